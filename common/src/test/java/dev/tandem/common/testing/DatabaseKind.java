@@ -1,0 +1,7 @@
+package dev.tandem.common.testing;
+
+/** The two databases every database suite runs on. */
+public enum DatabaseKind {
+    H2,
+    POSTGRESQL
+}

@@ -1,0 +1,173 @@
+package dev.tandem.dualwrite.entity;
+
+import dev.tandem.dualwrite.capture.ChangeOperation;
+import dev.tandem.dualwrite.capture.ChangeRecorder;
+import dev.tandem.dualwrite.capture.ChangeRecorder.Change;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The one write path for data-entity rows: every insert, update and delete of a data entity's table goes through
+ * here and records the full row image in the outbox in the same transaction (DESIGN §3). App code has no other SQL
+ * that writes these tables; a test in each app checks that.
+ *
+ * <p>Bulk calls use JDBC batches (1,000 rows a batch), so approving 100,000 entries costs hundreds of round trips,
+ * not hundreds of thousands.
+ */
+public final class DataEntityWriter {
+
+    private static final int BATCH = 1000;
+
+    private final JdbcTemplate jdbc;
+    private final ChangeRecorder recorder;
+
+    public DataEntityWriter(JdbcTemplate jdbc, ChangeRecorder recorder) {
+        this.jdbc = jdbc;
+        this.recorder = recorder;
+    }
+
+    /**
+     * Inserts rows and records an INSERT change for each. Fields absent from a row are written as SQL NULL.
+     *
+     * @param rows full row images keyed by field name; each must carry the integration key
+     * @throws IllegalStateException when no transaction is active
+     * @throws IllegalArgumentException when a row names a field the entity does not have
+     */
+    public void insert(DataEntityDefinition entity, List<Map<String, Object>> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        ChangeRecorder.currentBatchId(); // fail before writing anything when there is no transaction
+        List<Map<String, Object>> images = rows.stream().map(row -> image(entity, row)).toList();
+        String sql = "INSERT INTO " + entity.table() + " (" + String.join(", ", entity.fields()) + ") VALUES ("
+                + entity.fields().stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
+        jdbc.batchUpdate(sql, images, BATCH, (ps, image) -> bind(ps, entity.fields(), image, 1));
+        recorder.record(images.stream()
+                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.INSERT, image))
+                .toList());
+    }
+
+    /**
+     * Sets the same field values on the rows with the given keys and records an UPDATE change carrying each
+     * row's full image after the update.
+     *
+     * @param keys   integration-key values of the rows to update
+     * @param values field → new value; must not contain the integration key
+     * @return the row images after the update, in key order of the database
+     */
+    public List<Map<String, Object>> update(DataEntityDefinition entity, Collection<?> keys, Map<String, Object> values) {
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        ChangeRecorder.currentBatchId();
+        List<String> fields = new ArrayList<>(values.keySet());
+        fields.forEach(f -> requireField(entity, f));
+        if (fields.contains(entity.integrationKey())) {
+            throw new IllegalArgumentException(entity.name() + ": the integration key is immutable");
+        }
+        String sql = "UPDATE " + entity.table() + " SET "
+                + fields.stream().map(f -> f + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + entity.integrationKey() + " = ?";
+        List<Object> keyList = List.copyOf(keys);
+        jdbc.batchUpdate(sql, keyList, BATCH, (ps, key) -> {
+            int i = bind(ps, fields, values, 1);
+            ps.setObject(i, key);
+        });
+        List<Map<String, Object>> images = read(entity, keyList);
+        recorder.record(images.stream()
+                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.UPDATE, image))
+                .toList());
+        return images;
+    }
+
+    /** Reads full row images by integration key (chunks of 1,000 keys). */
+    public List<Map<String, Object>> read(DataEntityDefinition entity, List<?> keys) {
+        List<Map<String, Object>> rows = new ArrayList<>(keys.size());
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            List<?> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
+            String sql = "SELECT " + String.join(", ", entity.fields()) + " FROM " + entity.table() + " WHERE "
+                    + entity.integrationKey() + " IN (" + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")";
+            rows.addAll(jdbc.query(sql, (rs, n) -> {
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (String field : entity.fields()) {
+                    row.put(field, normalise(rs.getObject(field)));
+                }
+                return row;
+            }, chunk.toArray()));
+        }
+        return rows;
+    }
+
+    /** Deletes rows by key, recording a DELETE change with the last image of each row. */
+    public void delete(DataEntityDefinition entity, Collection<?> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        ChangeRecorder.currentBatchId();
+        List<Object> keyList = List.copyOf(keys);
+        List<Map<String, Object>> images = read(entity, keyList);
+        jdbc.batchUpdate("DELETE FROM " + entity.table() + " WHERE " + entity.integrationKey() + " = ?", keyList, BATCH,
+                (ps, key) -> ps.setObject(1, key));
+        recorder.record(images.stream()
+                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.DELETE, image))
+                .toList());
+    }
+
+    private static Map<String, Object> image(DataEntityDefinition entity, Map<String, Object> row) {
+        row.keySet().forEach(f -> requireField(entity, f));
+        if (row.get(entity.integrationKey()) == null) {
+            throw new IllegalArgumentException(entity.name() + ": row has no " + entity.integrationKey());
+        }
+        Map<String, Object> image = new LinkedHashMap<>();
+        for (String field : entity.fields()) {
+            image.put(field, normalise(row.get(field)));
+        }
+        return image;
+    }
+
+    private static void requireField(DataEntityDefinition entity, String field) {
+        if (!entity.fields().contains(field)) {
+            throw new IllegalArgumentException(entity.name() + " has no field " + field);
+        }
+    }
+
+    private static String key(DataEntityDefinition entity, Map<String, Object> image) {
+        return String.valueOf(image.get(entity.integrationKey()));
+    }
+
+    private static int bind(PreparedStatement ps, List<String> fields, Map<String, Object> values, int start)
+            throws SQLException {
+        int i = start;
+        for (String field : fields) {
+            ps.setObject(i++, values.get(field));
+        }
+        return i;
+    }
+
+    /** Brings JDBC and caller values to one shape: timestamps as UTC {@link OffsetDateTime}. */
+    private static Object normalise(Object value) {
+        if (value instanceof Instant instant) {
+            return instant.atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Timestamp ts) {
+            return ts.toInstant().atOffset(ZoneOffset.UTC);
+        }
+        if (value instanceof OffsetDateTime odt) {
+            return odt.withOffsetSameInstant(ZoneOffset.UTC);
+        }
+        if (value instanceof java.sql.Date date) {
+            return date.toLocalDate();
+        }
+        return value;
+    }
+}

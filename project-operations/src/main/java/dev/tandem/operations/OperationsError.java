@@ -1,0 +1,53 @@
+package dev.tandem.operations;
+
+import dev.tandem.common.ErrorCode;
+
+/**
+ * Error codes of the Project Operations app. Codes are stable: clients and the documentation
+ * ({@code docs/errors.md}) rely on them.
+ */
+public enum OperationsError implements ErrorCode {
+    NOT_FOUND("Row not found", 404),
+    DUPLICATE("Row already exists", 409),
+    INVALID_INPUT("Invalid input", 400),
+    NEGATIVE_QUANTITY("Quantity must not be negative", 422),
+    PRICE_NOT_FOUND("No price for the date", 422),
+    PRICE_LIST_NOT_FOUND("No effective price list for the date", 422),
+    CURRENCY_MISMATCH("Currency differs from the price list", 422),
+    SPLIT_NOT_100("Billing split must total 100 %", 422),
+    ROUNDING_CUSTOMER("Exactly one contract-line customer takes the rounding", 422),
+    MILESTONES_NOT_CONTRACTED_AMOUNT("Milestones must sum to the contracted amount", 422),
+    MILESTONE_NOT_ON_FIXED_PRICE_LINE("Milestones exist only on fixed-price lines mapped to a project", 422),
+    CONTRACT_LINE_OVERLAP("A project and transaction class may be on only one contract line", 422),
+    CONTRACT_NOT_DRAFT("Only a draft contract can be changed", 409),
+    CONTRACT_INCOMPLETE("The contract can't be confirmed yet", 422),
+    ENTRY_STATE("The work entry is not in a state that allows this action", 409),
+    NO_CONTRACT_LINE("No contract line bills this work", 422),
+    ACTUAL_NOT_INVOICEABLE("Adjusted and unadjustable actuals are not invoiceable", 409),
+    NTE_FAILED("Not-to-exceed validation failed", 409),
+    ACTUAL_INVOICED("The actual is already on an invoice", 409),
+    MILESTONE_STATE("The milestone's invoice status does not allow this action", 409);
+
+    private final String title;
+    private final int httpStatus;
+
+    OperationsError(String title, int httpStatus) {
+        this.title = title;
+        this.httpStatus = httpStatus;
+    }
+
+    @Override
+    public String code() {
+        return name();
+    }
+
+    @Override
+    public String title() {
+        return title;
+    }
+
+    @Override
+    public int httpStatus() {
+        return httpStatus;
+    }
+}
