@@ -107,6 +107,19 @@ public record Money(BigDecimal amount, String currency) {
      * @throws IllegalArgumentException when the percentages do not total exactly 100 or the index is out of range
      */
     public List<Money> allocate(List<BigDecimal> percents, int roundingShare) {
+        return split(amount, minorUnits(currency), percents, roundingShare).stream()
+                .map(s -> new Money(s, currency)).toList();
+    }
+
+    /**
+     * Splits {@code whole}, rounded half-up to {@code scale} decimals, by percentages, losing nothing: the
+     * difference between the rounded whole and the sum of the rounded shares goes to the share at
+     * {@code roundingShare}. Used for amounts (scale = the currency's minor units) and for quantities (scale 2,
+     * as Dataverse stores them).
+     *
+     * @throws IllegalArgumentException when the percentages do not total exactly 100 or the index is out of range
+     */
+    public static List<BigDecimal> split(BigDecimal whole, int scale, List<BigDecimal> percents, int roundingShare) {
         if (percents.isEmpty() || roundingShare < 0 || roundingShare >= percents.size()) {
             throw new IllegalArgumentException("rounding share " + roundingShare + " is not one of " + percents.size() + " shares");
         }
@@ -114,16 +127,16 @@ public record Money(BigDecimal amount, String currency) {
         if (total.compareTo(HUNDRED) != 0) {
             throw new IllegalArgumentException("split percentages total " + total.toPlainString() + " %, not 100 %");
         }
-        BigDecimal whole = round(amount, currency);
+        BigDecimal rounded = whole.setScale(scale, ROUNDING);
         List<BigDecimal> shares = new ArrayList<>(percents.size());
         BigDecimal allocated = BigDecimal.ZERO;
         for (BigDecimal percent : percents) {
-            BigDecimal share = round(whole.multiply(percent).divide(HUNDRED), currency);
+            BigDecimal share = rounded.multiply(percent).divide(HUNDRED).setScale(scale, ROUNDING);
             shares.add(share);
             allocated = allocated.add(share);
         }
-        shares.set(roundingShare, shares.get(roundingShare).add(whole.subtract(allocated)));
-        return shares.stream().map(s -> new Money(s, currency)).toList();
+        shares.set(roundingShare, shares.get(roundingShare).add(rounded.subtract(allocated)));
+        return shares;
     }
 
     private void requireSameCurrency(Money other) {

@@ -1,0 +1,113 @@
+package dev.tandem.operations;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.dualwrite.capture.ChangeRecorder;
+import dev.tandem.dualwrite.entity.DataEntityWriter;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * What every Project Operations service needs: the app's database, its transactions, the clock, the acting user
+ * and the one write path for data-entity rows. Services run each public action in {@link #inTransaction}, which
+ * joins a caller's transaction when there is one, so a failure anywhere rolls back business rows and outbox rows
+ * together.
+ */
+public final class OperationsContext {
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+    private final Supplier<String> currentUser;
+    private final DataEntityWriter writer;
+
+    public OperationsContext(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+                             Supplier<String> currentUser) {
+        this.jdbc = new JdbcTemplate(dataSource);
+        this.tx = new TransactionTemplate(transactions);
+        this.clock = clock;
+        this.currentUser = currentUser;
+        this.writer = new DataEntityWriter(jdbc, new ChangeRecorder(jdbc, clock));
+    }
+
+    /** Convenience for tests and the CLI: a context with its own transaction manager. */
+    public static OperationsContext of(DataSource dataSource, Clock clock, Supplier<String> currentUser) {
+        return new OperationsContext(dataSource, new DataSourceTransactionManager(dataSource), clock, currentUser);
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public DataEntityWriter writer() {
+        return writer;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Runs {@code work} in a transaction (joining the caller's, if any). */
+    public <T> T inTransaction(Supplier<T> work) {
+        return tx.execute(status -> work.get());
+    }
+
+    public void inTransaction(Runnable work) {
+        tx.executeWithoutResult(status -> work.run());
+    }
+
+    public OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    public String user() {
+        return currentUser.get();
+    }
+
+    /** Dataverse audit fields for a new row: createdon/createdby and modifiedon/modifiedby. */
+    public Map<String, Object> created() {
+        OffsetDateTime now = now();
+        String user = user();
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("createdon", now);
+        audit.put("createdby", user);
+        audit.put("modifiedon", now);
+        audit.put("modifiedby", user);
+        return audit;
+    }
+
+    /** Dataverse audit fields for a changed row: modifiedon/modifiedby. */
+    public Map<String, Object> modified() {
+        Map<String, Object> audit = new LinkedHashMap<>();
+        audit.put("modifiedon", now());
+        audit.put("modifiedby", user());
+        return audit;
+    }
+
+    /** Fails with NOT_FOUND when {@code table} has no row {@code id}; names the kind of row. */
+    public void requireExists(String table, String idColumn, UUID id, String what) {
+        if (id == null) {
+            throw new TandemException(OperationsError.INVALID_INPUT, what + " is required");
+        }
+        Integer n = jdbc.queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + idColumn + " = ?", Integer.class, id);
+        if (n == null || n == 0) {
+            throw new TandemException(OperationsError.NOT_FOUND, "Unknown " + what + " " + id,
+                    Map.of("entity", what, "id", id.toString()));
+        }
+    }
+
+    /** Placeholders "?, ?, ?" for an IN list. */
+    public static String placeholders(List<?> values) {
+        return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));
+    }
+}

@@ -1,0 +1,71 @@
+package dev.tandem.operations;
+
+import dev.tandem.operations.actuals.Actuals;
+import dev.tandem.operations.actuals.ApprovalPosting;
+import dev.tandem.operations.actuals.Reversals;
+import dev.tandem.operations.backlog.BillingBacklog;
+import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.masterdata.MasterData;
+import dev.tandem.operations.nte.NotToExceed;
+import dev.tandem.operations.pricing.PriceLists;
+import dev.tandem.operations.work.WorkEntries;
+
+/**
+ * The Project Operations app: one object wiring its services over one database. The server builds one per
+ * process; tests build one per test database.
+ */
+public final class ProjectOperations {
+
+    private final OperationsContext context;
+    private final MasterData masterData;
+    private final PriceLists priceLists;
+    private final Contracts contracts;
+    private final Actuals actuals;
+    private final NotToExceed notToExceed;
+    private final WorkEntries workEntries;
+    private final BillingBacklog backlog;
+
+    public ProjectOperations(OperationsContext context) {
+        this.context = context;
+        this.masterData = new MasterData(context);
+        this.priceLists = new PriceLists(context);
+        this.contracts = new Contracts(context, priceLists);
+        this.actuals = new Actuals(context);
+        this.notToExceed = new NotToExceed(context, actuals);
+        this.workEntries = new WorkEntries(context, new ApprovalPosting(context, contracts, notToExceed),
+                new Reversals(context, actuals));
+        this.backlog = new BillingBacklog(context, actuals, notToExceed);
+    }
+
+    public OperationsContext context() {
+        return context;
+    }
+
+    public MasterData masterData() {
+        return masterData;
+    }
+
+    public PriceLists priceLists() {
+        return priceLists;
+    }
+
+    public Contracts contracts() {
+        return contracts;
+    }
+
+    public Actuals actuals() {
+        return actuals;
+    }
+
+    public NotToExceed notToExceed() {
+        return notToExceed;
+    }
+
+    public WorkEntries workEntries() {
+        return workEntries;
+    }
+
+    public BillingBacklog backlog() {
+        return backlog;
+    }
+}

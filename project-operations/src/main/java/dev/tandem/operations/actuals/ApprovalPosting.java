@@ -1,0 +1,252 @@
+package dev.tandem.operations.actuals;
+
+import static dev.tandem.operations.OperationsError.CURRENCY_MISMATCH;
+import static dev.tandem.operations.OperationsError.NO_CONTRACT_LINE;
+
+import dev.tandem.common.Ids;
+import dev.tandem.common.Money;
+import dev.tandem.common.TandemException;
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.actuals.BillingSetup.LineInfo;
+import dev.tandem.operations.actuals.BillingSetup.ProjectInfo;
+import dev.tandem.operations.contracts.ContractRecords.LineCustomer;
+import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.nte.NotToExceed;
+import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.pricing.Price;
+import dev.tandem.operations.pricing.PriceLookup;
+import dev.tandem.operations.pricing.PricedItem;
+import dev.tandem.operations.work.WorkEntry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Creates the actuals of approved work (§5 step 3, §3.1, §3.6):
+ * <ul>
+ *   <li>a <b>Cost</b> actual at the cost price of the project's contracting unit, in the unit's currency (fees have
+ *       no cost);</li>
+ *   <li>for work billed by a <b>Time and Material</b> contract line, one <b>Unbilled Sales</b> actual per
+ *       contract-line customer at the contract's sales price, split by billing split % with no lost cent (the
+ *       rounding difference goes to the customer flagged "Is Rounding"), chargeable or not as the line says,
+ *       evaluated for not-to-exceed;</li>
+ *   <li>a transaction connection Unbilled Sales ↔ Cost per unbilled actual, and a transaction origin per actual
+ *       pointing at the work entry.</li>
+ * </ul>
+ * Amounts are rounded once, to the currency's minor units, by {@link Money}. All rows of a call are written in
+ * JDBC batches through the outbox write path.
+ */
+public final class ApprovalPosting {
+
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+    private static final int QUANTITY_SCALE = 2;
+
+    private final OperationsContext ctx;
+    private final Contracts contracts;
+    private final NotToExceed nte;
+
+    public ApprovalPosting(OperationsContext ctx, Contracts contracts, NotToExceed nte) {
+        this.ctx = ctx;
+        this.contracts = contracts;
+        this.nte = nte;
+    }
+
+    /**
+     * Posts the actuals of approved entries in the caller's transaction.
+     *
+     * @return number of actuals created
+     * @throws TandemException PRICE_LIST_NOT_FOUND, PRICE_NOT_FOUND, CURRENCY_MISMATCH, NO_CONTRACT_LINE, each
+     *                         naming the work entry
+     */
+    public int post(List<WorkEntry> entries) {
+        BillingSetup setup = new BillingSetup(ctx, contracts);
+        PriceLookup prices = new PriceLookup(ctx);
+        TransactionLinks links = new TransactionLinks(ctx);
+        Map<UUID, String> names = new HashMap<>();
+        List<Map<String, Object>> costRows = new ArrayList<>();
+        List<Map<String, Object>> salesRows = new ArrayList<>();
+        for (WorkEntry entry : entries) {
+            try {
+                build(entry, setup, prices, links, names, costRows, salesRows);
+            } catch (TandemException e) {
+                Map<String, Object> props = new LinkedHashMap<>(e.properties());
+                props.put("entryId", entry.id().toString());
+                throw new TandemException(e.errorCode(), "Work entry " + entry.id() + ": " + e.detail(), props);
+            }
+        }
+        nte.evaluateNew(salesRows);
+        List<Map<String, Object>> all = new ArrayList<>(costRows);
+        all.addAll(salesRows);
+        ctx.writer().insert(OperationsDataEntities.ACTUALS, all);
+        links.flush();
+        return all.size();
+    }
+
+    private void build(WorkEntry entry, BillingSetup setup, PriceLookup prices, TransactionLinks links,
+                       Map<UUID, String> names, List<Map<String, Object>> costRows,
+                       List<Map<String, Object>> salesRows) {
+        ProjectInfo project = setup.project(entry.projectId());
+        Optional<LineInfo> line = setup.line(entry);
+        BillingType billingType = line.map(l -> l.billingType(entry)).orElse(BillingType.NOT_AVAILABLE);
+        boolean billed = line.isPresent() && line.get().timeAndMaterial();
+
+        UUID costId = null;
+        if (entry.transactionClass() != TransactionClassification.FEE) {
+            Price cost = costPrice(entry, project, prices, names, billed);
+            Map<String, Object> row = base(entry, project, line, billingType);
+            costId = (UUID) row.get("msdyn_actualid");
+            row.put("msdyn_transactiontypecode", TransactionType.COST.value());
+            row.put("msdyn_quantity", entry.quantity());
+            row.put("msdyn_price", cost.unitPrice());
+            row.put("msdyn_amount", Money.round(entry.quantity().multiply(cost.unitPrice()), project.unitCurrency()));
+            row.put("transactioncurrency", project.unitCurrency());
+            row.put("msdyn_pricelist", cost.priceListId());
+            row.put("tdm_ntestatus", NteStatus.NOT_APPLICABLE.value());
+            costRows.add(row);
+            links.origin(entry.id(), entry.documentType(), costId);
+        } else if (!billed) {
+            throw new TandemException(NO_CONTRACT_LINE, "no Time and Material contract line of project "
+                    + project.number() + " includes fees, so the fee can't be billed");
+        }
+        if (!billed) {
+            return;
+        }
+        LineInfo info = line.get();
+        Price sales = salesPrice(entry, info, prices, names);
+        String currency = info.contract().currency();
+        BigDecimal whole = entry.quantity().multiply(sales.unitPrice());
+        List<LineCustomer> customers = info.customers();
+        List<BigDecimal> percents = customers.stream().map(LineCustomer::splitPercent).toList();
+        int rounding = roundingCustomer(customers);
+        List<Money> amounts = Money.of(whole, currency).allocate(percents, rounding);
+        List<BigDecimal> quantities = Money.split(entry.quantity(), QUANTITY_SCALE, percents, rounding);
+        for (int i = 0; i < customers.size(); i++) {
+            Map<String, Object> row = base(entry, project, line, billingType);
+            UUID salesId = (UUID) row.get("msdyn_actualid");
+            row.put("msdyn_transactiontypecode", TransactionType.UNBILLED_SALES.value());
+            row.put("msdyn_billingstatus", BillingStatus.UNBILLED_SALES_CREATED.value());
+            row.put("msdyn_quantity", quantities.get(i));
+            row.put("msdyn_price", sales.unitPrice());
+            row.put("msdyn_amount", amounts.get(i).amount());
+            row.put("transactioncurrency", currency);
+            row.put("msdyn_pricelist", sales.priceListId());
+            row.put("msdyn_accountcustomer", customers.get(i).accountId());
+            row.put("msdyn_customertype", CUSTOMER_TYPE_ACCOUNT);
+            salesRows.add(row);
+            links.origin(entry.id(), entry.documentType(), salesId);
+            if (costId != null) {
+                links.connect(salesId, ConnectionRole.UNBILLED_SALES, costId, ConnectionRole.COST);
+            }
+        }
+    }
+
+    /** {@code msdyn_customertype} 192350001 Account (§3.1). */
+    private static final int CUSTOMER_TYPE_ACCOUNT = 192350001;
+
+    private Price costPrice(WorkEntry entry, ProjectInfo project, PriceLookup prices, Map<UUID, String> names,
+                            boolean billed) {
+        Price price;
+        if (entry.transactionClass() == TransactionClassification.EXPENSE && entry.price() != null) {
+            // The receipt's own cost, entered in the unit's currency.
+            requireSameCurrency("expense currency", entry.currency(), "organizational unit '" + project.unitName() + "'",
+                    project.unitCurrency());
+            return new Price(null, "entered receipt", entry.currency(), entry.price());
+        }
+        price = prices.costPrice(project.contractingUnitId(), project.unitName(), item(entry, names), entry.date());
+        requireSameCurrency("cost price list '" + price.priceListName() + "'", price.currency(),
+                "organizational unit '" + project.unitName() + "'", project.unitCurrency());
+        if (!billed && entry.currency() != null) {
+            requireSameCurrency("entry currency", entry.currency(), "price list '" + price.priceListName() + "'",
+                    price.currency());
+        }
+        return price;
+    }
+
+    private Price salesPrice(WorkEntry entry, LineInfo line, PriceLookup prices, Map<UUID, String> names) {
+        String contractCurrency = line.contract().currency();
+        if (entry.transactionClass() == TransactionClassification.FEE) {
+            requireSameCurrency("fee currency", entry.currency(), "contract " + line.contract().contractNumber(),
+                    contractCurrency);
+            return new Price(null, "entered fee", entry.currency(), entry.price());
+        }
+        Price price = prices.salesPrice(line.contract().id(), line.contract().contractNumber(), item(entry, names),
+                entry.date());
+        if (entry.currency() != null && !(entry.transactionClass() == TransactionClassification.EXPENSE && entry.price() != null)) {
+            requireSameCurrency("entry currency", entry.currency(), "price list '" + price.priceListName() + "'",
+                    price.currency());
+        }
+        requireSameCurrency("sales price list '" + price.priceListName() + "'", price.currency(),
+                "contract " + line.contract().contractNumber(), contractCurrency);
+        return price;
+    }
+
+    private PricedItem item(WorkEntry entry, Map<UUID, String> names) {
+        return switch (entry.transactionClass()) {
+            case TIME -> new PricedItem.Role(entry.roleId(), name(names, "SELECT name FROM bookableresourcecategory "
+                    + "WHERE bookableresourcecategoryid = ?", entry.roleId()));
+            case EXPENSE -> new PricedItem.Category(entry.categoryId(), name(names, "SELECT msdyn_name FROM "
+                    + "msdyn_transactioncategory WHERE msdyn_transactioncategoryid = ?", entry.categoryId()));
+            default -> new PricedItem.Product(entry.productId(), name(names, "SELECT name FROM product WHERE productid = ?",
+                    entry.productId()));
+        };
+    }
+
+    private String name(Map<UUID, String> names, String sql, UUID id) {
+        return names.computeIfAbsent(id, k -> ctx.jdbc().queryForObject(sql, String.class, k));
+    }
+
+    private static void requireSameCurrency(String what, String currency, String against, String expected) {
+        if (!expected.equals(currency)) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("currency", String.valueOf(currency));
+            props.put("expectedCurrency", expected);
+            throw new TandemException(CURRENCY_MISMATCH, "The " + what + " is " + currency + " but " + against + " is in "
+                    + expected, props);
+        }
+    }
+
+    private static int roundingCustomer(List<LineCustomer> customers) {
+        for (int i = 0; i < customers.size(); i++) {
+            if (customers.get(i).rounding()) {
+                return i;
+            }
+        }
+        return 0;
+    }
+
+    private Map<String, Object> base(WorkEntry entry, ProjectInfo project, Optional<LineInfo> line, BillingType billingType) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("msdyn_actualid", Ids.newId());
+        row.put("msdyn_description", entry.description());
+        row.put("msdyn_externaldescription", entry.externalDescription());
+        row.put("msdyn_transactionclassification", entry.transactionClass().value());
+        row.put("msdyn_billingtype", billingType.value());
+        row.put("msdyn_amountmethod", AmountMethod.MULTIPLY_QUANTITY_BY_PRICE.value());
+        row.put("msdyn_documentdate", entry.date());
+        row.put("msdyn_accountingdate", entry.date());
+        row.put("msdyn_startdatetime", entry.date());
+        row.put("msdyn_enddatetime", entry.date());
+        row.put("msdyn_project", entry.projectId());
+        row.put("msdyn_task", entry.taskId());
+        row.put("msdyn_salescontract", line.map(l -> l.contract().id()).orElse(null));
+        row.put("msdyn_salescontractlineid", line.map(l -> l.line().id()).orElse(null));
+        row.put("msdyn_bookableresource", entry.resourceId());
+        row.put("msdyn_resourcecategory", entry.roleId());
+        row.put("msdyn_contractorganizationalunitid", project.contractingUnitId());
+        row.put("msdyn_transactioncategory", entry.categoryId());
+        row.put("msdyn_product", entry.productId());
+        row.put("msdyn_unit", entry.transactionClass() == TransactionClassification.TIME ? "hour" : "each");
+        row.put("msdyn_isjournalized", false);
+        row.put("tdm_skipsync", false);
+        row.put("tdm_sourcedocumenttype", entry.documentType());
+        row.put("tdm_sourcedocumentid", entry.id());
+        row.putAll(ctx.created());
+        return row;
+    }
+}

@@ -1,0 +1,82 @@
+package dev.tandem.operations.actuals;
+
+import static dev.tandem.operations.OperationsError.ACTUAL_INVOICED;
+
+import dev.tandem.common.Ids;
+import dev.tandem.common.TandemException;
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.work.WorkEntry;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reverses the actuals of a work entry whose approval is cancelled (§4.3): each live original becomes
+ * <b>Adjusted</b> (unbilled sales also <b>Canceled</b>), and gets a reversal with negated quantity and amount that
+ * is <b>Unadjustable</b>, connected to it as Reversing ↔ Original. Neither shows in the billing backlog any more.
+ */
+public final class Reversals {
+
+    private final OperationsContext ctx;
+    private final Actuals actuals;
+
+    public Reversals(OperationsContext ctx, Actuals actuals) {
+        this.ctx = ctx;
+        this.actuals = actuals;
+    }
+
+    /**
+     * @throws TandemException ACTUAL_INVOICED when an unbilled sales actual of the entry is on an invoice; nothing
+     *                         is changed then
+     */
+    public void reverseSource(WorkEntry entry) {
+        List<Actual> originals = actuals.bySource(entry.id()).stream().filter(a -> a.adjustmentStatus() == null).toList();
+        for (Actual a : originals) {
+            if (a.invoiceId() != null || a.billingStatus() == BillingStatus.CUSTOMER_INVOICE_CREATED
+                    || a.billingStatus() == BillingStatus.CUSTOMER_INVOICE_POSTED) {
+                throw new TandemException(ACTUAL_INVOICED, "Actual " + a.id() + " of work entry " + entry.id()
+                        + " is on invoice " + a.invoiceId() + "; correct the invoice instead of cancelling the approval",
+                        Map.of("actualId", a.id().toString()));
+            }
+        }
+        TransactionLinks links = new TransactionLinks(ctx);
+        List<UUID> ids = originals.stream().map(Actual::id).toList();
+        List<Map<String, Object>> reversals = new ArrayList<>();
+        for (Map<String, Object> original : ctx.writer().read(OperationsDataEntities.ACTUALS, ids)) {
+            Map<String, Object> reversal = new LinkedHashMap<>(original);
+            UUID reversalId = Ids.newId();
+            UUID originalId = (UUID) original.get("msdyn_actualid");
+            reversal.put("msdyn_actualid", reversalId);
+            reversal.put("msdyn_quantity", ((BigDecimal) original.get("msdyn_quantity")).negate());
+            reversal.put("msdyn_amount", ((BigDecimal) original.get("msdyn_amount")).negate());
+            reversal.put("msdyn_adjustmentstatus", AdjustmentStatus.UNADJUSTABLE.value());
+            if (original.get("msdyn_billingstatus") != null) {
+                reversal.put("msdyn_billingstatus", BillingStatus.CANCELED.value());
+            }
+            reversal.put("tdm_ntestatus", NteStatus.NOT_APPLICABLE.value());
+            reversal.put("tdm_ntedetail", null);
+            reversal.putAll(ctx.created());
+            reversals.add(reversal);
+            links.connect(reversalId, ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
+            links.origin(entry.id(), entry.documentType(), reversalId);
+        }
+        List<UUID> unbilled = originals.stream().filter(a -> a.transactionType() == TransactionType.UNBILLED_SALES)
+                .map(Actual::id).toList();
+        List<UUID> others = originals.stream().filter(a -> a.transactionType() != TransactionType.UNBILLED_SALES)
+                .map(Actual::id).toList();
+        Map<String, Object> adjusted = new LinkedHashMap<>();
+        adjusted.put("msdyn_adjustmentstatus", AdjustmentStatus.ADJUSTED.value());
+        adjusted.putAll(ctx.modified());
+        ctx.writer().update(OperationsDataEntities.ACTUALS, others, adjusted);
+        Map<String, Object> canceled = new LinkedHashMap<>(adjusted);
+        canceled.put("msdyn_billingstatus", BillingStatus.CANCELED.value());
+        ctx.writer().update(OperationsDataEntities.ACTUALS, unbilled, canceled);
+        ctx.writer().insert(OperationsDataEntities.ACTUALS, reversals);
+        links.flush();
+    }
+}

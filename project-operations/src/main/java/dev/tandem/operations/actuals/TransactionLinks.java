@@ -1,0 +1,61 @@
+package dev.tandem.operations.actuals;
+
+import dev.tandem.common.Ids;
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OperationsDataEntities;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Collects transaction connections (a data entity, synced) and transaction origins (§3.6) during one action and
+ * writes them in batches at the end.
+ */
+public final class TransactionLinks {
+
+    /** Entity logical name used as the type of actuals in connections and origins. */
+    public static final String ACTUAL = "msdyn_actual";
+
+    private final OperationsContext ctx;
+    private final List<Map<String, Object>> connections = new ArrayList<>();
+    private final List<Object[]> origins = new ArrayList<>();
+
+    public TransactionLinks(OperationsContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /** Connects transaction 1 (in its role) with transaction 2 (in its role); both are actuals. */
+    public void connect(UUID transaction1, ConnectionRole role1, UUID transaction2, ConnectionRole role2) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("msdyn_transactionconnectionid", Ids.newId());
+        row.put("msdyn_transaction1", transaction1);
+        row.put("msdyn_transaction1role", role1.value());
+        row.put("msdyn_transaction1type", ACTUAL);
+        row.put("msdyn_transaction2", transaction2);
+        row.put("msdyn_transaction2role", role2.value());
+        row.put("msdyn_transaction2type", ACTUAL);
+        row.putAll(ctx.created());
+        connections.add(row);
+    }
+
+    /** Records that actual {@code actualId} originates from document {@code originId} of type {@code originType}. */
+    public void origin(UUID originId, String originType, UUID actualId) {
+        origins.add(new Object[] {Ids.newId(), originId, originType, actualId, ACTUAL});
+    }
+
+    /** Writes everything collected, in the caller's transaction. */
+    public void flush() {
+        ctx.writer().insert(OperationsDataEntities.TRANSACTION_CONNECTIONS, connections);
+        OffsetDateTime now = ctx.now();
+        String user = ctx.user();
+        List<Object[]> rows = origins.stream().map(o -> new Object[] {o[0], o[1], o[2], o[3], o[4], now, user}).toList();
+        ctx.jdbc().batchUpdate("INSERT INTO msdyn_transactionorigin (msdyn_transactionoriginid, msdyn_origin, "
+                + "msdyn_origintype, msdyn_transaction, msdyn_transactiontype, createdon, createdby) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?)", rows);
+        connections.clear();
+        origins.clear();
+    }
+}

@@ -1,0 +1,241 @@
+package dev.tandem.operations.backlog;
+
+import static dev.tandem.operations.OperationsError.ACTUAL_INVOICED;
+import static dev.tandem.operations.OperationsError.ACTUAL_NOT_INVOICEABLE;
+import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.MILESTONE_STATE;
+import static dev.tandem.operations.OperationsError.NOT_FOUND;
+import static dev.tandem.operations.OperationsError.NTE_FAILED;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.actuals.Actual;
+import dev.tandem.operations.actuals.Actuals;
+import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.TransactionType;
+import dev.tandem.operations.contracts.ContractRecords.Milestone;
+import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
+import dev.tandem.operations.nte.NotToExceed;
+import dev.tandem.operations.nte.NteBreach;
+import dev.tandem.operations.nte.NteStatus;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The billing backlog (§4.2, §5 step 7): the Time and Material backlog (unbilled sales actuals not yet invoiced,
+ * not reversed) and the fixed-price milestone backlog (milestones not yet invoiced), with filters, pagination and
+ * totals per currency, and the Ready / Not ready to invoice actions.
+ *
+ * <p>Adjusted and Unadjustable actuals are not invoiceable and don't show; NTE-Failed actuals show but can't be
+ * marked Ready (§11 rule 3). Marking is all-or-nothing: one refused row refuses the call.
+ */
+public final class BillingBacklog {
+
+    private final OperationsContext ctx;
+    private final Actuals actuals;
+    private final NotToExceed nte;
+
+    public BillingBacklog(OperationsContext ctx, Actuals actuals, NotToExceed nte) {
+        this.ctx = ctx;
+        this.actuals = actuals;
+        this.nte = nte;
+    }
+
+    /**
+     * Backlog filter; every field optional. Dates are inclusive and apply to the document date (actuals) or the
+     * milestone date (milestones). {@code readyOnly} limits to rows marked Ready to invoice.
+     */
+    public record Filter(UUID contractId, UUID projectId, UUID customerId, LocalDate from, LocalDate to, boolean readyOnly) {
+
+        public static Filter all() {
+            return new Filter(null, null, null, null, null, false);
+        }
+    }
+
+    /**
+     * Total of the rows matching a filter in one currency.
+     *
+     * @param amount           sum of all amounts, rounded values at scale 6
+     * @param chargeableAmount sum of chargeable amounts only (what an invoice would total; milestones are chargeable)
+     */
+    public record CurrencyTotal(String currency, long count, BigDecimal amount, BigDecimal chargeableAmount) {
+    }
+
+    /** One page of backlog rows plus totals over every page. */
+    public record BacklogPage<T>(List<T> items, int page, int size, long total, List<CurrencyTotal> totals) {
+    }
+
+    /** The Time and Material billing backlog, oldest document date first. */
+    public BacklogPage<Actual> timeAndMaterial(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("msdyn_transactiontypecode = ? AND msdyn_adjustmentstatus IS NULL "
+                + "AND msdyn_invoice IS NULL AND msdyn_billingstatus IN (?, ?)");
+        List<Object> args = new ArrayList<>(List.of(TransactionType.UNBILLED_SALES.value(),
+                BillingStatus.UNBILLED_SALES_CREATED.value(), BillingStatus.READY_TO_INVOICE.value()));
+        if (filter.readyOnly()) {
+            where.append(" AND msdyn_billingstatus = ?");
+            args.add(BillingStatus.READY_TO_INVOICE.value());
+        }
+        condition(where, args, "msdyn_salescontract", filter.contractId());
+        condition(where, args, "msdyn_project", filter.projectId());
+        condition(where, args, "msdyn_accountcustomer", filter.customerId());
+        dates(where, args, "msdyn_documentdate", filter);
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Actual> items = ctx.jdbc().query("SELECT " + Actual.COLUMNS + " FROM msdyn_actual WHERE " + where
+                + " ORDER BY msdyn_documentdate, msdyn_actualid LIMIT ? OFFSET ?", Actual::map, pageArgs.toArray());
+        return new BacklogPage<>(items, page, size, count("msdyn_actual", where, args),
+                totals("msdyn_actual", where, args, "CASE WHEN msdyn_billingtype = 192350001 THEN msdyn_amount ELSE 0 END"));
+    }
+
+    /** The fixed-price milestone backlog (Not ready and Ready for invoicing), oldest milestone date first. */
+    public BacklogPage<Milestone> milestones(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder("m.msdyn_invoicestatus IN (?, ?)");
+        List<Object> args = new ArrayList<>(List.of(MilestoneInvoiceStatus.NOT_READY_FOR_INVOICING.value(),
+                MilestoneInvoiceStatus.READY_FOR_INVOICING.value()));
+        if (filter.readyOnly()) {
+            where.append(" AND m.msdyn_invoicestatus = ?");
+            args.add(MilestoneInvoiceStatus.READY_FOR_INVOICING.value());
+        }
+        condition(where, args, "m.msdyn_salescontract", filter.contractId());
+        condition(where, args, "d.msdyn_project", filter.projectId());
+        condition(where, args, "s.customerid", filter.customerId());
+        dates(where, args, "m.msdyn_invoicedate", filter);
+        String from = "msdyn_contractlinescheduleofvalue m JOIN salesorderdetail d ON d.salesorderdetailid = "
+                + "m.msdyn_contractlineid JOIN salesorder s ON s.salesorderid = m.msdyn_salescontract";
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(size);
+        pageArgs.add((long) page * size);
+        List<Milestone> items = ctx.jdbc().query("SELECT m.* FROM " + from + " WHERE " + where
+                + " ORDER BY m.msdyn_invoicedate, m.msdyn_contractlinescheduleofvalueid LIMIT ? OFFSET ?",
+                (rs, n) -> dev.tandem.operations.contracts.Contracts.mapMilestone(rs, n), pageArgs.toArray());
+        return new BacklogPage<>(items, page, size, count(from, where, args),
+                totals(from, where, args, "m.msdyn_amount").stream().toList());
+    }
+
+    /**
+     * Marks unbilled sales actuals Ready to invoice ({@code ready = true}) or back to not ready.
+     *
+     * @throws TandemException ACTUAL_NOT_INVOICEABLE for Adjusted, Unadjustable, In Process or non-unbilled actuals;
+     *                         ACTUAL_INVOICED for actuals already on an invoice; NTE_FAILED (Ready only) naming the
+     *                         limit, the amount already committed and the amount requested; NOT_FOUND
+     */
+    public void markActuals(List<UUID> actualIds, boolean ready) {
+        if (actualIds == null || actualIds.isEmpty()) {
+            throw new TandemException(INVALID_INPUT, "No actuals given");
+        }
+        ctx.inTransaction(() -> {
+            Map<UUID, Actual> found = new HashMap<>();
+            actuals.actuals(actualIds).forEach(a -> found.put(a.id(), a));
+            for (UUID id : actualIds) {
+                Actual a = found.get(id);
+                if (a == null) {
+                    throw new TandemException(NOT_FOUND, "Unknown actual " + id, Map.of("entity", "actual", "id", id.toString()));
+                }
+                requireMarkable(a, ready);
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("msdyn_billingstatus", (ready ? BillingStatus.READY_TO_INVOICE : BillingStatus.UNBILLED_SALES_CREATED).value());
+            values.putAll(ctx.modified());
+            ctx.writer().update(OperationsDataEntities.ACTUALS, actualIds, values);
+        });
+    }
+
+    /**
+     * Marks milestones Ready for invoicing or back to Not ready (§4.6).
+     *
+     * @throws TandemException MILESTONE_STATE once a milestone is on an invoice; NOT_FOUND
+     */
+    public void markMilestones(List<UUID> milestoneIds, boolean ready) {
+        if (milestoneIds == null || milestoneIds.isEmpty()) {
+            throw new TandemException(INVALID_INPUT, "No milestones given");
+        }
+        ctx.inTransaction(() -> {
+            for (UUID id : milestoneIds) {
+                List<Integer> status = ctx.jdbc().queryForList("SELECT msdyn_invoicestatus FROM msdyn_contractlinescheduleofvalue "
+                        + "WHERE msdyn_contractlinescheduleofvalueid = ?", Integer.class, id);
+                if (status.isEmpty()) {
+                    throw new TandemException(NOT_FOUND, "Unknown milestone " + id, Map.of("entity", "milestone", "id", id.toString()));
+                }
+                MilestoneInvoiceStatus s = dev.tandem.operations.OptionValue.of(MilestoneInvoiceStatus.class, status.get(0));
+                if (s != MilestoneInvoiceStatus.NOT_READY_FOR_INVOICING && s != MilestoneInvoiceStatus.READY_FOR_INVOICING) {
+                    throw new TandemException(MILESTONE_STATE, "Milestone " + id + " is " + s.label()
+                            + "; only milestones not yet invoiced can be marked Ready or Not ready",
+                            Map.of("milestoneId", id.toString(), "status", s.label()));
+                }
+            }
+            Map<String, Object> values = new LinkedHashMap<>();
+            values.put("msdyn_invoicestatus", (ready ? MilestoneInvoiceStatus.READY_FOR_INVOICING
+                    : MilestoneInvoiceStatus.NOT_READY_FOR_INVOICING).value());
+            values.putAll(ctx.modified());
+            ctx.writer().update(OperationsDataEntities.MILESTONES, milestoneIds, values);
+        });
+    }
+
+    private void requireMarkable(Actual a, boolean ready) {
+        if (a.transactionType() != TransactionType.UNBILLED_SALES) {
+            throw new TandemException(ACTUAL_NOT_INVOICEABLE, "Actual " + a.id() + " is a " + a.transactionType().label()
+                    + " actual; only unbilled sales actuals are in the billing backlog", Map.of("actualId", a.id().toString()));
+        }
+        if (a.adjustmentStatus() != null) {
+            throw new TandemException(ACTUAL_NOT_INVOICEABLE, "Actual " + a.id() + " is " + a.adjustmentStatus().label()
+                    + "; Adjusted and Unadjustable actuals are not invoiceable (§11 rule 3)",
+                    Map.of("actualId", a.id().toString(), "adjustmentStatus", a.adjustmentStatus().label()));
+        }
+        if (a.invoiceId() != null || (a.billingStatus() != BillingStatus.UNBILLED_SALES_CREATED
+                && a.billingStatus() != BillingStatus.READY_TO_INVOICE)) {
+            throw new TandemException(ACTUAL_INVOICED, "Actual " + a.id() + " is " + a.billingStatus().label()
+                    + " and no longer in the billing backlog", Map.of("actualId", a.id().toString()));
+        }
+        if (ready && a.nteStatus() == NteStatus.FAILED) {
+            Optional<NteBreach> breach = nte.breach(a);
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("actualId", a.id().toString());
+            breach.ifPresent(b -> props.putAll(b.properties()));
+            String why = breach.map(NteBreach::describe)
+                    .orElse("it would fit now; re-evaluate its not-to-exceed status first (" + a.nteDetail() + ")");
+            throw new TandemException(NTE_FAILED, "Actual " + a.id() + " can't be marked Ready to invoice: its "
+                    + "not-to-exceed status is Failed. " + why, props);
+        }
+    }
+
+    private static void condition(StringBuilder where, List<Object> args, String column, Object value) {
+        if (value != null) {
+            where.append(" AND ").append(column).append(" = ?");
+            args.add(value);
+        }
+    }
+
+    private static void dates(StringBuilder where, List<Object> args, String column, Filter filter) {
+        if (filter.from() != null) {
+            where.append(" AND ").append(column).append(" >= ?");
+            args.add(filter.from());
+        }
+        if (filter.to() != null) {
+            where.append(" AND ").append(column).append(" <= ?");
+            args.add(filter.to());
+        }
+    }
+
+    private long count(String from, CharSequence where, List<Object> args) {
+        Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + from + " WHERE " + where, Long.class, args.toArray());
+        return n == null ? 0 : n;
+    }
+
+    private List<CurrencyTotal> totals(String from, CharSequence where, List<Object> args, String chargeable) {
+        String currency = from.startsWith("msdyn_actual") ? "transactioncurrency" : "m.transactioncurrency";
+        String amount = from.startsWith("msdyn_actual") ? "msdyn_amount" : "m.msdyn_amount";
+        return ctx.jdbc().query("SELECT " + currency + ", COUNT(*), SUM(" + amount + "), SUM(" + chargeable + ") FROM "
+                + from + " WHERE " + where + " GROUP BY " + currency + " ORDER BY " + currency, (rs, n) ->
+                new CurrencyTotal(rs.getString(1).trim(), rs.getLong(2), rs.getBigDecimal(3), rs.getBigDecimal(4)),
+                args.toArray());
+    }
+}

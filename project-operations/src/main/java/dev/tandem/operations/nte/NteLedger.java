@@ -1,0 +1,136 @@
+package dev.tandem.operations.nte;
+
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.actuals.AdjustmentStatus;
+import dev.tandem.operations.actuals.TransactionType;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Limits and committed amounts of the four NTE levels for a set of contracts, loaded in a few grouped queries and
+ * then kept up to date in memory while a batch of actuals is evaluated. Committed = chargeable unbilled sales with
+ * NTE status Committed that are not reversed (adjustment status empty), invoiced or not: that is the billing backlog
+ * already recorded plus the amount invoiced to date (§4.5).
+ */
+final class NteLedger {
+
+    private final Map<NteLevel, Map<String, BigDecimal>> limits = new EnumMap<>(NteLevel.class);
+    private final Map<NteLevel, Map<String, BigDecimal>> committed = new EnumMap<>(NteLevel.class);
+    private final Map<UUID, String> currencies = new HashMap<>();
+
+    private NteLedger() {
+        for (NteLevel level : NteLevel.values()) {
+            limits.put(level, new HashMap<>());
+            committed.put(level, new HashMap<>());
+        }
+    }
+
+    /**
+     * Loads the ledger of {@code contractIds}, locking those contracts first so that concurrent approvals on the
+     * same contract evaluate one after the other and can't both overrun a limit.
+     */
+    static NteLedger load(OperationsContext ctx, Collection<UUID> contractIds) {
+        NteLedger ledger = new NteLedger();
+        List<UUID> ids = new ArrayList<>(contractIds);
+        if (ids.isEmpty()) {
+            return ledger;
+        }
+        String in = OperationsContext.placeholders(ids);
+        Object[] args = ids.toArray();
+        ctx.jdbc().query("SELECT salesorderid, transactioncurrency, tdm_ntelimit FROM salesorder WHERE salesorderid IN ("
+                + in + ") FOR UPDATE", rs -> {
+            UUID contract = rs.getObject(1, UUID.class);
+            ledger.currencies.put(contract, rs.getString(2).trim());
+            ledger.limit(NteLevel.CONTRACT, key(contract), rs.getBigDecimal(3));
+        }, args);
+        ctx.jdbc().query("SELECT salesorderid, accountid, tdm_ntelimit FROM tdm_contractcustomer WHERE salesorderid IN ("
+                + in + ")", rs -> {
+            ledger.limit(NteLevel.CONTRACT_CUSTOMER, key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                    rs.getBigDecimal(3));
+        }, args);
+        ctx.jdbc().query("SELECT salesorderdetailid, tdm_ntelimit FROM salesorderdetail WHERE salesorderid IN (" + in + ")",
+                rs -> {
+                    ledger.limit(NteLevel.CONTRACT_LINE, key(rs.getObject(1, UUID.class)), rs.getBigDecimal(2));
+                }, args);
+        ctx.jdbc().query("SELECT r.msdyn_contractline, r.msdyn_customer, r.tdm_ntelimit FROM msdyn_projectcontractsplitbillingrule r "
+                + "JOIN salesorderdetail d ON d.salesorderdetailid = r.msdyn_contractline WHERE d.salesorderid IN (" + in + ")",
+                rs -> {
+                    ledger.limit(NteLevel.CONTRACT_LINE_CUSTOMER, key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
+                            rs.getBigDecimal(3));
+                }, args);
+        List<Object> sumArgs = new ArrayList<>(ids);
+        sumArgs.add(TransactionType.UNBILLED_SALES.value());
+        sumArgs.add(NteStatus.COMMITTED.value());
+        ctx.jdbc().query("SELECT msdyn_salescontract, msdyn_salescontractlineid, msdyn_accountcustomer, SUM(msdyn_amount) "
+                + "FROM msdyn_actual WHERE msdyn_salescontract IN (" + in + ") AND msdyn_transactiontypecode = ? "
+                + "AND tdm_ntestatus = ? AND msdyn_adjustmentstatus IS NULL "
+                + "GROUP BY msdyn_salescontract, msdyn_salescontractlineid, msdyn_accountcustomer", rs -> {
+            ledger.commit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
+                    rs.getBigDecimal(4));
+        }, sumArgs.toArray());
+        return ledger;
+    }
+
+    /** True when any level that applies to this line and customer has a limit. */
+    boolean hasLimit(UUID contract, UUID line, UUID customer) {
+        for (NteLevel level : NteLevel.values()) {
+            if (limits.get(level).get(levelKey(level, contract, line, customer)) != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The first level (in §4.5 order) that {@code amount} would overrun, if any. */
+    Optional<NteBreach> breach(UUID contract, UUID line, UUID customer, BigDecimal amount) {
+        for (NteLevel level : NteLevel.values()) {
+            String key = levelKey(level, contract, line, customer);
+            BigDecimal limit = limits.get(level).get(key);
+            if (limit == null) {
+                continue;
+            }
+            BigDecimal already = committed.get(level).getOrDefault(key, BigDecimal.ZERO);
+            if (already.add(amount).compareTo(limit) > 0) {
+                return Optional.of(new NteBreach(level, limit, already, amount, currencies.get(contract)));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Adds a committed amount to every level it belongs to. */
+    void commit(UUID contract, UUID line, UUID customer, BigDecimal amount) {
+        for (NteLevel level : NteLevel.values()) {
+            committed.get(level).merge(levelKey(level, contract, line, customer), amount, BigDecimal::add);
+        }
+    }
+
+    private void limit(NteLevel level, String key, BigDecimal limit) {
+        if (limit != null) {
+            limits.get(level).put(key, limit);
+        }
+    }
+
+    private static String levelKey(NteLevel level, UUID contract, UUID line, UUID customer) {
+        return switch (level) {
+            case CONTRACT_LINE_CUSTOMER -> key(line, customer);
+            case CONTRACT_LINE -> key(line);
+            case CONTRACT_CUSTOMER -> key(contract, customer);
+            case CONTRACT -> key(contract);
+        };
+    }
+
+    private static String key(Object... parts) {
+        StringBuilder b = new StringBuilder();
+        for (Object p : parts) {
+            b.append(p).append('|');
+        }
+        return b.toString();
+    }
+}
