@@ -116,7 +116,7 @@ public final class BillingBacklog {
         pageArgs.add((long) page * size);
         List<Milestone> items = ctx.jdbc().query("SELECT m.* FROM " + from + " WHERE " + where
                 + " ORDER BY m.msdyn_invoicedate, m.msdyn_contractlinescheduleofvalueid LIMIT ? OFFSET ?",
-                (rs, n) -> dev.tandem.operations.contracts.Contracts.mapMilestone(rs, n), pageArgs.toArray());
+                dev.tandem.operations.contracts.Contracts::mapMilestone, pageArgs.toArray());
         return new BacklogPage<>(items, page, size, count(from, where, args),
                 totals(from, where, args, "m.msdyn_amount").stream().toList());
     }

@@ -426,7 +426,8 @@ public final class Contracts {
                 + "ORDER BY msdyn_invoicedate, msdyn_name", Contracts::mapMilestone, lineId);
     }
 
-    static Milestone mapMilestone(ResultSet rs, int n) throws SQLException {
+    /** Maps a milestone row (all columns of msdyn_contractlinescheduleofvalue). */
+    public static Milestone mapMilestone(ResultSet rs, int n) throws SQLException {
         return new Milestone(rs.getObject("msdyn_contractlinescheduleofvalueid", UUID.class), rs.getString("msdyn_name"),
                 rs.getObject("msdyn_contractlineid", UUID.class), rs.getObject("msdyn_salescontract", UUID.class),
                 rs.getObject("msdyn_projecttask", UUID.class), rs.getObject("msdyn_invoicedate", java.time.LocalDate.class),
