@@ -7,6 +7,7 @@ import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ public final class PriceLookup {
         this.ctx = ctx;
     }
 
-    private record PriceList(UUID id, String name, String currency) {
+    private record PriceList(UUID id, String name, String currency, LocalDate validFrom, LocalDate validTo) {
     }
 
     /**
@@ -41,13 +42,13 @@ public final class PriceLookup {
      * @throws TandemException PRICE_LIST_NOT_FOUND or PRICE_NOT_FOUND
      */
     public Price salesPrice(UUID contractId, String contractNumber, PricedItem item, LocalDate date) {
-        PriceList list = effectiveList("""
-                SELECT p.pricelevelid, p.name, p.transactioncurrency FROM pricelevel p
-                WHERE p.msdyn_context = 192350001 AND p.begindate <= ? AND (p.enddate IS NULL OR p.enddate >= ?)
+        List<PriceList> lists = lists("sales|" + contractId, """
+                SELECT p.pricelevelid, p.name, p.transactioncurrency, p.begindate, p.enddate FROM pricelevel p
+                WHERE p.msdyn_context = 192350001
                   AND (p.pricelevelid = (SELECT s.pricelevelid FROM salesorder s WHERE s.salesorderid = ?)
-                       OR p.pricelevelid IN (SELECT l.pricelevelid FROM msdyn_projectpricelist l WHERE l.salesorderid = ?))
-                ORDER BY p.begindate DESC, p.name""", contractId, "sales", "contract " + contractNumber, date);
-        return price(list, item, date);
+                       OR p.pricelevelid IN (SELECT l.pricelevelid FROM msdyn_projectpricelist l WHERE l.salesorderid = ?))""",
+                contractId, contractId);
+        return price(effective(lists, "sales", "contract " + contractNumber, date), item, date);
     }
 
     /**
@@ -56,29 +57,28 @@ public final class PriceLookup {
      * @throws TandemException PRICE_LIST_NOT_FOUND or PRICE_NOT_FOUND
      */
     public Price costPrice(UUID organizationalUnitId, String unitName, PricedItem item, LocalDate date) {
-        PriceList list = effectiveList("""
-                SELECT p.pricelevelid, p.name, p.transactioncurrency FROM pricelevel p
+        List<PriceList> lists = lists("cost|" + organizationalUnitId, """
+                SELECT p.pricelevelid, p.name, p.transactioncurrency, p.begindate, p.enddate FROM pricelevel p
                 JOIN tdm_orgunitpricelist o ON o.pricelevelid = p.pricelevelid
-                WHERE p.msdyn_context = 192350000 AND p.begindate <= ? AND (p.enddate IS NULL OR p.enddate >= ?)
-                  AND o.msdyn_organizationalunitid = ?
-                ORDER BY p.begindate DESC, p.name""", organizationalUnitId, "cost",
-                "organizational unit '" + unitName + "'", date);
-        return price(list, item, date);
+                WHERE p.msdyn_context = 192350000 AND o.msdyn_organizationalunitid = ?""", organizationalUnitId);
+        return price(effective(lists, "cost", "organizational unit '" + unitName + "'", date), item, date);
     }
 
-    private PriceList effectiveList(String sql, UUID owner, String context, String ownerName, LocalDate date) {
-        String key = "list|" + context + "|" + owner + "|" + date;
-        return (PriceList) cache.computeIfAbsent(key, k -> {
-            Object[] args = context.equals("sales") ? new Object[] {date, date, owner, owner}
-                    : new Object[] {date, date, owner};
-            List<PriceList> lists = ctx.jdbc().query(sql, (rs, n) -> new PriceList(rs.getObject(1, UUID.class),
-                    rs.getString(2), rs.getString(3)), args);
-            if (lists.isEmpty()) {
-                throw new TandemException(PRICE_LIST_NOT_FOUND, "No " + context + " price list of " + ownerName
-                        + " is effective on " + date, Map.of("date", date.toString(), "owner", ownerName));
-            }
-            return lists.get(0);
-        });
+    /** All price lists of one owner, read once per lookup instance (dates are then resolved in memory). */
+    @SuppressWarnings("unchecked")
+    private List<PriceList> lists(String key, String sql, Object... args) {
+        return (List<PriceList>) cache.computeIfAbsent("lists|" + key, k -> ctx.jdbc().query(sql, (rs, n) ->
+                new PriceList(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3).trim(),
+                        rs.getObject(4, LocalDate.class), rs.getObject(5, LocalDate.class)), args));
+    }
+
+    /** The list effective on {@code date} that started latest; ties broken by name. */
+    private static PriceList effective(List<PriceList> lists, String context, String ownerName, LocalDate date) {
+        return lists.stream()
+                .filter(l -> !l.validFrom().isAfter(date) && (l.validTo() == null || !l.validTo().isBefore(date)))
+                .min(Comparator.comparing(PriceList::validFrom).reversed().thenComparing(PriceList::name))
+                .orElseThrow(() -> new TandemException(PRICE_LIST_NOT_FOUND, "No " + context + " price list of "
+                        + ownerName + " is effective on " + date, Map.of("date", date.toString(), "owner", ownerName)));
     }
 
     private Price price(PriceList list, PricedItem item, LocalDate date) {
