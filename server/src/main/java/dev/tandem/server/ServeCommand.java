@@ -1,0 +1,66 @@
+package dev.tandem.server;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.event.ContextClosedEvent;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tandem serve}: starts the web server with the API, prints its URL and runs until stopped (Ctrl-C or
+ * SIGTERM, which close the application cleanly through Spring's shutdown hook).
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
+        description = {"Start the web server and the REST API.",
+                "Listens on http://127.0.0.1:8080 and keeps both databases as H2 files under ./data/ unless "
+                        + "configured otherwise (see README: tandem.operations.datasource.*, "
+                        + "tandem.finance.datasource.*, server.port, server.address)."})
+final class ServeCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--port", paramLabel = "PORT", description = "TCP port to listen on (default: 8080).")
+    private Integer port;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        List<String> springArguments = new ArrayList<>();
+        if (port != null) {
+            springArguments.add("--server.port=" + port);
+        }
+        ConfigurableApplicationContext context =
+                new SpringApplication(TandemApplication.class).run(springArguments.toArray(String[]::new));
+        CountDownLatch closed = new CountDownLatch(1);
+        context.addApplicationListener((ApplicationListener<?>) event -> {
+            if (event instanceof ContextClosedEvent) {
+                closed.countDown();
+            }
+        });
+        if (!context.isActive()) {
+            return 0;
+        }
+        spec.commandLine().getOut().println("Tandem is serving at " + url(context) + " (Ctrl-C stops it)");
+        spec.commandLine().getOut().flush();
+        // picocli's caller exits the JVM when this returns, so stay here for as long as the server runs.
+        closed.await();
+        return 0;
+    }
+
+    private static String url(ConfigurableApplicationContext context) {
+        String host = context.getEnvironment().getProperty("server.address", "localhost");
+        if (host.contains(":")) {
+            host = "[" + host + "]";
+        }
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return "http://" + host + ":" + port;
+    }
+}

@@ -1,0 +1,67 @@
+package dev.tandem.server.api;
+
+import dev.tandem.common.TandemException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Renders every exception that leaves a controller as a problem document ({@link ProblemResponses}). Spring MVC's
+ * own exceptions (unreadable body, validation, unknown path, wrong method) go through
+ * {@link ResponseEntityExceptionHandler}; this class only gives them Tandem's codes and field names.
+ */
+@RestControllerAdvice
+public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    /** A refused action: the user's problem, not the server's, so it is logged at debug level only. */
+    @ExceptionHandler(TandemException.class)
+    ResponseEntity<ProblemDetail> refused(TandemException exception) {
+        LOG.debug("refused: {} {}", exception.errorCode().code(), exception.detail());
+        return ProblemResponses.response(ProblemResponses.of(exception));
+    }
+
+    /** Bean validation outside the web layer (a {@code @Validated} bean called with the request's values). */
+    @ExceptionHandler(ConstraintViolationException.class)
+    ResponseEntity<ProblemDetail> invalid(ConstraintViolationException exception) {
+        return ProblemResponses.response(ProblemResponses.invalidInput(InputErrors.of(exception)));
+    }
+
+    /** Anything else is a bug or an outage: full cause in the log, a generic problem to the client. */
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> unexpected(Exception exception, HttpServletRequest request) {
+        LOG.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), exception);
+        return ProblemResponses.response(ProblemResponses.internal());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception exception, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem;
+        if (status.value() == 400) {
+            problem = ProblemResponses.invalidInput(InputErrors.of(exception), detailOf(body));
+        } else if (status.is5xxServerError()) {
+            LOG.error("unexpected error on {}", request.getDescription(false), exception);
+            problem = ProblemResponses.internal();
+        } else {
+            problem = ProblemResponses.withCode(body instanceof ProblemDetail spring
+                    ? spring : ProblemDetail.forStatus(status));
+        }
+        return super.handleExceptionInternal(exception, problem, headers, status, request);
+    }
+
+    private static String detailOf(Object body) {
+        return body instanceof ProblemDetail spring && spring.getDetail() != null
+                ? spring.getDetail() : "The request is not valid.";
+    }
+}

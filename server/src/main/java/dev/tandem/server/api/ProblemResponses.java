@@ -1,0 +1,104 @@
+package dev.tandem.server.api;
+
+import dev.tandem.common.ErrorCode;
+import dev.tandem.common.TandemException;
+import dev.tandem.server.ServerError;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * The error format of the API: RFC 9457 {@code application/problem+json} with a stable {@code code} member.
+ *
+ * <ul>
+ *   <li>A {@link TandemException} keeps its error code's status, title and code, its detail sentence, and every
+ *       entry of {@link TandemException#properties()} as a further member ({@link #of(TandemException)}).</li>
+ *   <li>Invalid input is 400 {@code INVALID_INPUT}; the members {@code field} (the first field) and {@code errors}
+ *       (all {@link InputError}s) name what was wrong ({@link #invalidInput}).</li>
+ *   <li>Anything unexpected is 500 {@code INTERNAL} with a generic detail; the cause goes to the server log only,
+ *       never a stack trace into the response ({@link #internal()}).</li>
+ *   <li>Other HTTP errors raised by Spring MVC keep their status and use the status name as code, e.g. 404
+ *       {@code NOT_FOUND}, 405 {@code METHOD_NOT_ALLOWED} ({@link #withCode}).</li>
+ * </ul>
+ *
+ * Controllers that answer an error themselves build it here, so every error of the API looks the same.
+ */
+public final class ProblemResponses {
+
+    /** Member carrying the stable error code. */
+    public static final String CODE = "code";
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProblemResponses.class);
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "instance", CODE);
+
+    private ProblemResponses() {
+    }
+
+    /**
+     * The problem of a refused action. A property named like a standard member ({@code type}, {@code title},
+     * {@code status}, {@code detail}, {@code instance}, {@code code}) cannot replace it; it is logged and left out.
+     */
+    public static ProblemDetail of(TandemException exception) {
+        ProblemDetail problem = problem(exception.errorCode(), exception.detail());
+        exception.properties().forEach((name, value) -> {
+            if (STANDARD_MEMBERS.contains(name)) {
+                LOG.warn("{} property '{}' clashes with a problem member and is left out", exception.errorCode().code(),
+                        name);
+            } else {
+                problem.setProperty(name, value);
+            }
+        });
+        return problem;
+    }
+
+    /** 400 {@code INVALID_INPUT} naming the fields; the detail lists them, e.g. {@code amount: must be positive}. */
+    public static ProblemDetail invalidInput(List<InputError> errors) {
+        return invalidInput(errors, "The request is not valid.");
+    }
+
+    /**
+     * 400 {@code INVALID_INPUT}; with no field to name, {@code fallbackDetail} is the detail.
+     */
+    public static ProblemDetail invalidInput(List<InputError> errors, String fallbackDetail) {
+        if (errors.isEmpty()) {
+            return problem(ServerError.INVALID_INPUT, fallbackDetail);
+        }
+        ProblemDetail problem = problem(ServerError.INVALID_INPUT,
+                errors.stream().map(InputError::toString).collect(Collectors.joining("; ")));
+        problem.setProperty("field", errors.getFirst().field());
+        problem.setProperty("errors", List.copyOf(errors));
+        return problem;
+    }
+
+    /** 500 {@code INTERNAL}; says nothing about the cause, which the caller must log. */
+    public static ProblemDetail internal() {
+        return problem(ServerError.INTERNAL, "The server could not complete the request. The error has been logged.");
+    }
+
+    /** Adds the {@code code} member to a problem built by Spring MVC: the name of its HTTP status. */
+    public static ProblemDetail withCode(ProblemDetail problem) {
+        if (problem.getProperties() == null || !problem.getProperties().containsKey(CODE)) {
+            HttpStatus status = HttpStatus.resolve(problem.getStatus());
+            problem.setProperty(CODE, status == null ? "HTTP_" + problem.getStatus() : status.name());
+        }
+        return problem;
+    }
+
+    /** The response carrying {@code problem} with its status. */
+    public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
+        return ResponseEntity.status(problem.getStatus()).body(problem);
+    }
+
+    private static ProblemDetail problem(ErrorCode code, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(code.httpStatus()), detail);
+        problem.setTitle(code.title());
+        problem.setProperty(CODE, code.code());
+        return problem;
+    }
+}
