@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
         description = {"Start the web server and the REST API.",
-                "Listens on http://127.0.0.1:8080 and keeps both databases as H2 files under ./data/ unless "
-                        + "configured otherwise (see README: tandem.operations.datasource.*, "
-                        + "tandem.finance.datasource.*, server.port, server.address)."})
+                "Listens on http://127.0.0.1:8080; both databases are H2 files under ./data/.",
+                "Other databases: tandem.operations.datasource.* and tandem.finance.datasource.*;",
+                "other address: server.port, server.address (also as environment variables)."})
 final class ServeCommand implements Callable<Integer> {
 
     @Spec

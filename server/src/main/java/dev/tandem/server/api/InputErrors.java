@@ -36,7 +36,8 @@ final class InputErrors {
             case ConstraintViolationException violations -> violations.getConstraintViolations().stream()
                     .map(v -> new InputError(v.getPropertyPath().toString(), v.getMessage())).toList();
             case HttpMessageNotReadableException unreadable -> List.of(ofUnreadableBody(unreadable));
-            case MethodArgumentTypeMismatchException mismatch -> List.of(new InputError(mismatch.getName(), WRONG_TYPE));
+            case MethodArgumentTypeMismatchException mismatch ->
+                    List.of(new InputError(mismatch.getName(), WRONG_TYPE));
             case TypeMismatchException mismatch when mismatch.getPropertyName() != null ->
                     List.of(new InputError(mismatch.getPropertyName(), WRONG_TYPE));
             case MissingServletRequestParameterException missing ->

@@ -44,7 +44,8 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
         } catch (NumberFormatException e) {
             // refused below, like a value under the minimum
         }
-        InputError error = new InputError(name, "must be a whole number of at least " + minimum + ", was '" + text + "'");
+        InputError error =
+                new InputError(name, "must be a whole number of at least " + minimum + ", was '" + text + "'");
         throw new TandemException(ServerError.INVALID_INPUT, error.toString(),
                 Map.of("field", name, "errors", List.of(error)));
     }
