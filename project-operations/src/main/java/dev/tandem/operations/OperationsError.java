@@ -4,7 +4,7 @@ import dev.tandem.common.ErrorCode;
 
 /**
  * Error codes of the Project Operations app. Codes are stable: clients and the documentation
- * ({@code docs/errors.md}) rely on them.
+ * ({@code docs/api.md} lists them) rely on them.
  */
 public enum OperationsError implements ErrorCode {
     NOT_FOUND("Row not found", 404),

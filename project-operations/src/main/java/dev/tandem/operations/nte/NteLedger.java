@@ -65,6 +65,11 @@ final class NteLedger {
                     ledger.limit(NteLevel.CONTRACT_LINE_CUSTOMER, key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
                             rs.getBigDecimal(3));
                 }, args);
+        if (ledger.limits.values().stream().allMatch(Map::isEmpty)) {
+            // No level has a limit: every actual is Not Applicable, so the committed sums (a scan of the
+            // contracts' unbilled sales) are not needed. This keeps one-by-one approvals cheap on big contracts.
+            return ledger;
+        }
         List<Object> sumArgs = new ArrayList<>(ids);
         sumArgs.add(TransactionType.UNBILLED_SALES.value());
         sumArgs.add(NteStatus.COMMITTED.value());
