@@ -24,6 +24,7 @@ class WorkEntryLifecycleTest extends OperationsTest {
         assertThat(ops.workEntries().entry(entry).status()).isEqualTo(WorkEntryStatus.DRAFT);
 
         ops.workEntries().submit(entry);
+        assertThat(ops.workEntries().entry(entry).rejectionReason()).isNull();
         ops.workEntries().approve(entry);
         assertThat(ops.workEntries().entry(entry).status()).isEqualTo(WorkEntryStatus.APPROVED);
         assertThat(count("msdyn_actual")).isEqualTo(2);

@@ -115,8 +115,11 @@ public final class WorkEntries {
     }
 
     public void submitAll(List<UUID> ids) {
+        Map<String, Object> values = new LinkedHashMap<>();
+        values.put("tdm_submittedon", ctx.now());
+        values.put("tdm_rejectionreason", null); // a resubmitted entry is no longer rejected
         transition(ids, EnumSet.of(WorkEntryStatus.DRAFT, WorkEntryStatus.REJECTED), WorkEntryStatus.SUBMITTED, "submitted",
-                Map.of("tdm_submittedon", ctx.now(), "tdm_rejectionreason", ""));
+                values);
     }
 
     /** Submitted or Rejected → Draft. */
