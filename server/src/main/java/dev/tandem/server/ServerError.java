@@ -10,6 +10,11 @@ import dev.tandem.common.ErrorCode;
 public enum ServerError implements ErrorCode {
     /** The request could not be read or broke a validation rule; the problem names the field. */
     INVALID_INPUT("Invalid input", 400),
+    /**
+     * A write hit a unique key of the database: the row already exists, typically because two requests created it
+     * at the same moment. Same code and status as the apps' own {@code DUPLICATE} refusal.
+     */
+    DUPLICATE("Row already exists", 409),
     /** An unexpected failure; the cause is in the server log only. */
     INTERNAL("Internal error", 500);
 

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -35,6 +36,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ResponseEntity<ProblemDetail> invalid(ConstraintViolationException exception) {
         return ProblemResponses.response(ProblemResponses.invalidInput(InputErrors.of(exception)));
+    }
+
+    /**
+     * A unique key refused a write that the app's own duplicate check let through (a concurrent create, or a table
+     * the app does not check): 409 {@code DUPLICATE}. The database's message names tables and constraints, so it
+     * goes to the log only.
+     */
+    @ExceptionHandler(DuplicateKeyException.class)
+    ResponseEntity<ProblemDetail> duplicate(DuplicateKeyException exception, HttpServletRequest request) {
+        LOG.info("duplicate key on {} {}: {}", request.getMethod(), request.getRequestURI(),
+                exception.getMostSpecificCause().getMessage());
+        return ProblemResponses.response(ProblemResponses.duplicate());
     }
 
     /** Anything else is a bug or an outage: full cause in the log, a generic problem to the client. */

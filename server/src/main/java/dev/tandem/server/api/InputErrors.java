@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindingResult;
 import org.springframework.validation.Errors;
@@ -12,6 +13,7 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.method.ParameterErrors;
 import org.springframework.validation.method.ParameterValidationResult;
 import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import tools.jackson.core.JacksonException;
@@ -47,9 +49,14 @@ final class InputErrors {
     }
 
     private static List<InputError> ofBinding(Errors binding) {
+        return ofBinding(binding, "");
+    }
+
+    /** The binding's errors, each field prefixed with {@code prefix} (the element of a list, e.g. {@code [1].}). */
+    private static List<InputError> ofBinding(Errors binding, String prefix) {
         List<InputError> errors = new ArrayList<>();
         for (FieldError error : binding.getFieldErrors()) {
-            errors.add(new InputError(error.getField(),
+            errors.add(new InputError(prefix + error.getField(),
                     error.isBindingFailure() ? WRONG_TYPE : String.valueOf(error.getDefaultMessage())));
         }
         binding.getGlobalErrors().forEach(error ->
@@ -61,7 +68,7 @@ final class InputErrors {
         List<InputError> errors = new ArrayList<>();
         for (ParameterValidationResult result : validation.getParameterValidationResults()) {
             if (result instanceof ParameterErrors parameterErrors) {
-                errors.addAll(ofBinding(parameterErrors));
+                errors.addAll(ofBinding(parameterErrors, elementPrefix(parameterErrors)));
                 continue;
             }
             String parameter = result.getMethodParameter().getParameterName();
@@ -70,6 +77,20 @@ final class InputErrors {
             }
         }
         return errors;
+    }
+
+    /**
+     * Where an element of a validated list or map parameter sits, named the way Jackson names JSON paths: a request
+     * body that is a JSON array gives {@code [1].}, another parameter {@code ids[1].}; a single object gives nothing.
+     */
+    private static String elementPrefix(ParameterErrors errors) {
+        Object position = errors.getContainerIndex() != null ? errors.getContainerIndex() : errors.getContainerKey();
+        if (position == null) {
+            return "";
+        }
+        MethodParameter parameter = errors.getMethodParameter();
+        String owner = parameter.hasParameterAnnotation(RequestBody.class) ? "" : parameter.getParameterName();
+        return owner + "[" + position + "].";
     }
 
     /** Names the JSON path Jackson was reading when it failed, or the body when the JSON itself is broken. */

@@ -29,6 +29,15 @@ public record PageRequest(int page, int size) {
         return Page.offset(page, size);
     }
 
+    /**
+     * This page of a list read whole, for short lists bounded by their parent (the lines of one contract, the
+     * milestones of one line), so they page like every other list.
+     */
+    public <T> Page<T> slice(List<T> all) {
+        int from = (int) Math.min(all.size(), offset());
+        return toPage(List.copyOf(all.subList(from, Math.min(all.size(), from + size))), all.size());
+    }
+
     /** This page's rows with the number of rows on all pages. */
     public <T> Page<T> toPage(List<T> items, long total) {
         return new Page<>(items, page, size, total);

@@ -1,10 +1,6 @@
 package dev.tandem.server.api;
 
 import dev.tandem.common.Page;
-import dev.tandem.common.TandemException;
-import dev.tandem.server.ServerError;
-import java.util.List;
-import java.util.Map;
 import org.springframework.core.MethodParameter;
 import org.springframework.web.bind.support.WebDataBinderFactory;
 import org.springframework.web.context.request.NativeWebRequest;
@@ -44,9 +40,6 @@ final class PageRequestArgumentResolver implements HandlerMethodArgumentResolver
         } catch (NumberFormatException e) {
             // refused below, like a value under the minimum
         }
-        InputError error =
-                new InputError(name, "must be a whole number of at least " + minimum + ", was '" + text + "'");
-        throw new TandemException(ServerError.INVALID_INPUT, error.toString(),
-                Map.of("field", name, "errors", List.of(error)));
+        throw new InputError(name, "must be a whole number of at least " + minimum + ", was '" + text + "'").refusal();
     }
 }

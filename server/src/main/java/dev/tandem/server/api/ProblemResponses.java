@@ -21,6 +21,7 @@ import org.springframework.http.ResponseEntity;
  *       entry of {@link TandemException#properties()} as a further member ({@link #of(TandemException)}).</li>
  *   <li>Invalid input is 400 {@code INVALID_INPUT}; the members {@code field} (the first field) and {@code errors}
  *       (all {@link InputError}s) name what was wrong ({@link #invalidInput}).</li>
+ *   <li>A write refused by a unique key of the database is 409 {@code DUPLICATE} ({@link #duplicate()}).</li>
  *   <li>Anything unexpected is 500 {@code INTERNAL} with a generic detail; the cause goes to the server log only,
  *       never a stack trace into the response ({@link #internal()}).</li>
  *   <li>Other HTTP errors raised by Spring MVC keep their status and use the status name as code, e.g. 404
@@ -74,6 +75,11 @@ public final class ProblemResponses {
         problem.setProperty("field", errors.getFirst().field());
         problem.setProperty("errors", List.copyOf(errors));
         return problem;
+    }
+
+    /** 409 {@code DUPLICATE} for a write refused by a unique key; says nothing about the table or constraint. */
+    public static ProblemDetail duplicate() {
+        return problem(ServerError.DUPLICATE, "The row already exists.");
     }
 
     /** 500 {@code INTERNAL}; says nothing about the cause, which the caller must log. */
