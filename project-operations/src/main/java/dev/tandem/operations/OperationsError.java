@@ -25,6 +25,7 @@ public enum OperationsError implements ErrorCode {
     NO_CONTRACT_LINE("No contract line bills this work", 422),
     ACTUAL_NOT_INVOICEABLE("Adjusted and unadjustable actuals are not invoiceable", 409),
     NTE_FAILED("Not-to-exceed validation failed", 409),
+    NTE_NOT_EVALUATED("Not-to-exceed status must be evaluated first", 409),
     ACTUAL_INVOICED("The actual is already on an invoice", 409),
     MILESTONE_STATE("The milestone's invoice status does not allow this action", 409);
 

@@ -101,6 +101,9 @@ class NotToExceedTest extends OperationsTest {
 
         assertThat(ops.notToExceed().reset(List.of(failed.id()))).containsExactly(failed.id());
         assertThat(ops.actuals().actual(failed.id()).nteStatus()).isEqualTo(NteStatus.NOT_EVALUATED);
+        assertThatThrownBy(() -> ops.backlog().markActuals(List.of(failed.id()), true))
+                .isInstanceOfSatisfying(TandemException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(OperationsError.NTE_NOT_EVALUATED));
         Map<UUID, NteStatus> result = ops.notToExceed().reevaluate(List.of(failed.id()));
 
         assertThat(result).containsEntry(failed.id(), NteStatus.COMMITTED);

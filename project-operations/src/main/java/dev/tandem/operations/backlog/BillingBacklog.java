@@ -6,6 +6,7 @@ import static dev.tandem.operations.OperationsError.INVALID_INPUT;
 import static dev.tandem.operations.OperationsError.MILESTONE_STATE;
 import static dev.tandem.operations.OperationsError.NOT_FOUND;
 import static dev.tandem.operations.OperationsError.NTE_FAILED;
+import static dev.tandem.operations.OperationsError.NTE_NOT_EVALUATED;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
@@ -35,7 +36,7 @@ import java.util.UUID;
  * totals per currency, and the Ready / Not ready to invoice actions.
  *
  * <p>Adjusted and Unadjustable actuals are not invoiceable and don't show; NTE-Failed actuals show but can't be
- * marked Ready (§11 rule 3). Marking is all-or-nothing: one refused row refuses the call.
+ * marked Ready (§11 rule 3), nor can actuals whose NTE status was reset and not re-evaluated yet. Marking is all-or-nothing: one refused row refuses the call.
  */
 public final class BillingBacklog {
 
@@ -125,7 +126,8 @@ public final class BillingBacklog {
      * Marks unbilled sales actuals Ready to invoice ({@code ready = true}) or back to not ready.
      *
      * @throws TandemException ACTUAL_NOT_INVOICEABLE for Adjusted, Unadjustable, In Process or non-unbilled actuals;
-     *                         ACTUAL_INVOICED for actuals already on an invoice; NTE_FAILED (Ready only) naming the
+     *                         ACTUAL_INVOICED for actuals already on an invoice; NTE_NOT_EVALUATED (Ready only) after a
+     *                         reset; NTE_FAILED (Ready only) naming the
      *                         limit, the amount already committed and the amount requested; NOT_FOUND
      */
     public void markActuals(List<UUID> actualIds, boolean ready) {
@@ -169,7 +171,7 @@ public final class BillingBacklog {
                 if (s != MilestoneInvoiceStatus.NOT_READY_FOR_INVOICING && s != MilestoneInvoiceStatus.READY_FOR_INVOICING) {
                     throw new TandemException(MILESTONE_STATE, "Milestone " + id + " is " + s.label()
                             + "; only milestones not yet invoiced can be marked Ready or Not ready",
-                            Map.of("milestoneId", id.toString(), "status", s.label()));
+                            Map.of("milestoneId", id.toString(), "milestoneStatus", s.label()));
                 }
             }
             Map<String, Object> values = new LinkedHashMap<>();
@@ -194,6 +196,11 @@ public final class BillingBacklog {
                 && a.billingStatus() != BillingStatus.READY_TO_INVOICE)) {
             throw new TandemException(ACTUAL_INVOICED, "Actual " + a.id() + " is " + a.billingStatus().label()
                     + " and no longer in the billing backlog", Map.of("actualId", a.id().toString()));
+        }
+        if (ready && a.nteStatus() == NteStatus.NOT_EVALUATED) {
+            // After a reset the actual has no NTE verdict; marking it Ready then would bypass the limits (§4.5).
+            throw new TandemException(NTE_NOT_EVALUATED, "Actual " + a.id() + " can't be marked Ready to invoice: its "
+                    + "not-to-exceed status is Not Evaluated; re-evaluate it first", Map.of("actualId", a.id().toString()));
         }
         if (ready && a.nteStatus() == NteStatus.FAILED) {
             Optional<NteBreach> breach = nte.breach(a);

@@ -102,6 +102,9 @@ public final class Contracts {
         ctx.inTransaction(() -> {
             requireDraft(contract(contractId));
             priceLists.requireContext(priceListId, PriceListContext.SALES);
+            // Adding a list the contract already has is a no-op, not an error: the call states the wanted result.
+            ctx.jdbc().update("DELETE FROM msdyn_projectpricelist WHERE salesorderid = ? AND pricelevelid = ?",
+                    contractId, priceListId);
             ctx.jdbc().update("INSERT INTO msdyn_projectpricelist (salesorderid, pricelevelid) VALUES (?, ?)",
                     contractId, priceListId);
         });

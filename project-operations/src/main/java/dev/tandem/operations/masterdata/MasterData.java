@@ -198,7 +198,8 @@ public final class MasterData {
         Integer n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + column + " = ?",
                 Integer.class, value);
         if (n != null && n > 0) {
-            throw new TandemException(DUPLICATE, "A " + what + " '" + value + "' already exists", Map.of(column, value));
+            throw new TandemException(DUPLICATE, Character.toUpperCase(what.charAt(0)) + what.substring(1) + " '" + value
+                    + "' already exists", Map.of("field", what, "value", value));
         }
     }
 

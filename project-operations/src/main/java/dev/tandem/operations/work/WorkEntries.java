@@ -237,7 +237,7 @@ public final class WorkEntries {
             if (!allowed.contains(e.status())) {
                 throw new TandemException(ENTRY_STATE, "Work entry " + e.id() + " is " + e.status()
                         + " and can't be " + verb + " (allowed from " + allowed + ")",
-                        Map.of("entryId", e.id().toString(), "status", e.status().name()));
+                        Map.of("entryId", e.id().toString(), "entryStatus", e.status().name()));
             }
         }
     }
