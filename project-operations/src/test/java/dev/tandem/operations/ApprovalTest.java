@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** §6 worked example at approval, and §3.6 connections and origins. */
-class ApprovalTest extends OperationsTest {
+class ApprovalTest extends OperationsTestBase {
 
     @Test
     void workedExampleEightHoursGivesExactlyOneCostAndOneUnbilledSalesActualAndTheirConnection() {

@@ -20,7 +20,7 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
 
 /** Each bad input gets a stable error code and a message naming the row and rule, and writes no row. */
-class BadInputTest extends OperationsTest {
+class BadInputTest extends OperationsTestBase {
 
     private void refusedWithoutWriting(ThrowingCallable action, ErrorCode code, String... messageParts) {
         Map<String, Integer> before = rowCounts();

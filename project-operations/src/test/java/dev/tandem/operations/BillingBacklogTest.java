@@ -28,7 +28,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** §4.2, §4.6, §5 step 7: the T&M backlog and the milestone backlog, filters, totals, Ready / Not ready. */
-class BillingBacklogTest extends OperationsTest {
+class BillingBacklogTest extends OperationsTestBase {
 
     private UUID euroProject;
     private UUID euroCustomer;

@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** §4.3: cancel approval reverses actuals; originals Adjusted, reversals Unadjustable, both out of the backlog. */
-class CancelApprovalTest extends OperationsTest {
+class CancelApprovalTest extends OperationsTestBase {
 
     @Test
     void cancelledApprovalLeavesOriginalsAdjustedReversalsUnadjustableAndTheBacklogEmpty() {

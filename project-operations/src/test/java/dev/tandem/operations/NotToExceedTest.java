@@ -16,7 +16,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** §4.5 not-to-exceed at the four levels, and §11 rule 3 (Failed can't be marked Ready). */
-class NotToExceedTest extends OperationsTest {
+class NotToExceedTest extends OperationsTestBase {
 
     private UUID limitedLine() {
         UUID p2 = ops.masterData().createProject(new dev.tandem.operations.masterdata.MasterData.ProjectInput(

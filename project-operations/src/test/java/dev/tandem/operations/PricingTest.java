@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** §3.5 price lists: deterministic choice by date; expense, material and fee pricing. */
-class PricingTest extends OperationsTest {
+class PricingTest extends OperationsTestBase {
 
     @Test
     void theListThatStartedLatestWinsAndTheEarlierOneStillPricesEarlierDates() {

@@ -12,7 +12,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** §3.5 contract-line customers: one unbilled sales actual per customer by split %, no cent lost. */
-class SplitBillingTest extends OperationsTest {
+class SplitBillingTest extends OperationsTestBase {
 
     @Test
     void sixtyFortySplitOfAnOddAmountLosesNoCentAndTheRoundingCustomerTakesTheDifference() {

@@ -10,7 +10,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A failure after the business write and before commit rolls back business rows and outbox rows together. */
-class TransactionRollbackTest extends OperationsTest {
+class TransactionRollbackTest extends OperationsTestBase {
 
     @Test
     void failureInjectedAfterApprovalBeforeCommitRollsBackActualsAndOutbox() {

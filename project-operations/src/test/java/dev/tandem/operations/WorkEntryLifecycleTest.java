@@ -10,7 +10,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** Work capture lifecycle: submit → approve or reject → recall; contract Draft → Confirmed. */
-class WorkEntryLifecycleTest extends OperationsTest {
+class WorkEntryLifecycleTest extends OperationsTestBase {
 
     @Test
     void rejectRecallAndResubmit() {

@@ -30,7 +30,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * example world (§6): a USD contracting unit whose cost price for a Developer is 100/h, a contract whose sales price
  * is 200/h, and a draft T&M contract line on one project.
  */
-public abstract class OperationsTest extends DatabaseTest {
+public abstract class OperationsTestBase extends DatabaseTest {
 
     protected static final LocalDate DAY = LocalDate.of(2026, 3, 2);
 
