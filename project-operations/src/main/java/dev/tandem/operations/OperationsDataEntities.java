@@ -55,9 +55,34 @@ public final class OperationsDataEntities {
                     "msdyn_project", "msdyn_includetime", "msdyn_includeexpense", "msdyn_includematerial",
                     "msdyn_includefee", "tdm_selectedtasksonly", "tdm_ntelimit", "tdm_contractedamount"));
 
+    /** {@code invoices}: proforma invoice headers, read by the "Project invoice proposals V2" map (§3.2). */
+    public static final DataEntityDefinition INVOICES = entity("invoices", "invoice", "invoiceid",
+            List.of("invoiceid", "invoicenumber", "name", "description", "salesorderid", "customerid",
+                    "transactioncurrency", "pricelevelid", "msdyn_invoicedate", "msdyn_projectinvoicestatus", "statecode",
+                    "msdyn_ordertype", "msdyn_hascorrections", "tdm_iscreditnote", "tdm_correctedinvoice",
+                    "totallineitemamount", "totaltax", "totalamount", "tdm_bulkconfirmationstatus",
+                    "tdm_bulkconfirmationdetail", "tdm_confirmedon"));
+
+    /** {@code invoicedetails}: invoice lines, one per contract line (§3.3). */
+    public static final DataEntityDefinition INVOICE_LINES = entity("invoicedetails", "invoicedetail", "invoicedetailid",
+            List.of("invoicedetailid", "invoiceid", "msdyn_contractlineid", "productdescription", "msdyn_billingmethod",
+                    "msdyn_project", "baseamount", "tax", "extendedamount"));
+
+    /** {@code msdyn_invoicelinetransactions}: invoice line details (§3.4). */
+    public static final DataEntityDefinition INVOICE_LINE_DETAILS = entity("msdyn_invoicelinetransactions",
+            "msdyn_invoicelinetransaction", "msdyn_invoicelinetransactionid",
+            List.of("msdyn_invoicelinetransactionid", "msdyn_invoice", "msdyn_invoicelineid", "msdyn_salescontract",
+                    "msdyn_salescontractlineid", "msdyn_project", "msdyn_task", "msdyn_transactioncategory",
+                    "msdyn_resourcecategory", "msdyn_bookableresource", "msdyn_product", "msdyn_unit", "msdyn_quantity",
+                    "msdyn_price", "msdyn_amount", "msdyn_tax", "msdyn_billingtype", "msdyn_transactiontypecode",
+                    "msdyn_transactionclassification", "msdyn_correction", "msdyn_originalinvoicelinedetail",
+                    "msdyn_previousamount", "tdm_previousquantity", "msdyn_documentdate", "msdyn_description",
+                    "msdyn_externaldescription", "tdm_sourceactual", "tdm_milestone", "tdm_billedsalesactual",
+                    "tdm_manual", "tdm_customer", "transactioncurrency"));
+
     /** All entities, in dependency order (parents first). */
     public static final List<DataEntityDefinition> ALL = List.of(PROJECTS, CONTRACTS, CONTRACT_LINES, MILESTONES,
-            ACTUALS, TRANSACTION_CONNECTIONS);
+            ACTUALS, TRANSACTION_CONNECTIONS, INVOICES, INVOICE_LINES, INVOICE_LINE_DETAILS);
 
     private OperationsDataEntities() {
     }

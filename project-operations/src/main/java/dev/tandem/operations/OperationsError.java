@@ -27,7 +27,16 @@ public enum OperationsError implements ErrorCode {
     NTE_FAILED("Not-to-exceed validation failed", 409),
     NTE_NOT_EVALUATED("Not-to-exceed status must be evaluated first", 409),
     ACTUAL_INVOICED("The actual is already on an invoice", 409),
-    MILESTONE_STATE("The milestone's invoice status does not allow this action", 409);
+    MILESTONE_STATE("The milestone's invoice status does not allow this action", 409),
+    CONTRACT_NOT_CONFIRMED("Only a confirmed contract can be invoiced", 409),
+    NOTHING_TO_INVOICE("Nothing to invoice", 422),
+    INVOICE_READ_ONLY("A confirmed invoice can't be edited or deleted", 409),
+    INVOICE_STATUS("The invoice's status does not allow this action", 409),
+    INVOICE_NOT_CONFIRMED("Only confirmed or paid invoices can be revised", 409),
+    FIELD_NOT_EDITABLE("The field is not editable on this invoice line detail", 422),
+    CLASSIFICATION_CHANGE("The transaction classification of an invoice line detail can't change", 422),
+    MILESTONE_PARTIAL_CREDIT("Milestone partial credit is not supported", 422),
+    ALREADY_CORRECTED("The invoice line detail is already being corrected", 409);
 
     private final String title;
     private final int httpStatus;

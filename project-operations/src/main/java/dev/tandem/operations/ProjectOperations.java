@@ -5,6 +5,7 @@ import dev.tandem.operations.actuals.ApprovalPosting;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.backlog.BillingBacklog;
 import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.invoicing.Invoicing;
 import dev.tandem.operations.masterdata.MasterData;
 import dev.tandem.operations.nte.NotToExceed;
 import dev.tandem.operations.pricing.PriceLists;
@@ -24,6 +25,7 @@ public final class ProjectOperations {
     private final NotToExceed notToExceed;
     private final WorkEntries workEntries;
     private final BillingBacklog backlog;
+    private final Invoicing invoicing;
 
     public ProjectOperations(OperationsContext context) {
         this.context = context;
@@ -35,6 +37,7 @@ public final class ProjectOperations {
         this.workEntries = new WorkEntries(context, new ApprovalPosting(context, contracts, notToExceed),
                 new Reversals(context, actuals));
         this.backlog = new BillingBacklog(context, actuals, notToExceed);
+        this.invoicing = new Invoicing(context, contracts, notToExceed);
     }
 
     public OperationsContext context() {
@@ -67,5 +70,9 @@ public final class ProjectOperations {
 
     public BillingBacklog backlog() {
         return backlog;
+    }
+
+    public Invoicing invoicing() {
+        return invoicing;
     }
 }

@@ -102,7 +102,8 @@ public abstract class OperationsTestBase extends DatabaseTest {
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (String table : List.of("dw_outbox", "msdyn_actual", "msdyn_transactionconnection", "msdyn_transactionorigin",
                 "tdm_workentry", "salesorder", "salesorderdetail", "msdyn_projectcontractsplitbillingrule",
-                "msdyn_contractlinescheduleofvalue", "tdm_contractlinechargeability")) {
+                "msdyn_contractlinescheduleofvalue", "tdm_contractlinechargeability", "invoice", "invoicedetail",
+                "msdyn_invoicelinetransaction")) {
             counts.put(table, count(table));
         }
         return counts;

@@ -90,6 +90,43 @@ public final class DataEntityWriter {
         return images;
     }
 
+    /**
+     * Sets per-row values: each key gets its own values, all rows the same set of fields. One JDBC batch, then an
+     * UPDATE change with the full image of each row.
+     *
+     * @param valuesByKey integration key → field → new value; every inner map has the same fields
+     * @return the row images after the update
+     */
+    public List<Map<String, Object>> updateEach(DataEntityDefinition entity, Map<?, Map<String, Object>> valuesByKey) {
+        if (valuesByKey.isEmpty()) {
+            return List.of();
+        }
+        ChangeRecorder.currentBatchId();
+        List<String> fields = new ArrayList<>(valuesByKey.values().iterator().next().keySet());
+        fields.forEach(f -> requireField(entity, f));
+        if (fields.contains(entity.integrationKey())) {
+            throw new IllegalArgumentException(entity.name() + ": the integration key is immutable");
+        }
+        for (Map<String, Object> values : valuesByKey.values()) {
+            if (!values.keySet().equals(new java.util.HashSet<>(fields))) {
+                throw new IllegalArgumentException(entity.name() + ": every row must set the same fields " + fields);
+            }
+        }
+        String sql = "UPDATE " + entity.table() + " SET "
+                + fields.stream().map(f -> f + " = ?").collect(Collectors.joining(", "))
+                + " WHERE " + entity.integrationKey() + " = ?";
+        List<Map.Entry<?, Map<String, Object>>> rows = new ArrayList<>(valuesByKey.entrySet());
+        jdbc.batchUpdate(sql, rows, BATCH, (ps, row) -> {
+            int i = bind(ps, fields, row.getValue(), 1);
+            ps.setObject(i, row.getKey());
+        });
+        List<Map<String, Object>> images = read(entity, new ArrayList<>(valuesByKey.keySet()));
+        recorder.record(images.stream()
+                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.UPDATE, image))
+                .toList());
+        return images;
+    }
+
     /** Reads full row images by integration key (chunks of 1,000 keys). */
     public List<Map<String, Object>> read(DataEntityDefinition entity, List<?> keys) {
         List<Map<String, Object>> rows = new ArrayList<>(keys.size());

@@ -2,13 +2,10 @@ package dev.tandem.operations.actuals;
 
 import static dev.tandem.operations.OperationsError.ACTUAL_INVOICED;
 
-import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
-import dev.tandem.operations.nte.NteStatus;
 import dev.tandem.operations.work.WorkEntry;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -47,20 +44,14 @@ public final class Reversals {
         TransactionLinks links = new TransactionLinks(ctx);
         List<UUID> ids = originals.stream().map(Actual::id).toList();
         List<Map<String, Object>> reversals = new ArrayList<>();
+        ActualRows rows = new ActualRows(ctx);
         for (Map<String, Object> original : ctx.writer().read(OperationsDataEntities.ACTUALS, ids)) {
-            Map<String, Object> reversal = new LinkedHashMap<>(original);
-            UUID reversalId = Ids.newId();
-            UUID originalId = (UUID) original.get("msdyn_actualid");
-            reversal.put("msdyn_actualid", reversalId);
-            reversal.put("msdyn_quantity", ((BigDecimal) original.get("msdyn_quantity")).negate());
-            reversal.put("msdyn_amount", ((BigDecimal) original.get("msdyn_amount")).negate());
-            reversal.put("msdyn_adjustmentstatus", AdjustmentStatus.UNADJUSTABLE.value());
+            Map<String, Object> reversal = rows.reversal(original, AdjustmentStatus.UNADJUSTABLE, false);
+            UUID reversalId = ActualRows.id(reversal);
+            UUID originalId = ActualRows.id(original);
             if (original.get("msdyn_billingstatus") != null) {
                 reversal.put("msdyn_billingstatus", BillingStatus.CANCELED.value());
             }
-            reversal.put("tdm_ntestatus", NteStatus.NOT_APPLICABLE.value());
-            reversal.put("tdm_ntedetail", null);
-            reversal.putAll(ctx.created());
             reversals.add(reversal);
             links.connect(reversalId, ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
             links.origin(entry.id(), entry.documentType(), reversalId);

@@ -27,16 +27,25 @@ public final class TransactionLinks {
         this.ctx = ctx;
     }
 
+    /** Entity logical name of invoice line details in connections and origins. */
+    public static final String INVOICE_LINE_DETAIL = "msdyn_invoicelinetransaction";
+
     /** Connects transaction 1 (in its role) with transaction 2 (in its role); both are actuals. */
     public void connect(UUID transaction1, ConnectionRole role1, UUID transaction2, ConnectionRole role2) {
+        connect(transaction1, role1, ACTUAL, transaction2, role2, ACTUAL);
+    }
+
+    /** Connects two transactions of any types (entity logical names), e.g. an invoice line detail and an actual. */
+    public void connect(UUID transaction1, ConnectionRole role1, String type1, UUID transaction2, ConnectionRole role2,
+                        String type2) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("msdyn_transactionconnectionid", Ids.newId());
         row.put("msdyn_transaction1", transaction1);
         row.put("msdyn_transaction1role", role1.value());
-        row.put("msdyn_transaction1type", ACTUAL);
+        row.put("msdyn_transaction1type", type1);
         row.put("msdyn_transaction2", transaction2);
         row.put("msdyn_transaction2role", role2.value());
-        row.put("msdyn_transaction2type", ACTUAL);
+        row.put("msdyn_transaction2type", type2);
         row.putAll(ctx.created());
         connections.add(row);
     }
@@ -44,6 +53,11 @@ public final class TransactionLinks {
     /** Records that actual {@code actualId} originates from document {@code originId} of type {@code originType}. */
     public void origin(UUID originId, String originType, UUID actualId) {
         origins.add(new Object[] {Ids.newId(), originId, originType, actualId, ACTUAL});
+    }
+
+    /** Records that actual {@code actualId} originates from document {@code originId} of type {@code originType}. */
+    public void origins(UUID originId, String originType, List<UUID> actualIds) {
+        actualIds.forEach(id -> origin(originId, originType, id));
     }
 
     /** Writes everything collected, in the caller's transaction. */

@@ -2,6 +2,8 @@ package dev.tandem.operations.nte;
 
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.actuals.AdjustmentStatus;
+import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -15,9 +17,9 @@ import java.util.UUID;
 
 /**
  * Limits and committed amounts of the four NTE levels for a set of contracts, loaded in a few grouped queries and
- * then kept up to date in memory while a batch of actuals is evaluated. Committed = chargeable unbilled sales with
- * NTE status Committed that are not reversed (adjustment status empty), invoiced or not: that is the billing backlog
- * already recorded plus the amount invoiced to date (§4.5).
+ * then kept up to date in memory while a batch of actuals is evaluated. Committed = the billing backlog already
+ * recorded (unbilled sales with NTE status Committed, not reversed, not yet confirmed on an invoice) plus the amount
+ * invoiced to date (chargeable billed sales not reversed) (§4.5).
  */
 final class NteLedger {
 
@@ -71,11 +73,19 @@ final class NteLedger {
             return ledger;
         }
         List<Object> sumArgs = new ArrayList<>(ids);
-        sumArgs.add(TransactionType.UNBILLED_SALES.value());
-        sumArgs.add(NteStatus.COMMITTED.value());
+        sumArgs.addAll(List.of(TransactionType.UNBILLED_SALES.value(), NteStatus.COMMITTED.value(),
+                BillingStatus.UNBILLED_SALES_CREATED.value(), BillingStatus.READY_TO_INVOICE.value(),
+                BillingStatus.CUSTOMER_INVOICE_CREATED.value(), TransactionType.BILLED_SALES.value(),
+                BillingType.CHARGEABLE.value(), AdjustmentStatus.IN_PROCESS.value()));
+        // Backlog already recorded (committed unbilled sales not yet confirmed on an invoice) plus the amount
+        // invoiced to date (chargeable billed sales not reversed). A credit reverses billed sales, so what it
+        // credits is no longer committed.
         ctx.jdbc().query("SELECT msdyn_salescontract, msdyn_salescontractlineid, msdyn_accountcustomer, SUM(msdyn_amount) "
-                + "FROM msdyn_actual WHERE msdyn_salescontract IN (" + in + ") AND msdyn_transactiontypecode = ? "
-                + "AND tdm_ntestatus = ? AND msdyn_adjustmentstatus IS NULL "
+                + "FROM msdyn_actual WHERE msdyn_salescontract IN (" + in + ") AND ("
+                + "(msdyn_transactiontypecode = ? AND tdm_ntestatus = ? AND msdyn_adjustmentstatus IS NULL "
+                + "AND msdyn_billingstatus IN (?, ?, ?)) "
+                + "OR (msdyn_transactiontypecode = ? AND msdyn_billingtype = ? "
+                + "AND (msdyn_adjustmentstatus IS NULL OR msdyn_adjustmentstatus = ?))) "
                 + "GROUP BY msdyn_salescontract, msdyn_salescontractlineid, msdyn_accountcustomer", rs -> {
             ledger.commit(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class),
                     rs.getBigDecimal(4));

@@ -1,0 +1,254 @@
+package dev.tandem.operations.invoicing;
+
+import static dev.tandem.operations.OperationsError.ACTUAL_INVOICED;
+import static dev.tandem.operations.OperationsError.ACTUAL_NOT_INVOICEABLE;
+import static dev.tandem.operations.OperationsError.CONTRACT_NOT_CONFIRMED;
+import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.MILESTONE_STATE;
+import static dev.tandem.operations.OperationsError.NOTHING_TO_INVOICE;
+import static dev.tandem.operations.OperationsError.NOT_FOUND;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.TransactionType;
+import dev.tandem.operations.contracts.ContractRecords.Contract;
+import dev.tandem.operations.contracts.ContractRecords.Milestone;
+import dev.tandem.operations.contracts.ContractStatus;
+import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
+import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+
+/**
+ * Creates proforma invoices from the billing backlog (§5 step 8, §11 rules 1–2): per contract, in bulk, and
+ * "add to invoice". Only actuals marked Ready to invoice and dated on or before the invoice date are pulled, plus
+ * milestones Ready for invoicing; a contract whose lines are split gets one invoice per contract customer.
+ *
+ * <p>The contract row is locked while its backlog is pulled, so two creations for one contract run one after the
+ * other and an actual lands on at most one draft; the unique key on a detail's actual guards the same at the
+ * database level.
+ */
+public final class InvoiceCreation {
+
+    /** The specification's wording when nothing can be invoiced (§11 rule 2, [3P-AP]). */
+    public static final String NOTHING_TO_INVOICE_TEXT =
+            "There are no past dated transactions to invoice for this project contract. No invoice was created.";
+
+    private final OperationsContext ctx;
+    private final Contracts contracts;
+    private final InvoiceStore store;
+    private final InvoiceWriter writer;
+
+    public InvoiceCreation(OperationsContext ctx, Contracts contracts, InvoiceStore store) {
+        this.ctx = ctx;
+        this.contracts = contracts;
+        this.store = store;
+        this.writer = new InvoiceWriter(ctx, contracts, store);
+    }
+
+    InvoiceWriter writer() {
+        return writer;
+    }
+
+    /**
+     * "Create Invoice" on a contract: one draft per contract customer with everything Ready to invoice dated on or
+     * before {@code invoiceDate}, plus the contract's Ready milestones.
+     *
+     * @return the new invoices' ids, ordered by customer
+     * @throws TandemException NOTHING_TO_INVOICE with the specification's text; CONTRACT_NOT_CONFIRMED; NOT_FOUND
+     */
+    public List<UUID> createForContract(UUID contractId, LocalDate invoiceDate) {
+        if (invoiceDate == null) {
+            throw new TandemException(INVALID_INPUT, "An invoice date is required");
+        }
+        return ctx.inTransaction(() -> {
+            Contract contract = lockConfirmedContract(contractId);
+            List<Map<String, Object>> actuals = readyActuals(contractId, null, invoiceDate);
+            List<Milestone> milestones = readyMilestones(contractId);
+            if (actuals.isEmpty() && milestones.isEmpty()) {
+                throw new TandemException(NOTHING_TO_INVOICE, NOTHING_TO_INVOICE_TEXT,
+                        Map.of("contractId", contractId.toString(), "invoiceDate", invoiceDate.toString()));
+            }
+            TreeMap<UUID, List<Map<String, Object>>> byCustomer = new TreeMap<>();
+            actuals.forEach(a -> byCustomer.computeIfAbsent((UUID) a.get("msdyn_accountcustomer"), c -> new ArrayList<>()).add(a));
+            if (!milestones.isEmpty()) {
+                byCustomer.computeIfAbsent(contract.customerId(), c -> new ArrayList<>());
+            }
+            List<UUID> invoices = new ArrayList<>();
+            for (var entry : byCustomer.entrySet()) {
+                UUID customer = entry.getKey();
+                UUID invoiceId = writer.newInvoice(contract, customer, invoiceDate, contract.name(), null);
+                writer.attach(invoiceId, customer, entry.getValue(),
+                        customer.equals(contract.customerId()) ? milestones : List.of());
+                invoices.add(invoiceId);
+            }
+            return invoices;
+        });
+    }
+
+    /** Result of a bulk creation: invoices created, and per contract that had nothing to invoice, why. */
+    public record BulkResult(List<UUID> invoiceIds, Map<UUID, String> skipped) {
+    }
+
+    /**
+     * "Create Project Invoices" for several contracts: one invoice per contract (and contract customer). Each
+     * contract is invoiced in its own transaction; a contract with nothing to invoice is skipped and reported.
+     */
+    public BulkResult createBulk(List<UUID> contractIds, LocalDate invoiceDate) {
+        List<UUID> created = new ArrayList<>();
+        Map<UUID, String> skipped = new TreeMap<>();
+        for (UUID contractId : new LinkedHashSet<>(contractIds)) {
+            try {
+                created.addAll(createForContract(contractId, invoiceDate));
+            } catch (TandemException e) {
+                skipped.put(contractId, e.errorCode().code() + ": " + e.detail());
+            }
+        }
+        return new BulkResult(created, skipped);
+    }
+
+    /**
+     * "Add to invoice": puts the given Ready actuals and milestones on the latest draft of the same contract and
+     * contract customer, or on a new draft when there is none (§5 step 8, Billing hub).
+     *
+     * @return the invoices the rows went to
+     * @throws TandemException ACTUAL_NOT_INVOICEABLE, ACTUAL_INVOICED, MILESTONE_STATE, NOT_FOUND; nothing is
+     *                         written then
+     */
+    public List<UUID> addToInvoice(List<UUID> actualIds, List<UUID> milestoneIds, LocalDate invoiceDate) {
+        List<UUID> actualList = actualIds == null ? List.of() : actualIds;
+        List<UUID> milestoneList = milestoneIds == null ? List.of() : milestoneIds;
+        if (actualList.isEmpty() && milestoneList.isEmpty()) {
+            throw new TandemException(INVALID_INPUT, "No actuals or milestones given");
+        }
+        return ctx.inTransaction(() -> {
+            List<Map<String, Object>> actuals = ctx.writer().read(OperationsDataEntities.ACTUALS, actualList);
+            if (actuals.size() != new LinkedHashSet<>(actualList).size()) {
+                throw new TandemException(NOT_FOUND, "Unknown actual among " + actualList);
+            }
+            actuals.forEach(InvoiceCreation::requireReady);
+            List<Milestone> milestones = new ArrayList<>();
+            for (UUID id : milestoneList) {
+                Milestone m = milestone(id);
+                if (m.status() != MilestoneInvoiceStatus.READY_FOR_INVOICING) {
+                    throw new TandemException(MILESTONE_STATE, "Milestone '" + m.name() + "' is " + m.status().label()
+                            + "; only milestones Ready for invoicing can be invoiced", Map.of("milestoneId", id.toString()));
+                }
+                milestones.add(m);
+            }
+            TreeMap<String, List<Map<String, Object>>> groups = new TreeMap<>();
+            actuals.forEach(a -> groups.computeIfAbsent(a.get("msdyn_salescontract") + "|" + a.get("msdyn_accountcustomer"),
+                    k -> new ArrayList<>()).add(a));
+            TreeMap<String, List<Milestone>> milestoneGroups = new TreeMap<>();
+            for (Milestone m : milestones) {
+                Contract c = contracts.contract(m.contractId());
+                milestoneGroups.computeIfAbsent(c.id() + "|" + c.customerId(), k -> new ArrayList<>()).add(m);
+                groups.computeIfAbsent(c.id() + "|" + c.customerId(), k -> new ArrayList<>());
+            }
+            Set<UUID> invoices = new LinkedHashSet<>();
+            for (var group : groups.entrySet()) {
+                String[] key = group.getKey().split("\\|");
+                Contract contract = lockConfirmedContract(UUID.fromString(key[0]));
+                UUID customer = UUID.fromString(key[1]);
+                UUID invoiceId = latestDraft(contract.id(), customer)
+                        .orElseGet(() -> writer.newInvoice(contract, customer,
+                                invoiceDate == null ? LocalDate.now(ctx.clock()) : invoiceDate, contract.name(), null));
+                writer.attach(invoiceId, customer, group.getValue(), milestoneGroups.getOrDefault(group.getKey(), List.of()));
+                invoices.add(invoiceId);
+            }
+            return List.copyOf(invoices);
+        });
+    }
+
+    /**
+     * "Refresh Invoice Line Transactions": adds to a draft the past-dated Ready actuals of its contract customer
+     * (dated on or before the invoice date) and the contract's Ready milestones that are not on it yet.
+     *
+     * @return the number of line details added
+     */
+    public int refresh(UUID invoiceId) {
+        return ctx.inTransaction(() -> {
+            Invoice invoice = store.lockEditable(invoiceId);
+            Contract contract = lockConfirmedContract(invoice.contractId());
+            List<Map<String, Object>> actuals = readyActuals(contract.id(), invoice.customerId(), invoice.invoiceDate());
+            List<Milestone> milestones = invoice.customerId().equals(contract.customerId())
+                    ? readyMilestones(contract.id()) : List.of();
+            if (!actuals.isEmpty() || !milestones.isEmpty()) {
+                writer.attach(invoiceId, invoice.customerId(), actuals, milestones);
+            }
+            return actuals.size() + milestones.size();
+        });
+    }
+
+    private Contract lockConfirmedContract(UUID contractId) {
+        ctx.jdbc().query("SELECT salesorderid FROM salesorder WHERE salesorderid = ? FOR UPDATE", rs -> { }, contractId);
+        Contract contract = contracts.contract(contractId);
+        if (contract.status() != ContractStatus.CONFIRMED) {
+            throw new TandemException(CONTRACT_NOT_CONFIRMED, "Contract " + contract.contractNumber() + " is "
+                    + contract.status().label() + "; only confirmed contracts are invoiced",
+                    Map.of("contractId", contractId.toString()));
+        }
+        return contract;
+    }
+
+    private java.util.Optional<UUID> latestDraft(UUID contractId, UUID customerId) {
+        List<UUID> drafts = ctx.jdbc().queryForList("SELECT invoiceid FROM invoice WHERE salesorderid = ? AND customerid = ? "
+                + "AND msdyn_projectinvoicestatus IN (?, ?) AND tdm_correctedinvoice IS NULL "
+                + "ORDER BY createdon DESC, invoicenumber DESC", UUID.class, contractId, customerId,
+                InvoiceStatus.DRAFT.value(), InvoiceStatus.IN_REVIEW.value());
+        if (drafts.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        store.lockEditable(drafts.get(0));
+        return java.util.Optional.of(drafts.get(0));
+    }
+
+    private List<Map<String, Object>> readyActuals(UUID contractId, UUID customerId, LocalDate onOrBefore) {
+        String customer = customerId == null ? "" : " AND msdyn_accountcustomer = ?";
+        List<Object> args = new ArrayList<>(List.of(contractId, TransactionType.UNBILLED_SALES.value(),
+                BillingStatus.READY_TO_INVOICE.value(), onOrBefore));
+        if (customerId != null) {
+            args.add(customerId);
+        }
+        List<UUID> ids = ctx.jdbc().queryForList("SELECT msdyn_actualid FROM msdyn_actual WHERE msdyn_salescontract = ? "
+                + "AND msdyn_transactiontypecode = ? AND msdyn_billingstatus = ? AND msdyn_adjustmentstatus IS NULL "
+                + "AND msdyn_invoice IS NULL AND msdyn_documentdate <= ?" + customer
+                + " ORDER BY msdyn_documentdate, msdyn_actualid", UUID.class, args.toArray());
+        return ctx.writer().read(OperationsDataEntities.ACTUALS, ids);
+    }
+
+    private List<Milestone> readyMilestones(UUID contractId) {
+        return ctx.jdbc().query("SELECT * FROM msdyn_contractlinescheduleofvalue WHERE msdyn_salescontract = ? "
+                + "AND msdyn_invoicestatus = ? ORDER BY msdyn_invoicedate, msdyn_contractlinescheduleofvalueid",
+                Contracts::mapMilestone, contractId, MilestoneInvoiceStatus.READY_FOR_INVOICING.value());
+    }
+
+    private Milestone milestone(UUID id) {
+        return ctx.jdbc().query("SELECT * FROM msdyn_contractlinescheduleofvalue WHERE msdyn_contractlinescheduleofvalueid = ?",
+                Contracts::mapMilestone, id).stream().findFirst().orElseThrow(() -> new TandemException(NOT_FOUND,
+                "Unknown milestone " + id, Map.of("entity", "milestone", "id", id.toString())));
+    }
+
+    private static void requireReady(Map<String, Object> a) {
+        UUID id = (UUID) a.get("msdyn_actualid");
+        if (!Integer.valueOf(TransactionType.UNBILLED_SALES.value()).equals(a.get("msdyn_transactiontypecode"))
+                || a.get("msdyn_adjustmentstatus") != null) {
+            throw new TandemException(ACTUAL_NOT_INVOICEABLE, "Actual " + id + " is not an invoiceable unbilled sales "
+                    + "actual (Adjusted and Unadjustable actuals are not invoiceable, §11 rule 3)", Map.of("actualId", id.toString()));
+        }
+        if (a.get("msdyn_invoice") != null
+                || !Integer.valueOf(BillingStatus.READY_TO_INVOICE.value()).equals(a.get("msdyn_billingstatus"))) {
+            throw new TandemException(ACTUAL_INVOICED, "Actual " + id + " is not Ready to invoice or is already on an "
+                    + "invoice", Map.of("actualId", id.toString()));
+        }
+    }
+}

@@ -1,0 +1,120 @@
+package dev.tandem.operations.invoicing;
+
+import static dev.tandem.operations.OperationsError.ALREADY_CORRECTED;
+import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.INVOICE_NOT_CONFIRMED;
+
+import dev.tandem.common.Ids;
+import dev.tandem.common.TandemException;
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.actuals.AdjustmentStatus;
+import dev.tandem.operations.contracts.ContractRecords.Contract;
+import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
+import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * "Revise" a confirmed or paid invoice (§6 second table, §11 rule 12): a new draft, the corrective invoice, copies
+ * the selected (or all) line details with quantity 0 — a full credit until the user enters the quantity to
+ * invoice. The corrected billed sales actuals become In Process (§4.3) until the corrective invoice is confirmed
+ * or deleted. "Has corrections" is set on the corrective invoice; confirming it creates the actuals of the second
+ * table of §6 ({@link InvoiceConfirmation}) and marks a net-negative document as a credit note.
+ */
+public final class InvoiceRevision {
+
+    private final OperationsContext ctx;
+    private final Contracts contracts;
+    private final InvoiceStore store;
+    private final InvoiceWriter writer;
+
+    public InvoiceRevision(OperationsContext ctx, Contracts contracts, InvoiceStore store, InvoiceWriter writer) {
+        this.ctx = ctx;
+        this.contracts = contracts;
+        this.store = store;
+        this.writer = writer;
+    }
+
+    /**
+     * @param detailIds line details of the invoice to correct; {@code null} or empty for all of them
+     * @return the corrective draft's id
+     * @throws TandemException INVOICE_NOT_CONFIRMED for a draft (only Confirmed or Paid invoices are revised);
+     *                         ALREADY_CORRECTED when a detail is already credited or on another corrective draft;
+     *                         INVALID_INPUT for a detail of another invoice
+     */
+    public UUID revise(UUID invoiceId, List<UUID> detailIds) {
+        return ctx.inTransaction(() -> {
+            Invoice original = store.lock(invoiceId);
+            if (original.status() != InvoiceStatus.CONFIRMED && original.status() != InvoiceStatus.INVOICE_PAID) {
+                throw new TandemException(INVOICE_NOT_CONFIRMED, "Invoice " + original.number() + " is "
+                        + original.status().label() + "; only confirmed or paid invoices can be revised (§11 rule 12)",
+                        Map.of("invoiceId", invoiceId.toString(), "invoiceStatus", original.status().label()));
+            }
+            List<LineDetail> all = store.details(invoiceId).stream().filter(d -> d.billedSalesActualId() != null).toList();
+            List<LineDetail> chosen = all;
+            if (detailIds != null && !detailIds.isEmpty()) {
+                Set<UUID> wanted = Set.copyOf(detailIds);
+                chosen = all.stream().filter(d -> wanted.contains(d.id())).toList();
+                if (chosen.size() != wanted.size()) {
+                    throw new TandemException(INVALID_INPUT, "Only confirmed line details of invoice " + original.number()
+                            + " can be corrected on its corrective invoice");
+                }
+            }
+            if (chosen.isEmpty()) {
+                throw new TandemException(INVALID_INPUT, "Invoice " + original.number() + " has no line detail to correct");
+            }
+            List<UUID> billed = chosen.stream().map(LineDetail::billedSalesActualId).toList();
+            List<UUID> live = ctx.jdbc().queryForList("SELECT msdyn_actualid FROM msdyn_actual WHERE msdyn_adjustmentstatus "
+                    + "IS NULL AND msdyn_actualid IN (" + OperationsContext.placeholders(billed) + ")", UUID.class, billed.toArray());
+            for (LineDetail d : chosen) {
+                if (!live.contains(d.billedSalesActualId())) {
+                    throw new TandemException(ALREADY_CORRECTED, "Line detail " + d.id() + " of invoice " + original.number()
+                            + " is already credited or on another corrective invoice", Map.of("detailId", d.id().toString()));
+                }
+            }
+            Contract contract = contracts.contract(original.contractId());
+            UUID corrective = writer.newInvoice(contract, original.customerId(), LocalDate.now(ctx.clock()),
+                    "Correction of " + original.number(), original.id());
+            Map<UUID, UUID> lines = writer.lineIds(corrective);
+            List<Map<String, Object>> copies = new ArrayList<>();
+            for (LineDetail d : chosen) {
+                copies.add(copy(corrective, lines.get(d.contractLineId()), d));
+            }
+            ctx.writer().insert(OperationsDataEntities.INVOICE_LINE_DETAILS, copies);
+            Map<String, Object> inProcess = new LinkedHashMap<>();
+            inProcess.put("msdyn_adjustmentstatus", AdjustmentStatus.IN_PROCESS.value());
+            inProcess.putAll(ctx.modified());
+            ctx.writer().update(OperationsDataEntities.ACTUALS, billed, inProcess);
+            store.recalculate(corrective);
+            return corrective;
+        });
+    }
+
+    /** A quantity-0 copy of a confirmed detail: a full credit until edited (§6). */
+    private Map<String, Object> copy(UUID invoiceId, UUID lineId, LineDetail d) {
+        Map<String, Object> row = new LinkedHashMap<>(ctx.writer().read(OperationsDataEntities.INVOICE_LINE_DETAILS,
+                List.of(d.id())).get(0));
+        row.put("msdyn_invoicelinetransactionid", Ids.newId());
+        row.put("msdyn_invoice", invoiceId);
+        row.put("msdyn_invoicelineid", lineId);
+        row.put("msdyn_quantity", BigDecimal.ZERO);
+        row.put("msdyn_amount", BigDecimal.ZERO);
+        row.put("msdyn_tax", BigDecimal.ZERO);
+        row.put("msdyn_correction", true);
+        row.put("msdyn_originalinvoicelinedetail", d.id());
+        row.put("msdyn_previousamount", d.amount());
+        row.put("tdm_previousquantity", d.quantity());
+        row.put("tdm_sourceactual", null);
+        row.put("tdm_billedsalesactual", null);
+        row.putAll(ctx.created());
+        return row;
+    }
+}

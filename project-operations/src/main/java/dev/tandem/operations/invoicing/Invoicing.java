@@ -1,0 +1,43 @@
+package dev.tandem.operations.invoicing;
+
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.nte.NotToExceed;
+
+/** Proforma invoicing of Project Operations (§3.2–§3.4, §4.1, §5 steps 8–9, §6): the services, wired. */
+public final class Invoicing {
+
+    private final InvoiceStore store;
+    private final InvoiceCreation creation;
+    private final DraftInvoices drafts;
+    private final InvoiceConfirmation confirmation;
+    private final InvoiceRevision revision;
+
+    public Invoicing(OperationsContext ctx, Contracts contracts, NotToExceed nte) {
+        this.store = new InvoiceStore(ctx);
+        this.creation = new InvoiceCreation(ctx, contracts, store);
+        this.drafts = new DraftInvoices(ctx, store);
+        this.confirmation = new InvoiceConfirmation(ctx, contracts, store, nte);
+        this.revision = new InvoiceRevision(ctx, contracts, store, creation.writer());
+    }
+
+    public InvoiceStore store() {
+        return store;
+    }
+
+    public InvoiceCreation creation() {
+        return creation;
+    }
+
+    public DraftInvoices drafts() {
+        return drafts;
+    }
+
+    public InvoiceConfirmation confirmation() {
+        return confirmation;
+    }
+
+    public InvoiceRevision revision() {
+        return revision;
+    }
+}
