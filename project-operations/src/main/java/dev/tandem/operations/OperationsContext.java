@@ -106,6 +106,24 @@ public final class OperationsContext {
         }
     }
 
+    /**
+     * Runs a query returning ids whose SQL holds one {@code IN (:in)} list, in chunks of 1,000 values, so a call
+     * with 20,000 ids neither exceeds a driver's bind-parameter limit nor builds one huge statement.
+     *
+     * @param sql         SQL with the token {@code :in} where the placeholders go
+     * @param leadingArgs arguments of the placeholders before the IN list
+     */
+    public List<UUID> idsIn(String sql, List<?> values, Object... leadingArgs) {
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int from = 0; from < values.size(); from += 1000) {
+            List<?> chunk = values.subList(from, Math.min(values.size(), from + 1000));
+            List<Object> args = new java.util.ArrayList<>(List.of(leadingArgs));
+            args.addAll(chunk);
+            ids.addAll(jdbc.queryForList(sql.replace(":in", placeholders(chunk)), UUID.class, args.toArray()));
+        }
+        return ids;
+    }
+
     /** Placeholders "?, ?, ?" for an IN list. */
     public static String placeholders(List<?> values) {
         return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));

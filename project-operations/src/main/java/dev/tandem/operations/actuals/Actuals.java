@@ -28,8 +28,13 @@ public final class Actuals {
         if (ids.isEmpty()) {
             return List.of();
         }
-        return ctx.jdbc().query("SELECT " + Actual.COLUMNS + " FROM msdyn_actual WHERE msdyn_actualid IN ("
-                + OperationsContext.placeholders(ids) + ")", Actual::map, ids.toArray());
+        List<Actual> found = new java.util.ArrayList<>(ids.size());
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            found.addAll(ctx.jdbc().query("SELECT " + Actual.COLUMNS + " FROM msdyn_actual WHERE msdyn_actualid IN ("
+                    + OperationsContext.placeholders(chunk) + ")", Actual::map, chunk.toArray()));
+        }
+        return found;
     }
 
     /** Actuals created from one source document (a work entry), oldest first. */

@@ -201,22 +201,15 @@ public final class DraftInvoices {
         Map<String, Object> notInProcess = new LinkedHashMap<>();
         notInProcess.put("msdyn_adjustmentstatus", null);
         notInProcess.putAll(ctx.modified());
-        List<UUID> stillInProcess = corrected.isEmpty() ? List.of() : ctx.jdbc().queryForList("SELECT msdyn_actualid "
-                + "FROM msdyn_actual WHERE msdyn_adjustmentstatus = ? AND msdyn_actualid IN ("
-                + OperationsContext.placeholders(corrected) + ")", UUID.class,
-                concat(AdjustmentStatus.IN_PROCESS.value(), corrected));
+        List<UUID> stillInProcess = ctx.idsIn("SELECT msdyn_actualid FROM msdyn_actual WHERE msdyn_adjustmentstatus = ? "
+                + "AND msdyn_actualid IN (:in)", corrected, AdjustmentStatus.IN_PROCESS.value());
         ctx.writer().update(OperationsDataEntities.ACTUALS, stillInProcess, notInProcess);
         // The ILD ↔ actual connections written at creation go with the details (§4.1, [3P-AP]).
         List<UUID> detailIds = details.stream().map(LineDetail::id).toList();
         if (!detailIds.isEmpty()) {
-            List<UUID> connections = new ArrayList<>();
-            for (int from = 0; from < detailIds.size(); from += 1000) {
-                List<UUID> chunk = detailIds.subList(from, Math.min(detailIds.size(), from + 1000));
-                connections.addAll(ctx.jdbc().queryForList("SELECT msdyn_transactionconnectionid FROM "
-                        + "msdyn_transactionconnection WHERE msdyn_transaction1 IN (" + OperationsContext.placeholders(chunk)
-                        + ")", UUID.class, chunk.toArray()));
-            }
-            ctx.writer().delete(OperationsDataEntities.TRANSACTION_CONNECTIONS, connections);
+            ctx.writer().delete(OperationsDataEntities.TRANSACTION_CONNECTIONS, ctx.idsIn("SELECT "
+                    + "msdyn_transactionconnectionid FROM msdyn_transactionconnection WHERE msdyn_transaction1 IN (:in)",
+                    detailIds));
         }
     }
 
@@ -232,12 +225,5 @@ public final class DraftInvoices {
                     + " is not editable: on a Fixed Price line only billing type, tax, description and external "
                     + "description are (§3.4)", Map.of("detailId", detailId.toString(), "field", field));
         }
-    }
-
-    private static Object[] concat(Object first, List<UUID> rest) {
-        List<Object> all = new ArrayList<>();
-        all.add(first);
-        all.addAll(rest);
-        return all.toArray();
     }
 }

@@ -156,9 +156,13 @@ public final class InvoiceConfirmation {
             billedByDetail.put(d.id(), invoicedReplacement(d, original, originalId, d.quantity(), d.price(), d.amount(),
                     d.billingType()));
             if (d.quantity().compareTo(q0) < 0) {
+                // The remainder is billed non-chargeable (§6). At the original price its amount is what is left of
+                // the original amount, so the two parts sum to the original to the cent.
                 BigDecimal rest = q0.subtract(d.quantity());
-                invoicedReplacement(d, original, originalId, rest, d.price(),
-                        Money.round(rest.multiply(d.price()), invoice.currency()), BillingType.NON_CHARGEABLE);
+                BigDecimal restAmount = d.price().compareTo(p0) == 0
+                        ? ((BigDecimal) original.get("msdyn_amount")).subtract(d.amount())
+                        : Money.round(rest.multiply(d.price()), invoice.currency());
+                invoicedReplacement(d, original, originalId, rest, d.price(), restAmount, BillingType.NON_CHARGEABLE);
             }
         }
 

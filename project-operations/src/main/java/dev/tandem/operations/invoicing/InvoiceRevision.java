@@ -72,8 +72,8 @@ public final class InvoiceRevision {
                 throw new TandemException(INVALID_INPUT, "Invoice " + original.number() + " has no line detail to correct");
             }
             List<UUID> billed = chosen.stream().map(LineDetail::billedSalesActualId).toList();
-            List<UUID> live = ctx.jdbc().queryForList("SELECT msdyn_actualid FROM msdyn_actual WHERE msdyn_adjustmentstatus "
-                    + "IS NULL AND msdyn_actualid IN (" + OperationsContext.placeholders(billed) + ")", UUID.class, billed.toArray());
+            Set<UUID> live = new java.util.HashSet<>(ctx.idsIn("SELECT msdyn_actualid FROM msdyn_actual WHERE "
+                    + "msdyn_adjustmentstatus IS NULL AND msdyn_actualid IN (:in)", billed));
             for (LineDetail d : chosen) {
                 if (!live.contains(d.billedSalesActualId())) {
                     throw new TandemException(ALREADY_CORRECTED, "Line detail " + d.id() + " of invoice " + original.number()
