@@ -84,7 +84,7 @@ public final class BulkApprovalBenchmark {
     }
 
     /** One contract line, one role, one resource: the §6 example world (cost 100/h, sales 200/h). */
-    private record World(UUID project, UUID resource, UUID role) {
+    record World(UUID project, UUID resource, UUID role, UUID contract) {
 
         static World build(ProjectOperations ops) {
             var md = ops.masterData();
@@ -104,7 +104,7 @@ public final class BulkApprovalBenchmark {
                     sales, null));
             ops.contracts().addLine(contract, new ContractLineInput("Bench line", BillingMethod.TIME_AND_MATERIAL, project,
                     true, true, true, true, List.of(), null, null));
-            return new World(project, resource, role);
+            return new World(project, resource, role, contract);
         }
 
         List<UUID> submitted(ProjectOperations ops, int count) {
