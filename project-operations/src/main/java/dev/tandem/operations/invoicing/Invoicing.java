@@ -2,9 +2,15 @@ package dev.tandem.operations.invoicing;
 
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.invoicing.bulk.BulkConfirmation;
+import dev.tandem.operations.invoicing.schedule.InvoiceRuns;
+import dev.tandem.operations.invoicing.schedule.InvoiceSchedules;
 import dev.tandem.operations.nte.NotToExceed;
 
-/** Proforma invoicing of Project Operations (§3.2–§3.4, §4.1, §5 steps 8–9, §6): the services, wired. */
+/**
+ * Proforma invoicing of Project Operations (§3.2–§3.4, §4.1, §5 steps 8–9, §6), with invoice schedules and
+ * scheduled runs (§3.5, §8) and bulk confirmation (§8, §11 rule 14): the services, wired.
+ */
 public final class Invoicing {
 
     private final InvoiceStore store;
@@ -12,6 +18,9 @@ public final class Invoicing {
     private final DraftInvoices drafts;
     private final InvoiceConfirmation confirmation;
     private final InvoiceRevision revision;
+    private final InvoiceSchedules schedules;
+    private final InvoiceRuns runs;
+    private final BulkConfirmation bulkConfirmation;
 
     public Invoicing(OperationsContext ctx, Contracts contracts, NotToExceed nte) {
         this.store = new InvoiceStore(ctx);
@@ -19,6 +28,9 @@ public final class Invoicing {
         this.drafts = new DraftInvoices(ctx, store);
         this.confirmation = new InvoiceConfirmation(ctx, contracts, store, nte);
         this.revision = new InvoiceRevision(ctx, contracts, store, creation.writer());
+        this.schedules = new InvoiceSchedules(ctx, contracts);
+        this.runs = new InvoiceRuns(ctx, new ScheduledInvoiceCreation(ctx, contracts, store));
+        this.bulkConfirmation = new BulkConfirmation(ctx, store, confirmation);
     }
 
     public InvoiceStore store() {
@@ -39,5 +51,17 @@ public final class Invoicing {
 
     public InvoiceRevision revision() {
         return revision;
+    }
+
+    public InvoiceSchedules schedules() {
+        return schedules;
+    }
+
+    public InvoiceRuns runs() {
+        return runs;
+    }
+
+    public BulkConfirmation bulkConfirmation() {
+        return bulkConfirmation;
     }
 }
