@@ -27,6 +27,7 @@ public final class OperationsContext {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate tx;
+    private final TransactionTemplate nested;
     private final Clock clock;
     private final Supplier<String> currentUser;
     private final DataEntityWriter writer;
@@ -35,6 +36,8 @@ public final class OperationsContext {
                              Supplier<String> currentUser) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(transactions);
+        this.nested = new TransactionTemplate(transactions);
+        this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.currentUser = currentUser;
         this.writer = new DataEntityWriter(jdbc, new ChangeRecorder(jdbc, clock));
@@ -60,6 +63,15 @@ public final class OperationsContext {
     /** Runs {@code work} in a transaction (joining the caller's, if any). */
     public <T> T inTransaction(Supplier<T> work) {
         return tx.execute(status -> work.get());
+    }
+
+    /**
+     * Runs {@code work} in a nested transaction: a savepoint inside the caller's transaction, or a transaction of its
+     * own when there is none. A failure rolls back only this part, so a loop over independent items (one contract
+     * of a bulk action) can go on without marking the caller's whole transaction rollback-only.
+     */
+    public <T> T inNestedTransaction(Supplier<T> work) {
+        return nested.execute(status -> work.get());
     }
 
     public void inTransaction(Runnable work) {

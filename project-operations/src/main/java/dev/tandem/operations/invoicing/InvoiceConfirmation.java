@@ -148,7 +148,8 @@ public final class InvoiceConfirmation {
                 return;
             }
             // Changed on the draft: the original is reversed and replaced by what the detail invoices (§6).
-            Map<String, Object> reversal = rows.reversal(original, AdjustmentStatus.UNADJUSTABLE, true);
+            Map<String, Object> reversal = onInvoice(rows.reversal(original, AdjustmentStatus.UNADJUSTABLE, true),
+                    BillingStatus.CUSTOMER_INVOICE_POSTED);
             add(d, reversal);
             links.connect(ActualRows.id(reversal), ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
             update(originalId, "msdyn_adjustmentstatus", AdjustmentStatus.ADJUSTED.value(),

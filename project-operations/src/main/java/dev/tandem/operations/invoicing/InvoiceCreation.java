@@ -101,14 +101,15 @@ public final class InvoiceCreation {
 
     /**
      * "Create Project Invoices" for several contracts: one invoice per contract (and contract customer). Each
-     * contract is invoiced in its own transaction; a contract with nothing to invoice is skipped and reported.
+     * contract is invoiced in a nested transaction (a savepoint when the caller has a transaction, e.g. the API's
+     * idempotent request); a contract with nothing to invoice is skipped and reported, the others go on.
      */
     public BulkResult createBulk(List<UUID> contractIds, LocalDate invoiceDate) {
         List<UUID> created = new ArrayList<>();
         Map<UUID, String> skipped = new TreeMap<>();
         for (UUID contractId : new LinkedHashSet<>(contractIds)) {
             try {
-                created.addAll(createForContract(contractId, invoiceDate));
+                created.addAll(ctx.inNestedTransaction(() -> createForContract(contractId, invoiceDate)));
             } catch (TandemException e) {
                 skipped.put(contractId, e.errorCode().code() + ": " + e.detail());
             }

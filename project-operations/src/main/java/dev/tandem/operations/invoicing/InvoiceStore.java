@@ -88,6 +88,19 @@ public final class InvoiceStore {
                 + "ORDER BY msdyn_documentdate, msdyn_invoicelinetransactionid", LineDetail::map, invoiceId);
     }
 
+    /** One page of an invoice's line details, in the same order as {@link #details(UUID)}. */
+    public List<LineDetail> details(UUID invoiceId, int page, int size) {
+        return ctx.jdbc().query("SELECT * FROM msdyn_invoicelinetransaction WHERE msdyn_invoice = ? "
+                + "ORDER BY msdyn_documentdate, msdyn_invoicelinetransactionid LIMIT ? OFFSET ?", LineDetail::map, invoiceId,
+                size, (long) page * size);
+    }
+
+    public long countDetails(UUID invoiceId) {
+        Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM msdyn_invoicelinetransaction WHERE msdyn_invoice = ?",
+                Long.class, invoiceId);
+        return n == null ? 0 : n;
+    }
+
     /** @throws TandemException NOT_FOUND naming the line detail id */
     public LineDetail detail(UUID detailId) {
         return ctx.jdbc().query("SELECT * FROM msdyn_invoicelinetransaction WHERE msdyn_invoicelinetransactionid = ?",

@@ -103,6 +103,26 @@ class InvoiceConfirmationTest extends InvoicingTestBase {
                         tuple(TransactionType.BILLED_SALES, "6.00", "1200.00", BillingType.CHARGEABLE, null),
                         tuple(TransactionType.BILLED_SALES, "2.00", "400.00", BillingType.NON_CHARGEABLE, null));
         assertThat(invoicing().store().invoice(invoiceId).totalAmount()).isEqualByComparingTo("1200");
+        assertThat(actuals(type(TransactionType.UNBILLED_SALES))).as("every unbilled row of a confirmed invoice is posted")
+                .allSatisfy(a -> assertThat(a.billingStatus()).isEqualTo(BillingStatus.CUSTOMER_INVOICE_POSTED));
+    }
+
+    @Test
+    void bulkCreationInsideACallersTransactionSkipsAContractWithNothingAndKeepsTheOthers() {
+        readyTime("8");
+        UUID empty = ops.contracts().create(new dev.tandem.operations.contracts.ContractRecords.ContractInput("PC-EMPTY",
+                "Nothing to bill", customer, unit, "USD", salesList, null));
+        project = ops.masterData().createProject(new dev.tandem.operations.masterdata.MasterData.ProjectInput("P-EMPTY",
+                "Idle", unit, customer));
+        ops.contracts().addLine(empty, timeAndMaterial("Idle", null));
+        ops.contracts().confirm(empty);
+
+        var result = ops.context().inTransaction(() -> invoicing().creation().createBulk(List.of(empty, contract), INVOICE_DATE));
+
+        assertThat(result.invoiceIds()).hasSize(1);
+        assertThat(result.skipped()).containsOnlyKeys(empty);
+        assertThat(result.skipped().get(empty)).startsWith("NOTHING_TO_INVOICE");
+        assertThat(count("invoice")).isEqualTo(1);
     }
 
     @Test
