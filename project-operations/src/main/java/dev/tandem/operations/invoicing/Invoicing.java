@@ -2,6 +2,8 @@ package dev.tandem.operations.invoicing;
 
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
+import dev.tandem.operations.invoicing.retainer.Retainers;
 import dev.tandem.operations.nte.NotToExceed;
 
 /** Proforma invoicing of Project Operations (§3.2–§3.4, §4.1, §5 steps 8–9, §6): the services, wired. */
@@ -12,13 +14,16 @@ public final class Invoicing {
     private final DraftInvoices drafts;
     private final InvoiceConfirmation confirmation;
     private final InvoiceRevision revision;
+    private final Retainers retainers;
 
     public Invoicing(OperationsContext ctx, Contracts contracts, NotToExceed nte) {
         this.store = new InvoiceStore(ctx);
-        this.creation = new InvoiceCreation(ctx, contracts, store);
+        RetainerInvoicing retainerInvoicing = new RetainerInvoicing(ctx, contracts, store);
+        this.creation = new InvoiceCreation(ctx, contracts, store, retainerInvoicing);
         this.drafts = new DraftInvoices(ctx, store);
-        this.confirmation = new InvoiceConfirmation(ctx, contracts, store, nte);
+        this.confirmation = new InvoiceConfirmation(ctx, contracts, store, nte, retainerInvoicing);
         this.revision = new InvoiceRevision(ctx, contracts, store, creation.writer());
+        this.retainers = new Retainers(ctx, contracts, store);
     }
 
     public InvoiceStore store() {
@@ -39,5 +44,10 @@ public final class Invoicing {
 
     public InvoiceRevision revision() {
         return revision;
+    }
+
+    /** Retainers and advances of contracts (§3.5, §4.9). */
+    public Retainers retainers() {
+        return retainers;
     }
 }
