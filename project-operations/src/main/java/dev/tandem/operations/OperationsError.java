@@ -36,7 +36,10 @@ public enum OperationsError implements ErrorCode {
     FIELD_NOT_EDITABLE("The field is not editable on this invoice line detail", 422),
     CLASSIFICATION_CHANGE("The transaction classification of an invoice line detail can't change", 422),
     MILESTONE_PARTIAL_CREDIT("Milestone partial credit is not supported", 422),
-    ALREADY_CORRECTED("The invoice line detail is already being corrected", 409);
+    ALREADY_CORRECTED("The invoice line detail is already being corrected", 409),
+    RETAINER_STATE("The retainer's invoice or refund status does not allow this action", 409),
+    RETAINER_OVER_AVAILABLE("The amount exceeds what the retainer has available", 422),
+    RETAINER_OVER_INVOICE("Applied retainers can't exceed what the invoice bills", 422);
 
     private final String title;
     private final int httpStatus;

@@ -11,7 +11,9 @@ public enum TransactionClassification implements OptionValue {
     FEE(192350004, "Fee"),
     COMMISSION(690970000, "Commission"),
     ADDITIONAL(690970001, "Additional"),
-    TAX(690970002, "Tax");
+    TAX(690970002, "Tax"),
+    /** Tandem's value (§3.1 has none): the sales actuals of retainers and advances, "of type Retainer" (§6). */
+    RETAINER(690970300, "Retainer");
 
     private final int value;
     private final String label;

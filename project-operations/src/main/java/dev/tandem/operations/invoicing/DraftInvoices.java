@@ -18,6 +18,7 @@ import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.InvoiceRecords.DetailEdit;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
+import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -53,6 +54,14 @@ public final class DraftInvoices {
         return ctx.inTransaction(() -> {
             LineDetail d = store.detail(detailId);
             Invoice invoice = store.lockEditable(d.invoiceId());
+            if (RetainerInvoicing.isRetainerDetail(d)) {
+                // Amounts of retainer details are bound by the retainer's available amount (§11 rule 13).
+                throw new TandemException(FIELD_NOT_EDITABLE, "Invoice line detail " + detailId
+                        + " invoices, applies or refunds a retainer: a retainer or advance detail is not editable; the "
+                        + "extended amount of an applied retainer changes through Retainers.editApplied (§3.4, "
+                        + "§11 rule 13)",
+                        Map.of("detailId", detailId.toString(), "field", "retainer"));
+            }
             if (edit.transactionClassification() != null && edit.transactionClassification() != d.classification()) {
                 throw new TandemException(CLASSIFICATION_CHANGE, "The transaction classification of invoice line detail "
                         + detailId + " is " + d.classification().label() + " and can't change (§11 rule 6)",

@@ -23,6 +23,7 @@ import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
+import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import dev.tandem.operations.nte.NotToExceed;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -37,8 +38,9 @@ import java.util.UUID;
  * the outbox rows of every changed row, the invoice header included. Per line detail it creates the actuals of
  * §6's first table — unchanged, decreased quantity (chargeable + non-chargeable), increased quantity, milestone,
  * manually added — and, for a corrective invoice, those of the second table (full credit, partial credit,
- * increase, milestone full credit). Backing actuals become Customer Invoice Posted (or Adjusted when replaced),
- * milestones Customer invoice posted, and the transaction connections of §3.6 are written.
+ * increase, milestone full credit); retainer details are confirmed by {@link RetainerInvoicing#confirm}. Backing
+ * actuals become Customer Invoice Posted (or Adjusted when replaced), milestones Customer invoice posted, and the
+ * transaction connections of §3.6 are written.
  *
  * <p>The invoice row is locked first, so of two concurrent confirmations exactly one succeeds; the other then
  * finds the invoice Confirmed and is refused.
@@ -51,12 +53,15 @@ public final class InvoiceConfirmation {
     private final Contracts contracts;
     private final InvoiceStore store;
     private final NotToExceed nte;
+    private final RetainerInvoicing retainers;
 
-    public InvoiceConfirmation(OperationsContext ctx, Contracts contracts, InvoiceStore store, NotToExceed nte) {
+    public InvoiceConfirmation(OperationsContext ctx, Contracts contracts, InvoiceStore store, NotToExceed nte,
+                               RetainerInvoicing retainers) {
         this.ctx = ctx;
         this.contracts = contracts;
         this.store = store;
         this.nte = nte;
+        this.retainers = retainers;
     }
 
     /**
@@ -73,9 +78,13 @@ public final class InvoiceConfirmation {
             }
             Run run = new Run(invoice);
             List<LineDetail> details = store.details(invoiceId);
+            // Details that invoice, apply or refund a retainer have their own §6 rows (RetainerInvoicing).
+            int retainerActuals = retainers.confirm(invoice, details);
             run.loadActuals(details);
             for (LineDetail d : details) {
-                if (d.correction()) {
+                if (RetainerInvoicing.isRetainerDetail(d)) {
+                    continue;
+                } else if (d.correction()) {
                     run.correction(d);
                 } else if (d.milestoneId() != null) {
                     run.milestone(d);
@@ -85,7 +94,7 @@ public final class InvoiceConfirmation {
                     run.manual(d);
                 }
             }
-            return run.finish();
+            return run.finish() + retainerActuals;
         });
     }
 

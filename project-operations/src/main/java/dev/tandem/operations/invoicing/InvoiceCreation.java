@@ -19,6 +19,7 @@ import dev.tandem.operations.contracts.ContractStatus;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
+import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -47,12 +48,15 @@ public final class InvoiceCreation {
     private final Contracts contracts;
     private final InvoiceStore store;
     private final InvoiceWriter writer;
+    private final RetainerInvoicing retainers;
 
-    public InvoiceCreation(OperationsContext ctx, Contracts contracts, InvoiceStore store) {
+    public InvoiceCreation(OperationsContext ctx, Contracts contracts, InvoiceStore store,
+                           RetainerInvoicing retainers) {
         this.ctx = ctx;
         this.contracts = contracts;
         this.store = store;
-        this.writer = new InvoiceWriter(ctx, contracts, store);
+        this.retainers = retainers;
+        this.writer = new InvoiceWriter(ctx, contracts, store, retainers);
     }
 
     InvoiceWriter writer() {
@@ -74,7 +78,9 @@ public final class InvoiceCreation {
             Contract contract = lockConfirmedContract(contractId);
             List<Map<String, Object>> actuals = readyActuals(contractId, null, invoiceDate);
             List<Milestone> milestones = readyMilestones(contractId);
-            if (actuals.isEmpty() && milestones.isEmpty()) {
+            // A retainer Ready to invoice is something to invoice too; InvoiceWriter.attach puts it on the draft.
+            Set<UUID> retainerCustomers = retainers.customersToInvoice(contractId, invoiceDate);
+            if (actuals.isEmpty() && milestones.isEmpty() && retainerCustomers.isEmpty()) {
                 throw new TandemException(NOTHING_TO_INVOICE, NOTHING_TO_INVOICE_TEXT,
                         Map.of("contractId", contractId.toString(), "invoiceDate", invoiceDate.toString()));
             }
@@ -83,6 +89,7 @@ public final class InvoiceCreation {
             if (!milestones.isEmpty()) {
                 byCustomer.computeIfAbsent(contract.customerId(), c -> new ArrayList<>());
             }
+            retainerCustomers.forEach(c -> byCustomer.computeIfAbsent(c, k -> new ArrayList<>()));
             List<UUID> invoices = new ArrayList<>();
             for (var entry : byCustomer.entrySet()) {
                 UUID customer = entry.getKey();

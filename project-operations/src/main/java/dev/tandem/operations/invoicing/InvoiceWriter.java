@@ -14,6 +14,7 @@ import dev.tandem.operations.contracts.ContractRecords.ContractLine;
 import dev.tandem.operations.contracts.ContractRecords.Milestone;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
+import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -33,11 +34,13 @@ final class InvoiceWriter {
     private final OperationsContext ctx;
     private final Contracts contracts;
     private final InvoiceStore store;
+    private final RetainerInvoicing retainers;
 
-    InvoiceWriter(OperationsContext ctx, Contracts contracts, InvoiceStore store) {
+    InvoiceWriter(OperationsContext ctx, Contracts contracts, InvoiceStore store, RetainerInvoicing retainers) {
         this.ctx = ctx;
         this.contracts = contracts;
         this.store = store;
+        this.retainers = retainers;
     }
 
     /** A new draft invoice for one contract customer, with one (empty) line per contract line (§3.3). */
@@ -90,8 +93,9 @@ final class InvoiceWriter {
     }
 
     /**
-     * Puts unbilled sales actuals (full row images) and milestones on a draft invoice, one line detail each, and
-     * recalculates its totals. The callers have checked that each is Ready to invoice and not on an invoice.
+     * Puts unbilled sales actuals (full row images) and milestones on a draft invoice, one line detail each, adds
+     * the retainer details of its contract customer ({@link RetainerInvoicing#addToDraft}) and recalculates its
+     * totals. The callers have checked that each actual and milestone is Ready to invoice and not on an invoice.
      */
     void attach(UUID invoiceId, UUID customerId, List<Map<String, Object>> actuals, List<Milestone> milestones) {
         Map<UUID, UUID> lines = lineIds(invoiceId);
@@ -122,6 +126,8 @@ final class InvoiceWriter {
         ctx.writer().update(OperationsDataEntities.MILESTONES, milestones.stream().map(Milestone::id).toList(),
                 milestoneOnInvoice);
         links.flush();
+        // Retainers Ready to invoice join the draft, invoiced ones are applied to what it now bills (§5 step 8).
+        retainers.addToDraft(invoiceId);
         store.recalculate(invoiceId);
     }
 

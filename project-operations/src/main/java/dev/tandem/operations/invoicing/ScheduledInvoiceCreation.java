@@ -47,10 +47,11 @@ public final class ScheduledInvoiceCreation {
     private final Contracts contracts;
     private final InvoiceWriter writer;
 
-    public ScheduledInvoiceCreation(OperationsContext ctx, Contracts contracts, InvoiceStore store) {
+    /** Shares {@code creation}'s writer, so scheduled drafts get what every draft gets (e.g. applied retainers). */
+    public ScheduledInvoiceCreation(OperationsContext ctx, Contracts contracts, InvoiceCreation creation) {
         this.ctx = ctx;
         this.contracts = contracts;
-        this.writer = new InvoiceWriter(ctx, contracts, store);
+        this.writer = creation.writer();
     }
 
     /**

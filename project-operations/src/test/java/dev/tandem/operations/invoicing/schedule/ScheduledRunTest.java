@@ -205,7 +205,7 @@ class ScheduledRunTest extends OperationsTestBase {
         UUID failing = readyTime(project, "8", LocalDate.of(2026, 3, 10));
         UUID fine = readyTime(project2, "5", LocalDate.of(2026, 3, 10));
         ScheduledInvoiceCreation real = new ScheduledInvoiceCreation(ops.context(), ops.contracts(),
-                ops.invoicing().store());
+                ops.invoicing().creation());
         // The first contract fails after its invoice is written, before its transaction commits.
         InvoiceRuns runs = new InvoiceRuns(ops.context(), (contractId, runDate, lines, cutoff) -> {
             List<UUID> created = real.createForRun(contractId, runDate, lines, cutoff);

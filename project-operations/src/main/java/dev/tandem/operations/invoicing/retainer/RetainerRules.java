@@ -1,0 +1,43 @@
+package dev.tandem.operations.invoicing.retainer;
+
+import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.RETAINER_OVER_AVAILABLE;
+
+import dev.tandem.common.Money;
+import dev.tandem.common.TandemException;
+import java.math.BigDecimal;
+import java.util.Map;
+
+/** Checks and refusals shared by the retainer actions and the confirmation (§11 rule 13). */
+final class RetainerRules {
+
+    private RetainerRules() {
+    }
+
+    /**
+     * §11 rule 13: what an invoice applies and refunds stays within what the retainer has available, less what is
+     * reserved elsewhere (applied on other drafts, Ready to refund).
+     *
+     * @param where the invoice asking, e.g. "invoice INV-000002" or "the next invoice"
+     */
+    static TandemException overAvailable(RetainerStore.Row r, BigDecimal reserved, BigDecimal requested,
+                                         String where) {
+        String of = reserved.signum() > 0 ? ", of which " + reserved.toPlainString()
+                + " is applied on other drafts or Ready to refund" : "";
+        return new TandemException(RETAINER_OVER_AVAILABLE, "Retainer '" + r.name() + "' has "
+                + r.available().toPlainString() + " " + r.currency() + " available" + of + "; " + where
+                + " can't apply or refund " + requested.toPlainString() + " of it (§11 rule 13: extended amount ≤ "
+                + "available, refund ≤ available balance)", Map.of("retainerId", r.id().toString(), "available",
+                r.available().toPlainString(), "reserved", reserved.toPlainString(), "requested",
+                requested.toPlainString(), "currency", r.currency()));
+    }
+
+    /** Amounts are entered as the customer pays them: no finer than the currency's minor units (cents for USD). */
+    static void requireMinorUnits(BigDecimal amount, String currency, String what) {
+        if (Money.round(amount, currency).compareTo(amount) != 0) {
+            throw new TandemException(INVALID_INPUT, what + ": " + amount.toPlainString() + " has more decimals than "
+                    + currency + " has minor units (" + Money.minorUnits(currency) + ")",
+                    Map.of("amount", amount.toPlainString(), "currency", currency));
+        }
+    }
+}
