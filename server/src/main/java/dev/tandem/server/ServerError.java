@@ -15,6 +15,16 @@ public enum ServerError implements ErrorCode {
      * at the same moment. Same code and status as the apps' own {@code DUPLICATE} refusal.
      */
     DUPLICATE("Row already exists", 409),
+    /**
+     * An {@code Idempotency-Key} already named another request (another method, path or body). A key names one
+     * request; the stored answer belongs to that request only.
+     */
+    IDEMPOTENCY_KEY_REUSED("Idempotency key used for another request", 422),
+    /**
+     * Another request with the same {@code Idempotency-Key} is still being worked on; retry once it has finished
+     * to get its answer.
+     */
+    IDEMPOTENCY_IN_PROGRESS("A request with this idempotency key is in progress", 409),
     /** An unexpected failure; the cause is in the server log only. */
     INTERNAL("Internal error", 500);
 

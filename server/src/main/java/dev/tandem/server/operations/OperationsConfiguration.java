@@ -2,12 +2,17 @@ package dev.tandem.server.operations;
 
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.ProjectOperations;
+import dev.tandem.server.api.Idempotency;
 import dev.tandem.server.database.OperationsDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Project Operations app of this process: one {@link ProjectOperations} over the operations database, its
@@ -28,5 +33,17 @@ public class OperationsConfiguration {
     ProjectOperations projectOperations(@OperationsDatabase DataSource dataSource,
             @OperationsDatabase PlatformTransactionManager transactions, Clock clock) {
         return new ProjectOperations(new OperationsContext(dataSource, transactions, clock, () -> API_USER));
+    }
+
+    /**
+     * The {@code Idempotency-Key} store of the Project Operations commands, in the operations database, so a stored
+     * answer commits with the work it answers. {@code tandem.idempotency.lease} (ISO-8601 duration, default 10
+     * minutes) is how long a claim left without an answer blocks its key.
+     */
+    @Bean
+    Idempotency operationsIdempotency(@OperationsDatabase JdbcTemplate jdbc,
+            @OperationsDatabase PlatformTransactionManager transactions, JsonMapper json, Clock clock,
+            @Value("${tandem.idempotency.lease:PT10M}") Duration lease) {
+        return new Idempotency(jdbc, transactions, json, clock, lease);
     }
 }

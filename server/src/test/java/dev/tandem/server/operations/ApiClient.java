@@ -24,9 +24,22 @@ final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final int port;
+    private final Map<String, String> headers;
 
     ApiClient(int port) {
+        this(port, Map.of());
+    }
+
+    private ApiClient(int port, Map<String, String> headers) {
         this.port = port;
+        this.headers = headers;
+    }
+
+    /** A client that sends {@code name: value} on every request, e.g. an {@code Idempotency-Key}. */
+    ApiClient header(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new ApiClient(port, Map.copyOf(more));
     }
 
     /** An answer: status, headers and body. */
@@ -108,6 +121,15 @@ final class ApiClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
+    Reply patch(String path, Object body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(text(body))));
+    }
+
+    Reply delete(String path) {
+        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+    }
+
     private static String text(Object body) {
         return body instanceof String s ? s : JSON.writeValueAsString(body);
     }
@@ -116,7 +138,8 @@ final class ApiClient {
         return URI.create("http://127.0.0.1:" + port + OperationsApi.BASE + path);
     }
 
-    private static Reply send(HttpRequest.Builder request) {
+    private Reply send(HttpRequest.Builder request) {
+        headers.forEach(request::header);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());

@@ -5,6 +5,8 @@ import static dev.tandem.server.operations.ApiClient.object;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.StreamSupport;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The specification's worked example (§6), set up through the API only: a USD contracting unit whose cost price for
@@ -73,5 +75,20 @@ record ApiWorld(String key, UUID unit, UUID customer, UUID project, UUID develop
         api.post("/work-entries/" + entry + "/submit").ok();
         api.post("/work-entries/" + entry + "/approve").ok();
         return entry;
+    }
+
+    /**
+     * Approves a time entry of {@code hours} and marks its Unbilled Sales actual Ready to invoice (§5 step 7);
+     * answers the actual's id.
+     */
+    UUID readyTime(ApiClient api, Object hours) {
+        String entry = approvedTime(api, hours).toString();
+        JsonNode unbilled = StreamSupport.stream(api.get("/projects/" + project + "/actuals?size=500").ok().get("items")
+                        .spliterator(), false)
+                .filter(a -> a.get("sourceDocumentId").asString().equals(entry)
+                        && a.get("transactionType").get("name").asString().equals("UNBILLED_SALES"))
+                .findFirst().orElseThrow(() -> new AssertionError("no unbilled sales actual for entry " + entry));
+        api.post("/backlog/actuals/ready", object("ids", List.of(unbilled.get("id").asString()))).noContent();
+        return UUID.fromString(unbilled.get("id").asString());
     }
 }

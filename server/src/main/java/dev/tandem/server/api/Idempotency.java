@@ -1,0 +1,268 @@
+package dev.tandem.server.api;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.server.ServerError;
+import jakarta.servlet.http.HttpServletRequest;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code Idempotency-Key} header of commands (DESIGN §5): a request repeated with the same key gets the first
+ * request's answer — same status, same body — and the work is not done again.
+ *
+ * <ul>
+ *   <li>A key names one request: its method, path and body (SHA-256 of the body as read, in canonical JSON, so
+ *       whitespace and member order do not matter). The same key with another request is refused with 422
+ *       {@code IDEMPOTENCY_KEY_REUSED}.</li>
+ *   <li>The key is claimed first, in its own short transaction, by inserting a row whose primary key is the key.
+ *       A second request that arrives while the first is still working finds the claim and is refused with 409
+ *       {@code IDEMPOTENCY_IN_PROGRESS}; it never waits and never does the work.</li>
+ *   <li>The work runs in one transaction of the operations database, which the domain services join, and the
+ *       answer is stored in that same transaction: the work and its stored answer commit together or not at all.
+ *       So a crash can never leave work done without an answer to replay.</li>
+ *   <li>Only successful (2xx) answers are stored. A refused or failed request rolls its work back and releases the
+ *       key (deletes the claim), so the client can fix the input and retry with the same key; its error is not
+ *       replayed. Input that can't be read (400 before the command runs) never claims the key.</li>
+ *   <li>A claim left by a request that died (server stopped mid-request) is taken over after the lease
+ *       ({@code tandem.idempotency.lease}, default 10 minutes). Its claim token then no longer matches, so if that
+ *       request was still alive after all, it can't store an answer and its work rolls back: the work is done at
+ *       most once.</li>
+ *   <li>Replayed answers carry the header {@value #REPLAYED_HEADER}{@code : true}; other headers of the first
+ *       answer are not stored. Keys are kept; they are global to the server (the API has no users yet).</li>
+ * </ul>
+ *
+ * The keys live in the table {@code api_idempotency_key} of the app database the commands write (the operations
+ * database's migration V7 creates it there); the table is owned by this class, not by the app. One instance serves
+ * one app database ({@code OperationsConfiguration} wires the operations one), so the stored answer commits in the
+ * same transaction as the work.
+ */
+public final class Idempotency {
+
+    /** The request header carrying the key. */
+    public static final String HEADER = "Idempotency-Key";
+    /** Response header set on an answer replayed from the store. */
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    /** Longest key accepted, in characters. */
+    public static final int MAX_KEY_LENGTH = 255;
+
+    private static final int CLAIM_ATTEMPTS = 3;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate work;
+    private final TransactionTemplate own;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Duration lease;
+
+    /**
+     * @param jdbc         the app database holding {@code api_idempotency_key}
+     * @param transactions that database's transaction manager, the one the app's services join
+     * @param json         the API's JSON mapper: hashes request bodies and writes the stored answers
+     * @param clock        the application clock (claim and completion times, lease)
+     * @param lease        how long a claim without an answer blocks its key before another request may take it over
+     */
+    public Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
+            Duration lease) {
+        this.jdbc = jdbc;
+        this.work = new TransactionTemplate(transactions);
+        this.own = new TransactionTemplate(transactions);
+        this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.json = json;
+        this.clock = clock;
+        this.lease = lease;
+    }
+
+    /**
+     * Runs {@code command} once per key. Without a key ({@code null}) it simply runs the command.
+     *
+     * @param key     the {@value #HEADER} header, or {@code null} when the request has none
+     * @param request the HTTP request, for its method and path
+     * @param body    the request body as the controller read it, or {@code null} for a request without body
+     * @param command the work and its answer; the domain transactions it opens join the one opened here
+     * @return the command's answer (a JSON body), or the stored answer of the first request with this key
+     * @throws TandemException 400 {@code INVALID_INPUT} for a blank or too long key or one with characters other
+     *                         than printable ASCII; 422 {@code IDEMPOTENCY_KEY_REUSED}; 409
+     *                         {@code IDEMPOTENCY_IN_PROGRESS}; and whatever the command throws (the key is then
+     *                         released)
+     */
+    public ResponseEntity<?> once(String key, HttpServletRequest request, Object body,
+            Supplier<? extends ResponseEntity<?>> command) {
+        if (key == null) {
+            return command.get();
+        }
+        Fingerprint fingerprint = new Fingerprint(validated(key), request.getMethod(), request.getRequestURI(),
+                hash(body));
+        Claim claim = claim(fingerprint);
+        if (claim.replay() != null) {
+            return answer(claim.replay(), HttpHeaders.EMPTY, true);
+        }
+        try {
+            return work.execute(status -> {
+                ResponseEntity<?> answer = command.get();
+                if (!answer.getStatusCode().is2xxSuccessful()) {
+                    // Only successes are kept; whatever a refusal wrote must not outlive its released key.
+                    status.setRollbackOnly();
+                    release(fingerprint.key(), claim.token());
+                    return answer;
+                }
+                Stored stored = new Stored(answer.getStatusCode().value(),
+                        answer.hasBody() ? json.writeValueAsString(answer.getBody()) : null);
+                complete(fingerprint.key(), claim.token(), stored);
+                return answer(stored, answer.getHeaders(), false);
+            });
+        } catch (RuntimeException | Error failure) {
+            release(fingerprint.key(), claim.token());
+            throw failure;
+        }
+    }
+
+    /** What identifies a request: the key, and the method, path and body hash it was first used with. */
+    private record Fingerprint(String key, String method, String path, String hash) {
+    }
+
+    /** A stored answer: HTTP status and JSON body ({@code null} when there was none). */
+    private record Stored(int status, String body) {
+    }
+
+    /** Either the claim of the key ({@code token}) or the answer to replay. */
+    private record Claim(UUID token, Stored replay) {
+    }
+
+    /** The key's row as stored. */
+    private record Row(String method, String path, String hash, UUID token, Integer status, String body,
+                       OffsetDateTime createdAt) {
+    }
+
+    private Claim claim(Fingerprint request) {
+        UUID token = UUID.randomUUID();
+        for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
+            OffsetDateTime now = now();
+            try {
+                own.executeWithoutResult(s -> jdbc.update("INSERT INTO api_idempotency_key (idempotency_key, "
+                        + "request_method, request_path, request_hash, claim_token, created_at) "
+                        + "VALUES (?, ?, ?, ?, ?, ?)", request.key(), request.method(), request.path(), request.hash(),
+                        token, now));
+                return new Claim(token, null);
+            } catch (DuplicateKeyException taken) {
+                Row row = find(request.key());
+                if (row == null) {
+                    continue; // released between our insert and our read: claim it again
+                }
+                if (!row.method().equals(request.method()) || !row.path().equals(request.path())
+                        || !row.hash().equals(request.hash())) {
+                    throw reused(request, row);
+                }
+                if (row.status() != null) {
+                    return new Claim(null, new Stored(row.status(), row.body()));
+                }
+                if (row.createdAt().isBefore(now.minus(lease)) && takeOver(request.key(), row.token(), token, now)) {
+                    return new Claim(token, null);
+                }
+                throw inProgress(request.key());
+            }
+        }
+        throw inProgress(request.key());
+    }
+
+    private Row find(String key) {
+        List<Row> rows = jdbc.query("SELECT request_method, request_path, request_hash, claim_token, response_status, "
+                + "response_body, created_at FROM api_idempotency_key WHERE idempotency_key = ?", (rs, n) -> {
+                    int status = rs.getInt(5);
+                    Integer answered = rs.wasNull() ? null : status;
+                    return new Row(rs.getString(1), rs.getString(2), rs.getString(3).trim(),
+                            rs.getObject(4, UUID.class), answered, rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class));
+                }, key);
+        return rows.isEmpty() ? null : rows.getFirst();
+    }
+
+    /** Compare-and-set on the dead request's token, so of two requests taking over, one wins. */
+    private boolean takeOver(String key, UUID deadToken, UUID token, OffsetDateTime now) {
+        Integer n = own.execute(s -> jdbc.update("UPDATE api_idempotency_key SET claim_token = ?, created_at = ? "
+                + "WHERE idempotency_key = ? AND claim_token = ? AND response_status IS NULL", token, now, key,
+                deadToken));
+        return n != null && n == 1;
+    }
+
+    /** Runs inside the work's transaction, so the answer commits with the work. */
+    private void complete(String key, UUID token, Stored stored) {
+        int n = jdbc.update("UPDATE api_idempotency_key SET response_status = ?, response_body = ?, completed_at = ? "
+                + "WHERE idempotency_key = ? AND claim_token = ? AND response_status IS NULL", stored.status(),
+                stored.body(), now(), key, token);
+        if (n != 1) {
+            throw new TandemException(ServerError.IDEMPOTENCY_IN_PROGRESS, "This request held Idempotency-Key '" + key
+                    + "' longer than the lease and another request with the key took it over; this request's work "
+                    + "was rolled back. Repeat the request to get the answer of the one that finished.",
+                    Map.of("idempotencyKey", key));
+        }
+    }
+
+    private void release(String key, UUID token) {
+        own.executeWithoutResult(s -> jdbc.update("DELETE FROM api_idempotency_key WHERE idempotency_key = ? "
+                + "AND claim_token = ? AND response_status IS NULL", key, token));
+    }
+
+    /** The stored JSON text is the body, first time and every replay alike, so the bytes are the same. */
+    private static ResponseEntity<?> answer(Stored stored, HttpHeaders headers, boolean replayed) {
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(stored.status()).headers(headers);
+        if (replayed) {
+            answer.header(REPLAYED_HEADER, "true");
+        }
+        return stored.body() == null ? answer.build()
+                : answer.contentType(MediaType.APPLICATION_JSON).body(stored.body());
+    }
+
+    private String hash(Object body) {
+        byte[] canonical = body == null ? new byte[0] : json.writeValueAsBytes(body);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    private static String validated(String key) {
+        boolean printable = key.chars().allMatch(c -> c >= 0x20 && c <= 0x7e);
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH || !printable) {
+            throw new InputError(HEADER, "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters, not blank")
+                    .refusal();
+        }
+        return key;
+    }
+
+    private static TandemException reused(Fingerprint request, Row first) {
+        String what = first.method().equals(request.method()) && first.path().equals(request.path())
+                ? "with another body" : "for " + first.method() + " " + first.path();
+        return new TandemException(ServerError.IDEMPOTENCY_KEY_REUSED, "Idempotency-Key '" + request.key()
+                + "' was already used " + what + "; a key names one request, use a new key for a new request",
+                Map.of("idempotencyKey", request.key()));
+    }
+
+    private static TandemException inProgress(String key) {
+        return new TandemException(ServerError.IDEMPOTENCY_IN_PROGRESS, "A request with Idempotency-Key '" + key
+                + "' is still in progress; repeat the request once it has finished to get its answer",
+                Map.of("idempotencyKey", key));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+}
