@@ -52,13 +52,11 @@ public class InvoiceController {
 
     private final Invoicing invoicing;
     private final Contracts contracts;
-    private final BulkInvoiceCreation bulk;
     private final Idempotency idempotency;
 
-    public InvoiceController(ProjectOperations operations, BulkInvoiceCreation bulk, Idempotency idempotency) {
+    public InvoiceController(ProjectOperations operations, Idempotency idempotency) {
         this.invoicing = operations.invoicing();
         this.contracts = operations.contracts();
-        this.bulk = bulk;
         this.idempotency = idempotency;
     }
 
@@ -101,7 +99,8 @@ public class InvoiceController {
     ResponseEntity<?> createBulk(@Valid @RequestBody BulkRequest body,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key, HttpServletRequest request) {
         return idempotency.once(key, request, body, () -> {
-            BulkResult result = bulk.create(body.contractIds(), body.invoiceDate());
+            // Each contract runs in a savepoint of the request's transaction (InvoiceCreation.createBulk).
+            BulkResult result = invoicing.creation().createBulk(body.contractIds(), body.invoiceDate());
             return ResponseEntity.ok(new BulkView(result.invoiceIds(), result.skipped()));
         });
     }
