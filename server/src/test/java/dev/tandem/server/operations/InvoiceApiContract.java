@@ -113,7 +113,6 @@ abstract class InvoiceApiContract {
 
         assertThat(confirmation.get("actualsCreated").asInt()).isEqualTo(7);
         assertThat(confirmation.get("invoice").get("totalAmount").asString()).isEqualTo("1200.00");
-        // §6 names type, quantity, amount, chargeability and adjustment of each; not the billing status.
         assertThat(actualRows()).extracting(row -> tuple(row.toList().get(0), row.toList().get(1),
                         row.toList().get(2), row.toList().get(4), row.toList().get(5)))
                 .containsExactlyInAnyOrder(
@@ -126,6 +125,9 @@ abstract class InvoiceApiContract {
                         tuple("UNBILLED_SALES", "-2.00", "-400.00", "NON_CHARGEABLE", null),
                         tuple("BILLED_SALES", "6.00", "1200.00", "CHARGEABLE", null),
                         tuple("BILLED_SALES", "2.00", "400.00", "NON_CHARGEABLE", null));
+        assertThat(actualRows()).filteredOn(row -> row.toList().get(0).equals("UNBILLED_SALES"))
+                .as("every unbilled row of the confirmed invoice is posted")
+                .allSatisfy(row -> assertThat(row.toList().get(3)).isEqualTo("CUSTOMER_INVOICE_POSTED"));
     }
 
     @Test
