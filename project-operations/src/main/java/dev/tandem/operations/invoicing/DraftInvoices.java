@@ -114,6 +114,79 @@ public final class DraftInvoices {
     }
 
     /**
+     * Adds a line detail by hand to a draft ([D:ADD]): on confirmation a Time and Material line's manual detail
+     * creates unbilled sales, its reversal and billed sales, a Fixed Price line's creates billed sales only (§6).
+     * Its amount is quantity × price, rounded to the invoice currency.
+     *
+     * @return the new detail
+     * @throws TandemException INVOICE_READ_ONLY; INVALID_INPUT when the contract line is not the invoice's, the class
+     *                         is not Time, Expense, Material or Fee, or a value is missing; NEGATIVE_QUANTITY
+     */
+    public LineDetail addManualDetail(UUID invoiceId, InvoiceRecords.ManualDetailInput in) {
+        if (in.classification() == null || in.date() == null || in.quantity() == null || in.price() == null
+                || in.contractLineId() == null) {
+            throw new TandemException(INVALID_INPUT, "A manual line detail needs a contract line, a transaction "
+                    + "classification, a date, a quantity and a price");
+        }
+        if (!java.util.EnumSet.of(dev.tandem.operations.actuals.TransactionClassification.TIME,
+                dev.tandem.operations.actuals.TransactionClassification.EXPENSE,
+                dev.tandem.operations.actuals.TransactionClassification.MATERIAL,
+                dev.tandem.operations.actuals.TransactionClassification.FEE).contains(in.classification())) {
+            throw new TandemException(INVALID_INPUT, "A manual line detail is Time, Expense, Material or Fee, not "
+                    + in.classification().label());
+        }
+        if (in.quantity().signum() < 0) {
+            throw new TandemException(NEGATIVE_QUANTITY, "Quantity of a manual line detail must not be negative");
+        }
+        if (in.price().signum() < 0 || (in.tax() != null && in.tax().signum() < 0)) {
+            throw new TandemException(INVALID_INPUT, "Price and tax of a manual line detail must not be negative");
+        }
+        return ctx.inTransaction(() -> {
+            Invoice invoice = store.lockEditable(invoiceId);
+            List<UUID> lines = ctx.jdbc().queryForList("SELECT invoicedetailid FROM invoicedetail WHERE invoiceid = ? "
+                    + "AND msdyn_contractlineid = ?", UUID.class, invoiceId, in.contractLineId());
+            if (lines.isEmpty()) {
+                throw new TandemException(INVALID_INPUT, "Contract line " + in.contractLineId() + " is not a line of "
+                        + "invoice " + invoice.number(), Map.of("contractLineId", in.contractLineId().toString()));
+            }
+            UUID project = ctx.jdbc().queryForObject("SELECT msdyn_project FROM salesorderdetail WHERE salesorderdetailid = ?",
+                    UUID.class, in.contractLineId());
+            UUID id = dev.tandem.common.Ids.newId();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("msdyn_invoicelinetransactionid", id);
+            d.put("msdyn_invoice", invoiceId);
+            d.put("msdyn_invoicelineid", lines.get(0));
+            d.put("msdyn_salescontract", invoice.contractId());
+            d.put("msdyn_salescontractlineid", in.contractLineId());
+            d.put("msdyn_project", project);
+            d.put("msdyn_transactioncategory", in.categoryId());
+            d.put("msdyn_resourcecategory", in.roleId());
+            d.put("msdyn_product", in.productId());
+            d.put("msdyn_unit", in.classification() == dev.tandem.operations.actuals.TransactionClassification.TIME
+                    ? "hour" : "each");
+            d.put("msdyn_quantity", in.quantity());
+            d.put("msdyn_price", in.price());
+            d.put("msdyn_amount", Money.round(in.quantity().multiply(in.price()), invoice.currency()));
+            d.put("msdyn_tax", in.tax() == null ? BigDecimal.ZERO : in.tax());
+            d.put("msdyn_billingtype", (in.billingType() == null ? dev.tandem.operations.actuals.BillingType.CHARGEABLE
+                    : in.billingType()).value());
+            d.put("msdyn_transactiontypecode", dev.tandem.operations.actuals.TransactionType.BILLED_SALES.value());
+            d.put("msdyn_transactionclassification", in.classification().value());
+            d.put("msdyn_correction", false);
+            d.put("msdyn_documentdate", in.date());
+            d.put("msdyn_description", in.description());
+            d.put("msdyn_externaldescription", in.externalDescription());
+            d.put("tdm_manual", true);
+            d.put("tdm_customer", invoice.customerId());
+            d.put("transactioncurrency", invoice.currency());
+            d.putAll(ctx.created());
+            ctx.writer().insert(OperationsDataEntities.INVOICE_LINE_DETAILS, List.of(d));
+            store.recalculate(invoiceId);
+            return store.detail(id);
+        });
+    }
+
+    /**
      * Deletes a line detail of a draft; what it billed goes back to the backlog (actual Ready to invoice, milestone
      * Ready for invoicing; a corrected billed sales actual is no longer In Process).
      */

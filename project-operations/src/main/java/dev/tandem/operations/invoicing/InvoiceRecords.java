@@ -86,6 +86,17 @@ public final class InvoiceRecords {
     }
 
     /**
+     * A line detail added by hand to a draft ([D:ADD], §6 "Manually added ILD"): {@code quantity} hours or units at
+     * {@code price} per unit in the invoice currency; {@code tax} optional. Role, category and product are optional
+     * references for the invoice text and the actuals.
+     */
+    public record ManualDetailInput(UUID contractLineId, TransactionClassification classification, LocalDate date,
+                                    BigDecimal quantity, BigDecimal price, BigDecimal tax,
+                                    dev.tandem.operations.actuals.BillingType billingType, UUID roleId, UUID categoryId,
+                                    UUID productId, String description, String externalDescription) {
+    }
+
+    /**
      * Changes to a draft invoice line detail; {@code null} fields are left as they are. Which fields a detail
      * accepts depends on its line's billing method (§3.4).
      */

@@ -5,18 +5,22 @@ import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.invoicing.InvoiceRecords.DetailEdit;
+import dev.tandem.operations.invoicing.InvoiceRecords.ManualDetailInput;
 import dev.tandem.operations.invoicing.Invoicing;
 import dev.tandem.server.api.PageRequest;
 import dev.tandem.server.operations.InvoiceViews.LineDetailView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -57,11 +61,37 @@ public class InvoiceLineDetailController {
         }
     }
 
-    /** The invoice's line details by document date. */
+    /** The invoice's line details by document date, paged in the database (invoices may have 20,000 of them). */
     @GetMapping("/invoices/{invoiceId}/line-details")
     Page<LineDetailView> details(@PathVariable UUID invoiceId, PageRequest page) {
         invoicing.store().invoice(invoiceId);
-        return page.slice(invoicing.store().details(invoiceId).stream().map(LineDetailView::of).toList());
+        return page.toPage(invoicing.store().details(invoiceId, page.page(), page.size()).stream()
+                .map(LineDetailView::of).toList(), invoicing.store().countDetails(invoiceId));
+    }
+
+    /**
+     * A line detail added by hand to a draft ([D:ADD]); quantity in hours or units, price per unit in the invoice's
+     * currency. On confirmation it creates the actuals of §6 "Manually added ILD".
+     */
+    record ManualDetailRequest(@NotNull UUID contractLineId, @NotNull TransactionClassification transactionClassification,
+                               @NotNull LocalDate date, @NotNull @Digits(integer = 13, fraction = 6) BigDecimal quantity,
+                               @NotNull @Digits(integer = 13, fraction = 6) BigDecimal price,
+                               @Digits(integer = 13, fraction = 6) BigDecimal tax, BillingType billingType, UUID roleId,
+                               UUID categoryId, UUID productId, @Size(max = 500) String description,
+                               @Size(max = 500) String externalDescription) {
+
+        ManualDetailInput input() {
+            return new ManualDetailInput(contractLineId, transactionClassification, date, quantity, price, tax, billingType,
+                    roleId, categoryId, productId, description, externalDescription);
+        }
+    }
+
+    /** Adds a line detail by hand to a draft; answers 201 with the detail. */
+    @PostMapping("/invoices/{invoiceId}/line-details")
+    ResponseEntity<LineDetailView> addManual(@PathVariable UUID invoiceId, @Valid @RequestBody ManualDetailRequest body) {
+        LineDetailView view = LineDetailView.of(invoicing.drafts().addManualDetail(invoiceId, body.input()));
+        return ResponseEntity.created(java.net.URI.create(OperationsApi.BASE + "/invoice-line-details/" + view.id()))
+                .body(view);
     }
 
     @GetMapping("/invoice-line-details/{detailId}")

@@ -272,6 +272,24 @@ abstract class InvoiceApiContract {
         api.post("/invoices/" + UUID.randomUUID() + "/confirm").problem(404, "NOT_FOUND");
     }
 
+    @Test
+    void aLineDetailAddedByHandIsBilledOnConfirmation() {
+        world.readyTime(api, 8);
+        String invoiceId = createInvoice();
+
+        Reply added = api.post("/invoices/" + invoiceId + "/line-details", object("contractLineId", world.line(),
+                "transactionClassification", "TIME", "date", "2026-03-02", "quantity", "2", "price", "200",
+                "description", "Workshop"));
+
+        assertThat(added.status()).as(added.body()).isEqualTo(201);
+        assertThat(added.json().get("amount").asString()).isEqualTo("400.00");
+        assertThat(api.get("/invoices/" + invoiceId).ok().get("totalAmount").asString()).isEqualTo("2000.00");
+        assertThat(details(invoiceId)).hasSize(2);
+        api.post("/invoices/" + invoiceId + "/confirm").ok();
+        assertThat(actualRows()).filteredOn(row -> row.toList().get(0).equals("BILLED_SALES"))
+                .extracting(row -> row.toList().get(2)).containsExactlyInAnyOrder("1600.00", "400.00");
+    }
+
     private String createInvoice() {
         Reply created = api.post("/contracts/" + world.contract() + "/invoices", object("invoiceDate", INVOICE_DATE));
         assertThat(created.status()).as(created.body()).isEqualTo(201);
