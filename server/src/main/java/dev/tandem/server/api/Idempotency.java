@@ -3,6 +3,7 @@ package dev.tandem.server.api;
 import dev.tandem.common.TandemException;
 import dev.tandem.server.ServerError;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
@@ -45,14 +46,15 @@ import tools.jackson.databind.json.JsonMapper;
  *       ({@code tandem.idempotency.lease}, default 10 minutes). Its claim token then no longer matches, so if that
  *       request was still alive after all, it can't store an answer and its work rolls back: the work is done at
  *       most once.</li>
- *   <li>Replayed answers carry the header {@value #REPLAYED_HEADER}{@code : true}; other headers of the first
- *       answer are not stored. Keys are kept; they are global to the server (the API has no users yet).</li>
+ *   <li>Replayed answers carry the header {@value #REPLAYED_HEADER}{@code : true} and the first answer's
+ *       {@code Location}, if it had one (a 202 must still say where to poll); other headers of the first answer are
+ *       not stored. Keys are kept; they are global to the server (the API has no users yet).</li>
  * </ul>
  *
  * The keys live in the table {@code api_idempotency_key} of the app database the commands write (the operations
- * database's migration V7 creates it there); the table is owned by this class, not by the app. One instance serves
- * one app database ({@code OperationsConfiguration} wires the operations one), so the stored answer commits in the
- * same transaction as the work.
+ * database's migrations V7 and V8 create it there); the table is owned by this class, not by the app. One instance
+ * serves one app database ({@code OperationsConfiguration} wires the operations one), so the stored answer commits
+ * in the same transaction as the work.
  */
 public final class Idempotency {
 
@@ -123,8 +125,10 @@ public final class Idempotency {
                     release(fingerprint.key(), claim.token());
                     return answer;
                 }
+                URI location = answer.getHeaders().getLocation();
                 Stored stored = new Stored(answer.getStatusCode().value(),
-                        answer.hasBody() ? json.writeValueAsString(answer.getBody()) : null);
+                        answer.hasBody() ? json.writeValueAsString(answer.getBody()) : null,
+                        location == null ? null : location.toString());
                 complete(fingerprint.key(), claim.token(), stored);
                 return answer(stored, answer.getHeaders(), false);
             });
@@ -138,8 +142,8 @@ public final class Idempotency {
     private record Fingerprint(String key, String method, String path, String hash) {
     }
 
-    /** A stored answer: HTTP status and JSON body ({@code null} when there was none). */
-    private record Stored(int status, String body) {
+    /** A stored answer: HTTP status, JSON body and {@code Location} header ({@code null} when there was none). */
+    private record Stored(int status, String body, String location) {
     }
 
     /** Either the claim of the key ({@code token}) or the answer to replay. */
@@ -148,7 +152,7 @@ public final class Idempotency {
 
     /** The key's row as stored. */
     private record Row(String method, String path, String hash, UUID token, Integer status, String body,
-                       OffsetDateTime createdAt) {
+                       String location, OffsetDateTime createdAt) {
     }
 
     private Claim claim(Fingerprint request) {
@@ -171,7 +175,7 @@ public final class Idempotency {
                     throw reused(request, row);
                 }
                 if (row.status() != null) {
-                    return new Claim(null, new Stored(row.status(), row.body()));
+                    return new Claim(null, new Stored(row.status(), row.body(), row.location()));
                 }
                 if (row.createdAt().isBefore(now.minus(lease)) && takeOver(request.key(), row.token(), token, now)) {
                     return new Claim(token, null);
@@ -184,12 +188,13 @@ public final class Idempotency {
 
     private Row find(String key) {
         List<Row> rows = jdbc.query("SELECT request_method, request_path, request_hash, claim_token, response_status, "
-                + "response_body, created_at FROM api_idempotency_key WHERE idempotency_key = ?", (rs, n) -> {
+                + "response_body, response_location, created_at FROM api_idempotency_key WHERE idempotency_key = ?",
+                (rs, n) -> {
                     int status = rs.getInt(5);
                     Integer answered = rs.wasNull() ? null : status;
                     return new Row(rs.getString(1), rs.getString(2), rs.getString(3).trim(),
-                            rs.getObject(4, UUID.class), answered, rs.getString(6),
-                            rs.getObject(7, OffsetDateTime.class));
+                            rs.getObject(4, UUID.class), answered, rs.getString(6), rs.getString(7),
+                            rs.getObject(8, OffsetDateTime.class));
                 }, key);
         return rows.isEmpty() ? null : rows.getFirst();
     }
@@ -204,9 +209,9 @@ public final class Idempotency {
 
     /** Runs inside the work's transaction, so the answer commits with the work. */
     private void complete(String key, UUID token, Stored stored) {
-        int n = jdbc.update("UPDATE api_idempotency_key SET response_status = ?, response_body = ?, completed_at = ? "
-                + "WHERE idempotency_key = ? AND claim_token = ? AND response_status IS NULL", stored.status(),
-                stored.body(), now(), key, token);
+        int n = jdbc.update("UPDATE api_idempotency_key SET response_status = ?, response_body = ?, "
+                + "response_location = ?, completed_at = ? WHERE idempotency_key = ? AND claim_token = ? "
+                + "AND response_status IS NULL", stored.status(), stored.body(), stored.location(), now(), key, token);
         if (n != 1) {
             throw new TandemException(ServerError.IDEMPOTENCY_IN_PROGRESS, "This request held Idempotency-Key '" + key
                     + "' longer than the lease and another request with the key took it over; this request's work "
@@ -220,11 +225,17 @@ public final class Idempotency {
                 + "AND claim_token = ? AND response_status IS NULL", key, token));
     }
 
-    /** The stored JSON text is the body, first time and every replay alike, so the bytes are the same. */
+    /**
+     * The stored JSON text is the body, first time and every replay alike, so the bytes are the same; a replay also
+     * gets the stored {@code Location} (the first answer has it among its own headers).
+     */
     private static ResponseEntity<?> answer(Stored stored, HttpHeaders headers, boolean replayed) {
         ResponseEntity.BodyBuilder answer = ResponseEntity.status(stored.status()).headers(headers);
         if (replayed) {
             answer.header(REPLAYED_HEADER, "true");
+            if (stored.location() != null) {
+                answer.header(HttpHeaders.LOCATION, stored.location());
+            }
         }
         return stored.body() == null ? answer.build()
                 : answer.contentType(MediaType.APPLICATION_JSON).body(stored.body());

@@ -62,6 +62,25 @@ final class ApiClient {
             return id;
         }
 
+        /**
+         * Asserts 202 Accepted with a Location on this server that names {@code path} (relative to the API base,
+         * ending in the id the body names), and answers the body.
+         */
+        JsonNode accepted(String path) {
+            assertThat(status).as(body).isEqualTo(202);
+            JsonNode accepted = json();
+            String located = OperationsApi.BASE + path + accepted.get("id").asString();
+            assertThat(headers.firstValue("Location")).hasValueSatisfying(location ->
+                    assertThat(location).startsWith("http://127.0.0.1:").endsWith(located));
+            return accepted;
+        }
+
+        /** The Location header, as a path relative to the API base, e.g. {@code /bulk-confirm-jobs/…}. */
+        String locationPath() {
+            String location = headers.firstValue("Location").orElseThrow(() -> new AssertionError("no Location"));
+            return location.substring(location.indexOf(OperationsApi.BASE) + OperationsApi.BASE.length());
+        }
+
         /** Asserts 204 No Content. */
         void noContent() {
             assertThat(status).as(body).isEqualTo(204);

@@ -62,13 +62,16 @@ final class RetainerActions {
                 .map(RetainerStore.Link::consumes).reduce(BigDecimal.ZERO, BigDecimal::add);
         BigDecimal billable = store.billableAmount(invoice.id());
         if (otherApplied.add(amount).compareTo(billable) > 0) {
-            throw new TandemException(RETAINER_OVER_INVOICE, what + ": applying " + amount.toPlainString() + " "
-                    + r.currency() + " would take the invoice's applied retainers to "
-                    + otherApplied.add(amount).toPlainString() + ", above the " + billable.toPlainString()
-                    + " it bills; applied retainers reduce an invoice to zero, never below",
-                    Map.of("detailId", detailId.toString(), "billable", billable.toPlainString(), "otherApplied",
-                            otherApplied.toPlainString(), "requested", amount.toPlainString(), "currency",
-                            r.currency()));
+            String currency = r.currency();
+            throw new TandemException(RETAINER_OVER_INVOICE, what + ": applying "
+                    + RetainerRules.amount(amount, currency) + " " + currency
+                    + " would take the invoice's applied retainers to "
+                    + RetainerRules.amount(otherApplied.add(amount), currency) + ", above the "
+                    + RetainerRules.amount(billable, currency) + " it bills; applied retainers reduce an invoice to "
+                    + "zero, never below", Map.of("detailId", detailId.toString(), "billable",
+                    RetainerRules.amount(billable, currency), "otherApplied",
+                    RetainerRules.amount(otherApplied, currency), "requested", RetainerRules.amount(amount, currency),
+                    "currency", currency));
         }
         // Quantity stays −1, so amount = quantity × price holds (RetainerDetails).
         Map<String, Object> values = new LinkedHashMap<>();

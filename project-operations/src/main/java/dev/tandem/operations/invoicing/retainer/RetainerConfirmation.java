@@ -107,7 +107,8 @@ final class RetainerConfirmation {
                     // The refund detail and the Ready to refund amount always agree; refuse a stale detail.
                     throw new TandemException(RETAINER_STATE, "Retainer '" + r.name() + "' is "
                             + (r.refundStatus() == null ? "not Ready to refund" : r.refundStatus().label())
-                            + "; invoice " + invoice.number() + " can't refund " + link.consumes().toPlainString()
+                            + "; invoice " + invoice.number() + " can't refund "
+                            + RetainerRules.amount(link.consumes(), r.currency())
                             + " of it (§4.9)", Map.of("retainerId", r.id().toString()));
                 }
                 consumed = consumed.add(link.consumes());
@@ -121,11 +122,13 @@ final class RetainerConfirmation {
         }
         BigDecimal billable = store.billableAmount(invoice.id());
         if (applied.compareTo(billable) > 0) {
+            String currency = invoice.currency();
             throw new TandemException(RETAINER_OVER_INVOICE, "Invoice " + invoice.number() + " applies "
-                    + applied.toPlainString() + " " + invoice.currency() + " of retainers but bills only "
-                    + billable.toPlainString() + "; lower the applied amounts (applied retainers reduce an invoice to "
-                    + "zero, never below)", Map.of("invoiceId", invoice.id().toString(), "applied",
-                    applied.toPlainString(), "billable", billable.toPlainString(), "currency", invoice.currency()));
+                    + RetainerRules.amount(applied, currency) + " " + currency + " of retainers but bills only "
+                    + RetainerRules.amount(billable, currency) + "; lower the applied amounts (applied retainers "
+                    + "reduce an invoice to zero, never below)", Map.of("invoiceId", invoice.id().toString(),
+                    "applied", RetainerRules.amount(applied, currency), "billable",
+                    RetainerRules.amount(billable, currency), "currency", currency));
         }
     }
 

@@ -22,14 +22,24 @@ final class RetainerRules {
      */
     static TandemException overAvailable(RetainerStore.Row r, BigDecimal reserved, BigDecimal requested,
                                          String where) {
-        String of = reserved.signum() > 0 ? ", of which " + reserved.toPlainString()
+        String currency = r.currency();
+        String of = reserved.signum() > 0 ? ", of which " + amount(reserved, currency)
                 + " is applied on other drafts or Ready to refund" : "";
         return new TandemException(RETAINER_OVER_AVAILABLE, "Retainer '" + r.name() + "' has "
-                + r.available().toPlainString() + " " + r.currency() + " available" + of + "; " + where
-                + " can't apply or refund " + requested.toPlainString() + " of it (§11 rule 13: extended amount ≤ "
+                + amount(r.available(), currency) + " " + currency + " available" + of + "; " + where
+                + " can't apply or refund " + amount(requested, currency) + " of it (§11 rule 13: extended amount ≤ "
                 + "available, refund ≤ available balance)", Map.of("retainerId", r.id().toString(), "available",
-                r.available().toPlainString(), "reserved", reserved.toPlainString(), "requested",
-                requested.toPlainString(), "currency", r.currency()));
+                amount(r.available(), currency), "reserved", amount(reserved, currency), "requested",
+                amount(requested, currency), "currency", currency));
+    }
+
+    /**
+     * An amount as a refusal names it, in its sentence and its properties: plain, at the currency's minor units
+     * ({@code 5000.00}), not at the scale amounts are stored at ({@code 5000.000000}). The amounts named are at minor
+     * units already ({@link #requireMinorUnits}), so nothing is rounded away.
+     */
+    static String amount(BigDecimal value, String currency) {
+        return Money.round(value, currency).toPlainString();
     }
 
     /** Amounts are entered as the customer pays them: no finer than the currency's minor units (cents for USD). */
