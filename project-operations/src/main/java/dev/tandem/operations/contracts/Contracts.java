@@ -302,8 +302,9 @@ public final class Contracts {
                 throw new TandemException(MILESTONES_NOT_CONTRACTED_AMOUNT, "Milestones of contract line '" + line.name()
                         + "' sum to " + Money.round(sum, currency).toPlainString() + " " + currency
                         + " but its contracted amount is " + Money.round(contracted, currency).toPlainString() + " "
-                        + currency, Map.of("contractLineId", lineId.toString(), "sum", sum.toPlainString(),
-                        "contractedAmount", contracted.toPlainString()));
+                        + currency, Map.of("contractLineId", lineId.toString(),
+                        "sum", Money.round(sum, currency).toPlainString(),
+                        "contractedAmount", Money.round(contracted, currency).toPlainString()));
             }
             List<Milestone> existing = milestones(lineId);
             for (Milestone m : existing) {

@@ -133,7 +133,8 @@ abstract class InvoiceJobsApiContract {
 
         JsonNode duplicate = api.post(schedulePath(), object("frequency", "DATES", "start", "2026-03-01",
                 "end", MARCH_31, "dates", List.of("2026-03-08", MARCH_31))).problem(409, "DUPLICATE");
-        assertThat(duplicate.get("runDates").asString()).contains("2026-03-08");
+        assertThat(duplicate.get("runDates").isArray()).isTrue();
+        assertThat(duplicate.get("runDates").get(0).asString()).isEqualTo("2026-03-08");
         api.post(schedulePath(), object("frequency", "MONTHLY", "start", "2026-03-01", "end", "2026-06-30"))
                 .invalidInput("dayOfMonth");
         api.post(schedulePath(), object("frequency", "WEEKLY", "start", "2026-03-01", "end", "2026-06-30",

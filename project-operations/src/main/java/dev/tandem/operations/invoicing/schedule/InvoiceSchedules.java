@@ -85,7 +85,8 @@ public final class InvoiceSchedules {
             List<LocalDate> duplicates = runDates.stream().filter(existing::contains).toList();
             if (!duplicates.isEmpty()) {
                 throw new TandemException(DUPLICATE, "Contract line '" + line.name() + "' already has invoice run dates "
-                        + duplicates, Map.of("contractLineId", lineId.toString(), "runDates", duplicates.toString()));
+                        + duplicates, Map.of("contractLineId", lineId.toString(), "runDates",
+                        duplicates.stream().map(LocalDate::toString).toList()));
             }
             Map<String, Object> audit = ctx.created();
             List<Object[]> rows = new ArrayList<>();
