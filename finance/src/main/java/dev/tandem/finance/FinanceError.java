@@ -8,7 +8,17 @@ import dev.tandem.common.ErrorCode;
 public enum FinanceError implements ErrorCode {
     NOT_FOUND("Row not found", 404),
     DUPLICATE("Row already exists", 409),
-    INVALID_INPUT("Invalid input", 400);
+    INVALID_INPUT("Invalid input", 400),
+    PERIOD_CLOSED("No open fiscal period was found", 422),
+    UNBALANCED_VOUCHER("The voucher does not balance", 422),
+    EXCHANGE_RATE_NOT_FOUND("No exchange rate for the date", 422),
+    POSTING_SETUP_MISSING("Posting setup is missing", 422),
+    LINE_PROPERTY_NOT_FOUND("Line property doesn't exist", 422),
+    CUSTOMER_NOT_FOUND("Customer doesn't exist", 422),
+    PROJECT_NOT_FOUND("Project doesn't exist", 422),
+    UNBILLED_NOT_POSTED("Project transaction hasn't been posted yet", 422),
+    POSTED_READ_ONLY("Posted rows can't be changed", 409),
+    STATE("The row's status does not allow this action", 409);
 
     private final String title;
     private final int httpStatus;

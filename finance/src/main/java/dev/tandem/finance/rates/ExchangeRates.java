@@ -1,0 +1,122 @@
+package dev.tandem.finance.rates;
+
+import static dev.tandem.finance.FinanceError.EXCHANGE_RATE_NOT_FOUND;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.FinanceContext;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Exchange rates: the rate from one currency to another on a date, per rate type. The rate of a pair on a date is
+ * the latest one valid on or before it. Stored pairs are used directly or inverted; any other pair is a cross rate
+ * through EUR (the ECB publishes EUR → X): rate(A→B) = rate(EUR→B) / rate(EUR→A). Rates are kept at 10 decimals;
+ * a computed cross or inverse rate is rounded half-up to 10 decimals (the storage scale), and amounts converted with
+ * it are rounded once, to the target currency's minor units, by {@link dev.tandem.common.Money}.
+ *
+ * <p>A fixed-rate agreement of a contract (§9) overrides the market rate for that contract's transactions.
+ */
+public final class ExchangeRates {
+
+    /** Scale of stored and computed rates. */
+    public static final int RATE_SCALE = 10;
+    private static final String EUR = "EUR";
+
+    private final FinanceContext ctx;
+
+    public ExchangeRates(FinanceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * Rate to convert 1 {@code from} into {@code to} on {@code date}: 1 when they are the same.
+     *
+     * @throws TandemException EXCHANGE_RATE_NOT_FOUND naming the pair, the rate type and the date (§11 item 20:
+     *                         "Missing exchange rate → line not imported")
+     */
+    public BigDecimal rate(String rateType, String from, String to, LocalDate date) {
+        return find(rateType, from, to, date).orElseThrow(() -> {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("from", from);
+            props.put("to", to);
+            props.put("rateType", rateType);
+            props.put("date", date.toString());
+            return new TandemException(EXCHANGE_RATE_NOT_FOUND, "No exchange rate " + from + " → " + to + " of type "
+                    + rateType + " on or before " + date, props);
+        });
+    }
+
+    /** The rate for a contract's transactions: its fixed-rate agreement for {@code from} if any, else the market rate. */
+    public BigDecimal rateForContract(String dataAreaId, String contractId, String rateType, String from, String to,
+                                      LocalDate date) {
+        if (contractId != null && !from.equals(to)) {
+            List<BigDecimal> fixed = ctx.jdbc().queryForList("SELECT rate FROM contractfixedrate WHERE dataareaid = ? AND "
+                    + "projinvoiceprojid = ? AND currency = ?", BigDecimal.class, dataAreaId, contractId, from);
+            if (!fixed.isEmpty()) {
+                return fixed.get(0);
+            }
+        }
+        return rate(rateType, from, to, date);
+    }
+
+    public Optional<BigDecimal> find(String rateType, String from, String to, LocalDate date) {
+        if (from.equals(to)) {
+            return Optional.of(BigDecimal.ONE);
+        }
+        Optional<BigDecimal> direct = stored(rateType, from, to, date);
+        if (direct.isPresent()) {
+            return direct;
+        }
+        Optional<BigDecimal> inverse = stored(rateType, to, from, date);
+        if (inverse.isPresent()) {
+            return Optional.of(BigDecimal.ONE.divide(inverse.get(), MathContext.DECIMAL128).setScale(RATE_SCALE,
+                    RoundingMode.HALF_UP));
+        }
+        if (!from.equals(EUR) && !to.equals(EUR)) {
+            Optional<BigDecimal> eurFrom = find(rateType, EUR, from, date);
+            Optional<BigDecimal> eurTo = find(rateType, EUR, to, date);
+            if (eurFrom.isPresent() && eurTo.isPresent()) {
+                return Optional.of(eurTo.get().divide(eurFrom.get(), MathContext.DECIMAL128).setScale(RATE_SCALE,
+                        RoundingMode.HALF_UP));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Stores a rate valid from a date (replacing one of the same pair and date). */
+    public void store(String rateType, String from, String to, LocalDate validFrom, BigDecimal rate) {
+        ctx.inTransaction(() -> {
+            ctx.jdbc().update("DELETE FROM exchangerate WHERE ratetype = ? AND fromcurrency = ? AND tocurrency = ? "
+                    + "AND validfrom = ?", rateType, from, to, validFrom);
+            Map<String, Object> audit = ctx.created();
+            ctx.jdbc().update("INSERT INTO exchangerate (ratetype, fromcurrency, tocurrency, validfrom, rate, createdon, "
+                    + "createdby) VALUES (?, ?, ?, ?, ?, ?, ?)", rateType, from, to, validFrom, rate,
+                    audit.get("createdon"), audit.get("createdby"));
+        });
+    }
+
+    /** Sets the fixed rate of a contract for one transaction currency into the accounting currency (§9). */
+    public void setFixedRate(String dataAreaId, String contractId, String currency, BigDecimal rate) {
+        ctx.inTransaction(() -> {
+            ctx.jdbc().update("DELETE FROM contractfixedrate WHERE dataareaid = ? AND projinvoiceprojid = ? AND currency = ?",
+                    dataAreaId, contractId, currency);
+            Map<String, Object> audit = ctx.created();
+            ctx.jdbc().update("INSERT INTO contractfixedrate (dataareaid, projinvoiceprojid, currency, rate, createdon, "
+                    + "createdby) VALUES (?, ?, ?, ?, ?, ?)", dataAreaId, contractId, currency, rate,
+                    audit.get("createdon"), audit.get("createdby"));
+        });
+    }
+
+    private Optional<BigDecimal> stored(String rateType, String from, String to, LocalDate date) {
+        List<BigDecimal> rates = ctx.jdbc().queryForList("SELECT rate FROM exchangerate WHERE ratetype = ? AND "
+                + "fromcurrency = ? AND tocurrency = ? AND validfrom <= ? ORDER BY validfrom DESC LIMIT 1",
+                BigDecimal.class, rateType, from, to, date);
+        return rates.isEmpty() ? Optional.empty() : Optional.of(rates.get(0));
+    }
+}

@@ -1,0 +1,253 @@
+package dev.tandem.finance.setup;
+
+import static dev.tandem.finance.FinanceError.DUPLICATE;
+import static dev.tandem.finance.FinanceError.INVALID_INPUT;
+import static dev.tandem.finance.FinanceError.NOT_FOUND;
+
+import dev.tandem.common.Money;
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.FinanceContext;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Finance setup (§3.8, §9): legal entities with an accounting currency and their parameters, the fiscal calendar,
+ * main accounts, customers, project groups and projects, project cost and revenue profiles and their rules, line
+ * properties with the billing-type defaults, and number sequences. Every create validates and refuses duplicates;
+ * nothing is written when it fails.
+ */
+public final class FinanceSetup {
+
+    private final FinanceContext ctx;
+
+    public FinanceSetup(FinanceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * A legal entity. {@code periodUnit}: DAYS, MONTHS, YEARS or ALL (integration journal grouping, §3.8);
+     * {@code autoOpenPeriod}: "Automatically set accounting date to open ledger period"; {@code taxGroupMethod}:
+     * PROJECT, CONTRACT, CUSTOMER or SEARCH (§3.8); {@code roundingAccount}: where currency-conversion rounding
+     * differences go.
+     */
+    public record LegalEntityInput(String dataAreaId, String name, String accountingCurrency, String exchangeRateType,
+                                   String periodUnit, boolean autoOpenPeriod, String taxGroupMethod,
+                                   boolean proposalWorkflow, String roundingAccount) {
+    }
+
+    public void createLegalEntity(LegalEntityInput in) {
+        required(in.dataAreaId(), "legal entity id");
+        required(in.name(), "legal entity name");
+        currency(in.accountingCurrency());
+        ctx.inTransaction(() -> {
+            unique("legal_entity", "dataareaid = ?", "Legal entity '" + in.dataAreaId() + "'", in.dataAreaId());
+            insert("legal_entity", row("dataareaid", in.dataAreaId(), "name", in.name(), "accountingcurrency",
+                    in.accountingCurrency(), "exchangeratetype", orDefault(in.exchangeRateType(), "ECB"),
+                    "journalperiodunit", orDefault(in.periodUnit(), "MONTHS"), "autoopenperiod", in.autoOpenPeriod(),
+                    "salestaxgroupmethod", orDefault(in.taxGroupMethod(), "SEARCH"), "proposalworkflow",
+                    in.proposalWorkflow(), "roundingaccount", in.roundingAccount()));
+        });
+    }
+
+    /** Monthly periods from {@code firstMonth} for {@code months} months, all OPEN. */
+    public void createMonthlyPeriods(String dataAreaId, LocalDate firstMonth, int months) {
+        if (months < 1 || months > 1200) {
+            throw new TandemException(INVALID_INPUT, "A fiscal calendar has 1 to 1200 months, not " + months);
+        }
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            LocalDate start = firstMonth.withDayOfMonth(1);
+            for (int i = 0; i < months; i++) {
+                LocalDate from = start.plusMonths(i);
+                unique("fiscal_period", "dataareaid = ? AND periodstart = ?", "Period " + from, dataAreaId, from);
+                insert("fiscal_period", row("dataareaid", dataAreaId, "periodstart", from, "periodend",
+                        from.plusMonths(1).minusDays(1), "name", from.getYear() + "-" + String.format("%02d",
+                                from.getMonthValue()), "status", PeriodStatus.OPEN.name()));
+            }
+        });
+    }
+
+    public void createMainAccount(String dataAreaId, String accountId, String name, String type) {
+        required(accountId, "main account");
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("mainaccount", "dataareaid = ? AND mainaccountid = ?", "Main account " + accountId, dataAreaId, accountId);
+            insert("mainaccount", row("dataareaid", dataAreaId, "mainaccountid", accountId, "name", name, "accounttype", type));
+        });
+    }
+
+    /** A customer: account number, group, payment terms in days, currency, optional sales tax group. */
+    public void createCustomer(String dataAreaId, String accountNum, String name, String group, int paymentTermDays,
+                               String currency, String taxGroup) {
+        required(accountNum, "customer account");
+        currency(currency);
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("custtable", "dataareaid = ? AND accountnum = ?", "Customer " + accountNum, dataAreaId, accountNum);
+            insert("custtable", row("dataareaid", dataAreaId, "accountnum", accountNum, "name", name, "custgroup", group,
+                    "paymtermdays", paymentTermDays, "currency", currency, "taxgroup", taxGroup));
+        });
+    }
+
+    public void createProjectGroup(String dataAreaId, String groupId, String name) {
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("projgroup", "dataareaid = ? AND projgroupid = ?", "Project group " + groupId, dataAreaId, groupId);
+            insert("projgroup", row("dataareaid", dataAreaId, "projgroupid", groupId, "name", name));
+        });
+    }
+
+    /** A project as Finance knows it: its group, contract (ProjInvoiceProjId) and customer. */
+    public void createProject(String dataAreaId, String projId, String name, String groupId, String contractId,
+                              String customer, String taxGroup) {
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("projtable", "dataareaid = ? AND projid = ?", "Project " + projId, dataAreaId, projId);
+            insert("projtable", row("dataareaid", dataAreaId, "projid", projId, "name", name, "projgroupid", groupId,
+                    "projinvoiceprojid", contractId, "custaccount", customer, "taxgroup", taxGroup));
+        });
+    }
+
+    /**
+     * A project cost and revenue profile (§9). With {@code accrueRevenue} the WIP sales value and accrued revenue
+     * accounts are required.
+     */
+    public record ProfileInput(String profileId, String name, boolean accrueRevenue, String costAccount,
+                               String costOffsetAccount, String wipSalesValueAccount, String accruedRevenueAccount,
+                               String invoicedRevenueAccount, String onAccountRevenueAccount, String wipOnAccountAccount,
+                               String customerBalanceAccount, String salesTaxPayableAccount) {
+    }
+
+    public void createProfile(String dataAreaId, ProfileInput in) {
+        if (in.accrueRevenue() && (in.wipSalesValueAccount() == null || in.accruedRevenueAccount() == null)) {
+            throw new TandemException(INVALID_INPUT, "Profile " + in.profileId() + " accrues revenue, so it needs the WIP "
+                    + "sales value and accrued revenue accounts (§9)");
+        }
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("projpostingprofile", "dataareaid = ? AND profileid = ?", "Profile " + in.profileId(), dataAreaId,
+                    in.profileId());
+            for (String account : new String[] {in.costAccount(), in.costOffsetAccount(), in.wipSalesValueAccount(),
+                    in.accruedRevenueAccount(), in.invoicedRevenueAccount(), in.onAccountRevenueAccount(),
+                    in.wipOnAccountAccount(), in.customerBalanceAccount(), in.salesTaxPayableAccount()}) {
+                if (account != null) {
+                    requireRow("mainaccount", "dataareaid = ? AND mainaccountid = ?", "Main account " + account,
+                            dataAreaId, account);
+                }
+            }
+            insert("projpostingprofile", row("dataareaid", dataAreaId, "profileid", in.profileId(), "name", in.name(),
+                    "accruerevenue", in.accrueRevenue(), "costaccount", in.costAccount(), "costoffsetaccount",
+                    in.costOffsetAccount(), "wipsalesvalueaccount", in.wipSalesValueAccount(), "accruedrevenueaccount",
+                    in.accruedRevenueAccount(), "invoicedrevenueaccount", in.invoicedRevenueAccount(),
+                    "onaccountrevenueaccount", in.onAccountRevenueAccount(), "wiponaccountaccount", in.wipOnAccountAccount(),
+                    "customerbalanceaccount", in.customerBalanceAccount(), "salestaxpayableaccount",
+                    in.salesTaxPayableAccount()));
+        });
+    }
+
+    /** A profile rule at PROJECT, CONTRACT or PROJECT_GROUP level (§9). */
+    public void createProfileRule(String dataAreaId, ProfileRuleLevel level, String key, String profileId) {
+        ctx.inTransaction(() -> {
+            requireRow("projpostingprofile", "dataareaid = ? AND profileid = ?", "Profile " + profileId, dataAreaId, profileId);
+            unique("projpostingprofilerule", "dataareaid = ? AND rulelevel = ? AND rulekey = ?", "A " + level + " rule for "
+                    + key, dataAreaId, level.name(), key);
+            insert("projpostingprofilerule", row("dataareaid", dataAreaId, "rulelevel", level.name(), "rulekey", key,
+                    "profileid", profileId));
+        });
+    }
+
+    /** A line property, and the billing types (Dataverse msdyn_billingtype values) that default to it (§3.8). */
+    public void createLineProperty(String dataAreaId, String linePropertyId, String name, boolean toBeInvoiced,
+                                   List<Integer> billingTypes) {
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("projlineproperty", "dataareaid = ? AND linepropertyid = ?", "Line property " + linePropertyId,
+                    dataAreaId, linePropertyId);
+            insert("projlineproperty", row("dataareaid", dataAreaId, "linepropertyid", linePropertyId, "name", name,
+                    "tobeinvoiced", toBeInvoiced));
+            for (Integer type : billingTypes) {
+                ctx.jdbc().update("INSERT INTO billingtypedefault (dataareaid, billingtype, linepropertyid) VALUES (?, ?, ?)",
+                        dataAreaId, type, linePropertyId);
+            }
+        });
+    }
+
+    /** A number sequence; {@code allowManual} lets a supplied number (lower or higher) be used (§11 item 17). */
+    public void createNumberSequence(String dataAreaId, String code, String prefix, int width, boolean allowManual) {
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("numbersequencetable", "dataareaid = ? AND code = ?", "Number sequence " + code, dataAreaId, code);
+            ctx.jdbc().update("INSERT INTO numbersequencetable (dataareaid, code, prefix, width, nextrec, allowmanual) "
+                    + "VALUES (?, ?, ?, ?, 1, ?)", dataAreaId, code, prefix, width, allowManual);
+        });
+    }
+
+    /** Sets a period's status (OPEN, ON_HOLD, CLOSED). */
+    public void setPeriodStatus(String dataAreaId, LocalDate periodStart, PeriodStatus status) {
+        ctx.inTransaction(() -> {
+            Map<String, Object> audit = ctx.modified();
+            int n = ctx.jdbc().update("UPDATE fiscal_period SET status = ?, modifiedon = ?, modifiedby = ? WHERE "
+                    + "dataareaid = ? AND periodstart = ?", status.name(), audit.get("modifiedon"), audit.get("modifiedby"),
+                    dataAreaId, periodStart);
+            if (n == 0) {
+                throw new TandemException(NOT_FOUND, "Legal entity " + dataAreaId + " has no period starting " + periodStart);
+            }
+        });
+    }
+
+    private void requireEntity(String dataAreaId) {
+        requireRow("legal_entity", "dataareaid = ?", "Legal entity " + dataAreaId, dataAreaId);
+    }
+
+    private void requireRow(String table, String where, String what, Object... args) {
+        Integer n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + where, Integer.class, args);
+        if (n == null || n == 0) {
+            throw new TandemException(NOT_FOUND, what + " doesn't exist");
+        }
+    }
+
+    private void unique(String table, String where, String what, Object... args) {
+        Integer n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE " + where, Integer.class, args);
+        if (n != null && n > 0) {
+            throw new TandemException(DUPLICATE, what + " already exists");
+        }
+    }
+
+    private void insert(String table, Map<String, Object> values) {
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        all.putAll(ctx.created());
+        List<String> columns = new ArrayList<>(all.keySet());
+        ctx.jdbc().update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
+                + FinanceContext.placeholders(columns) + ")", all.values().toArray());
+    }
+
+    private static Map<String, Object> row(Object... pairs) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            row.put((String) pairs[i], pairs[i + 1]);
+        }
+        return row;
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null ? fallback : value;
+    }
+
+    private static void required(String value, String what) {
+        if (value == null || value.isBlank()) {
+            throw new TandemException(INVALID_INPUT, what + " is required");
+        }
+    }
+
+    private static void currency(String code) {
+        required(code, "currency");
+        try {
+            Money.minorUnits(code);
+        } catch (IllegalArgumentException e) {
+            throw new TandemException(INVALID_INPUT, "Unknown currency " + code + " (ISO 4217 code expected)");
+        }
+    }
+}
