@@ -50,7 +50,7 @@ class FinanceSchemaTest extends DatabaseTest {
 
         FinanceSchema.migrate(dataSource());
 
-        assertThat(appliedVersions()).isEqualTo(before).containsExactly("0.1", "1");
+        assertThat(appliedVersions()).isEqualTo(before).startsWith("0.1", "1");
     }
 
     @Test
