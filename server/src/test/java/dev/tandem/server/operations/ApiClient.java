@@ -24,22 +24,30 @@ final class ApiClient {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final int port;
+    private final String base;
     private final Map<String, String> headers;
 
+    /** A client of the Project Operations API. */
     ApiClient(int port) {
-        this(port, Map.of());
+        this(port, OperationsApi.BASE, Map.of());
     }
 
-    private ApiClient(int port, Map<String, String> headers) {
+    private ApiClient(int port, String base, Map<String, String> headers) {
         this.port = port;
+        this.base = base;
         this.headers = headers;
+    }
+
+    /** A client of another API of the server, e.g. {@code /api/finance}. */
+    static ApiClient of(int port, String base) {
+        return new ApiClient(port, base, Map.of());
     }
 
     /** A client that sends {@code name: value} on every request, e.g. an {@code Idempotency-Key}. */
     ApiClient header(String name, String value) {
         Map<String, String> more = new LinkedHashMap<>(headers);
         more.put(name, value);
-        return new ApiClient(port, Map.copyOf(more));
+        return new ApiClient(port, base, Map.copyOf(more));
     }
 
     /** An answer: status, headers and body. */
@@ -154,7 +162,7 @@ final class ApiClient {
     }
 
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + OperationsApi.BASE + path);
+        return URI.create("http://127.0.0.1:" + port + base + path);
     }
 
     private Reply send(HttpRequest.Builder request) {
