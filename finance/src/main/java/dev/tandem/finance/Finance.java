@@ -1,10 +1,15 @@
 package dev.tandem.finance;
 
 import dev.tandem.finance.ledger.Ledger;
+import dev.tandem.finance.rates.EcbRatesImport;
+import dev.tandem.finance.rates.ExchangeRateTypes;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.FinanceSetup;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
+import dev.tandem.finance.tax.SalesTax;
+import dev.tandem.finance.tax.SalesTaxCalculator;
+import dev.tandem.finance.tax.SalesTaxSetup;
 
 /** The Finance app: its services over its own database, wired. */
 public final class Finance {
@@ -15,6 +20,10 @@ public final class Finance {
     private final NumberSequences numbers;
     private final ExchangeRates rates;
     private final Ledger ledger;
+    private final ExchangeRateTypes rateTypes;
+    private final EcbRatesImport ecbImport;
+    private final SalesTaxSetup salesTaxSetup;
+    private final SalesTax salesTax;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -23,6 +32,10 @@ public final class Finance {
         this.numbers = new NumberSequences(context);
         this.rates = new ExchangeRates(context);
         this.ledger = new Ledger(context, postingSetup, numbers);
+        this.rateTypes = new ExchangeRateTypes(context);
+        this.ecbImport = new EcbRatesImport(context);
+        this.salesTaxSetup = new SalesTaxSetup(context);
+        this.salesTax = new SalesTaxCalculator(context);
     }
 
     public FinanceContext context() {
@@ -47,5 +60,21 @@ public final class Finance {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    public ExchangeRateTypes rateTypes() {
+        return rateTypes;
+    }
+
+    public EcbRatesImport ecbImport() {
+        return ecbImport;
+    }
+
+    public SalesTaxSetup salesTaxSetup() {
+        return salesTaxSetup;
+    }
+
+    public SalesTax salesTax() {
+        return salesTax;
     }
 }

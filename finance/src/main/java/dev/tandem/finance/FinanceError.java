@@ -12,6 +12,7 @@ public enum FinanceError implements ErrorCode {
     PERIOD_CLOSED("No open fiscal period was found", 422),
     UNBALANCED_VOUCHER("The voucher does not balance", 422),
     EXCHANGE_RATE_NOT_FOUND("No exchange rate for the date", 422),
+    TAX_VALUE_NOT_FOUND("No sales tax rate for the date", 422),
     POSTING_SETUP_MISSING("Posting setup is missing", 422),
     LINE_PROPERTY_NOT_FOUND("Line property doesn't exist", 422),
     CUSTOMER_NOT_FOUND("Customer doesn't exist", 422),

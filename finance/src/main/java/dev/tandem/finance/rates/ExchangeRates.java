@@ -21,6 +21,10 @@ import java.util.Optional;
  * it are rounded once, to the target currency's minor units, by {@link dev.tandem.common.Money}.
  *
  * <p>A fixed-rate agreement of a contract (§9) overrides the market rate for that contract's transactions.
+ *
+ * <p>Every lookup and store names a rate type of {@link ExchangeRateTypes}; an unknown type is refused with
+ * {@code NOT_FOUND} naming it, before anything is looked up, so a misconfigured legal entity is not mistaken for a
+ * missing rate (§11 item 20 skips lines with a missing rate; a missing type is a setup error for every line).
  */
 public final class ExchangeRates {
 
@@ -29,16 +33,18 @@ public final class ExchangeRates {
     private static final String EUR = "EUR";
 
     private final FinanceContext ctx;
+    private final ExchangeRateTypes types;
 
     public ExchangeRates(FinanceContext ctx) {
         this.ctx = ctx;
+        this.types = new ExchangeRateTypes(ctx);
     }
 
     /**
      * Rate to convert 1 {@code from} into {@code to} on {@code date}: 1 when they are the same.
      *
      * @throws TandemException EXCHANGE_RATE_NOT_FOUND naming the pair, the rate type and the date (§11 item 20:
-     *                         "Missing exchange rate → line not imported")
+     *                         "Missing exchange rate → line not imported"); NOT_FOUND when the rate type doesn't exist
      */
     public BigDecimal rate(String rateType, String from, String to, LocalDate date) {
         return find(rateType, from, to, date).orElseThrow(() -> {
@@ -55,6 +61,7 @@ public final class ExchangeRates {
     /** The rate for a contract's transactions: its fixed-rate agreement for {@code from} if any, else the market rate. */
     public BigDecimal rateForContract(String dataAreaId, String contractId, String rateType, String from, String to,
                                       LocalDate date) {
+        types.require(rateType);
         if (contractId != null && !from.equals(to)) {
             List<BigDecimal> fixed = ctx.jdbc().queryForList("SELECT rate FROM contractfixedrate WHERE dataareaid = ? AND "
                     + "projinvoiceprojid = ? AND currency = ?", BigDecimal.class, dataAreaId, contractId, from);
@@ -65,7 +72,17 @@ public final class ExchangeRates {
         return rate(rateType, from, to, date);
     }
 
+    /**
+     * The rate as {@link #rate}, or empty when there is none.
+     *
+     * @throws TandemException NOT_FOUND when the rate type doesn't exist
+     */
     public Optional<BigDecimal> find(String rateType, String from, String to, LocalDate date) {
+        types.require(rateType);
+        return lookup(rateType, from, to, date);
+    }
+
+    private Optional<BigDecimal> lookup(String rateType, String from, String to, LocalDate date) {
         if (from.equals(to)) {
             return Optional.of(BigDecimal.ONE);
         }
@@ -79,8 +96,8 @@ public final class ExchangeRates {
                     RoundingMode.HALF_UP));
         }
         if (!from.equals(EUR) && !to.equals(EUR)) {
-            Optional<BigDecimal> eurFrom = find(rateType, EUR, from, date);
-            Optional<BigDecimal> eurTo = find(rateType, EUR, to, date);
+            Optional<BigDecimal> eurFrom = lookup(rateType, EUR, from, date);
+            Optional<BigDecimal> eurTo = lookup(rateType, EUR, to, date);
             if (eurFrom.isPresent() && eurTo.isPresent()) {
                 return Optional.of(eurTo.get().divide(eurFrom.get(), MathContext.DECIMAL128).setScale(RATE_SCALE,
                         RoundingMode.HALF_UP));
@@ -89,9 +106,14 @@ public final class ExchangeRates {
         return Optional.empty();
     }
 
-    /** Stores a rate valid from a date (replacing one of the same pair and date). */
+    /**
+     * Stores a rate valid from a date (replacing one of the same pair and date).
+     *
+     * @throws TandemException NOT_FOUND when the rate type doesn't exist
+     */
     public void store(String rateType, String from, String to, LocalDate validFrom, BigDecimal rate) {
         ctx.inTransaction(() -> {
+            types.require(rateType);
             ctx.jdbc().update("DELETE FROM exchangerate WHERE ratetype = ? AND fromcurrency = ? AND tocurrency = ? "
                     + "AND validfrom = ?", rateType, from, to, validFrom);
             Map<String, Object> audit = ctx.created();

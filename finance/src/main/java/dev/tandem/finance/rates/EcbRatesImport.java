@@ -1,0 +1,254 @@
+package dev.tandem.finance.rates;
+
+import static dev.tandem.finance.FinanceError.INVALID_INPUT;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.FinanceContext;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+/**
+ * Imports the European Central Bank's historical euro reference rates ({@code eurofxref-hist.csv}) into
+ * {@code exchangerate} as EUR → X rates of one rate type (§9; §11 item 20 is what a missing rate then causes).
+ *
+ * <p>The file: a header {@code Date,USD,JPY,…} naming ISO 4217 codes, then one row per business day, newest first,
+ * each cell "units of X per 1 EUR". A cell {@code N/A} or empty means no rate that day (the currency did not exist
+ * yet or any more) and is skipped. The ECB ends every line with a comma, so a trailing empty column is accepted.
+ * Each rate is stored as published, at {@link ExchangeRates#RATE_SCALE} decimals at most: nothing is rounded.
+ *
+ * <p>Refusals ({@code INVALID_INPUT}, the whole import rolled back, nothing written) name the line number and the
+ * column: a header that does not start with {@code Date} or names a column that is not a three-letter code, or names
+ * one twice; a row with a different number of cells; a date that is not {@code yyyy-mm-dd} or repeats an earlier
+ * row's; a cell that is not a positive decimal of at most 9 integer and 10 decimal digits (the column's
+ * {@code NUMERIC(19,10)}). Broken CSV quoting is refused with Commons CSV's message, which names the line and position.
+ * An unknown rate type is {@code NOT_FOUND}.
+ *
+ * <p>Importing is an upsert per (rate type, EUR, currency, date): a file imported twice leaves the table as once, and a
+ * corrected rate replaces the old one. The file is streamed and written in JDBC batches of {@value #BATCH_SIZE}
+ * rows, so memory does not grow with the file (only the set of dates seen, one entry per row, is kept); the real file
+ * (~6,700 dates × up to 41 currencies) imports in one transaction.
+ */
+public final class EcbRatesImport {
+
+    /** Rows per JDBC batch. */
+    static final int BATCH_SIZE = 1000;
+    private static final String EUR = "EUR";
+    private static final String DATE_COLUMN = "Date";
+    private static final String NOT_AVAILABLE = "N/A";
+    private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+    /** A rate that fits NUMERIC(19,10): at most 9 integer and 10 decimal digits, no sign, no exponent. */
+    private static final Pattern RATE = Pattern.compile("\\d{1,9}(\\.\\d{1,10})?");
+    /**
+     * Empty lines are kept as records (and skipped here) so that a record's number is its line number in the file,
+     * which refusals name.
+     */
+    private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+    /**
+     * One statement for H2 and PostgreSQL (standard MERGE): inserts a new rate, replaces a changed one, and leaves an
+     * unchanged one alone, so a repeated import rewrites nothing. The casts type the VALUES columns for PostgreSQL.
+     */
+    private static final String UPSERT = "MERGE INTO exchangerate t USING (VALUES (CAST(? AS VARCHAR(20)), "
+            + "CAST(? AS CHAR(3)), CAST(? AS CHAR(3)), CAST(? AS DATE), CAST(? AS NUMERIC(19,10)), "
+            + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100)))) "
+            + "AS s (ratetype, fromcurrency, tocurrency, validfrom, rate, createdon, createdby) "
+            + "ON t.ratetype = s.ratetype AND t.fromcurrency = s.fromcurrency AND t.tocurrency = s.tocurrency "
+            + "AND t.validfrom = s.validfrom "
+            + "WHEN MATCHED AND t.rate <> s.rate THEN UPDATE SET rate = s.rate, createdon = s.createdon, "
+            + "createdby = s.createdby "
+            + "WHEN NOT MATCHED THEN INSERT (ratetype, fromcurrency, tocurrency, validfrom, rate, createdon, createdby) "
+            + "VALUES (s.ratetype, s.fromcurrency, s.tocurrency, s.validfrom, s.rate, s.createdon, s.createdby)";
+
+    /**
+     * What an import did.
+     *
+     * @param dates     data rows (business days) read
+     * @param rates     rate cells read, each upserted as one EUR → X row
+     * @param changed   rows inserted or whose rate changed (0 when the same file is imported again)
+     * @param skipped   cells without a rate ({@code N/A} or empty)
+     * @param firstDate earliest date of the file, {@code null} when it has no rows
+     * @param lastDate  latest date of the file, {@code null} when it has no rows
+     */
+    public record Result(String rateType, int dates, long rates, long changed, long skipped, LocalDate firstDate,
+                         LocalDate lastDate) {
+    }
+
+    private final FinanceContext ctx;
+    private final ExchangeRateTypes types;
+
+    public EcbRatesImport(FinanceContext ctx) {
+        this.ctx = ctx;
+        this.types = new ExchangeRateTypes(ctx);
+    }
+
+    /**
+     * Imports the file read from {@code reader} (read to its end and closed) as rates of {@code rateType}, in one
+     * transaction (joining the caller's, if any).
+     *
+     * @throws TandemException INVALID_INPUT naming the line and column of the first bad cell, nothing written;
+     *                         NOT_FOUND when the rate type doesn't exist
+     */
+    public Result importCsv(Reader reader, String rateType) {
+        return ctx.inTransaction(() -> {
+            types.require(rateType);
+            try (CSVParser parser = FORMAT.parse(reader)) {
+                return new Run(rateType, parser).read();
+            } catch (UncheckedIOException e) {
+                throw unparsable(rateType, e.getCause());
+            } catch (IOException e) {
+                throw unparsable(rateType, e);
+            }
+        });
+    }
+
+    /** Commons CSV reports malformed quoting (and a failing reader) as an I/O error whose message names the line. */
+    private static TandemException unparsable(String rateType, IOException e) {
+        return new TandemException(INVALID_INPUT, "ECB rates file can't be parsed: " + e.getMessage(),
+                Map.of("rateType", rateType));
+    }
+
+    /** One pass over one file: its header, the dates seen, the pending batch and the counts. */
+    private final class Run {
+
+        private final String rateType;
+        private final Iterator<CSVRecord> records;
+        private final Map<String, Object> audit = ctx.created();
+        private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
+        private final Map<LocalDate, Long> dateLines = new HashMap<>();
+        private List<String> currencies;
+        private int dates;
+        private long rates;
+        private long changed;
+        private long skipped;
+        private LocalDate first;
+        private LocalDate last;
+
+        Run(String rateType, CSVParser parser) {
+            this.rateType = rateType;
+            this.records = parser.iterator();
+        }
+
+        Result read() {
+            if (!records.hasNext()) {
+                throw refused(1, null, "the file is empty; the first line is the header Date,USD,JPY,…");
+            }
+            currencies = header(records.next());
+            while (records.hasNext()) {
+                CSVRecord row = records.next();
+                if (row.size() == 1 && row.get(0).isEmpty()) {
+                    continue; // an empty line
+                }
+                row(row);
+            }
+            flush();
+            return new Result(rateType, dates, rates, changed, skipped, first, last);
+        }
+
+        /** The currency of each column after Date, without a trailing empty column. */
+        private List<String> header(CSVRecord header) {
+            List<String> names = header.toList();
+            if (!names.isEmpty() && names.get(names.size() - 1).isEmpty()) {
+                names = names.subList(0, names.size() - 1);
+            }
+            if (names.isEmpty() || !DATE_COLUMN.equals(names.get(0))) {
+                throw refused(1, "1", "'" + (names.isEmpty() ? "" : names.get(0)) + "' is not 'Date'");
+            }
+            List<String> result = names.subList(1, names.size());
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < result.size(); i++) {
+                String code = result.get(i);
+                if (!CURRENCY.matcher(code).matches()) {
+                    throw refused(1, String.valueOf(i + 2), "'" + code + "' is not a three-letter currency code");
+                }
+                if (!seen.add(code)) {
+                    throw refused(1, String.valueOf(i + 2), code + " is named a second time");
+                }
+            }
+            return List.copyOf(result);
+        }
+
+        private void row(CSVRecord row) {
+            long line = row.getRecordNumber();
+            int named = currencies.size() + 1;
+            boolean trailingEmpty = row.size() == named + 1 && row.get(named).isEmpty();
+            if (row.size() != named && !trailingEmpty) {
+                throw refused(line, null, "the row has " + row.size() + " cells, the header names " + named + " columns");
+            }
+            LocalDate date = date(line, row.get(0));
+            Long earlier = dateLines.putIfAbsent(date, line);
+            if (earlier != null) {
+                throw refused(line, DATE_COLUMN, date + " is already the date of line " + earlier);
+            }
+            dates++;
+            first = first == null || date.isBefore(first) ? date : first;
+            last = last == null || date.isAfter(last) ? date : last;
+            for (int i = 0; i < currencies.size(); i++) {
+                String cell = row.get(i + 1);
+                if (cell.isEmpty() || NOT_AVAILABLE.equals(cell)) {
+                    skipped++;
+                    continue;
+                }
+                batch.add(new Object[] {rateType, EUR, currencies.get(i), date, rate(line, currencies.get(i), cell),
+                        audit.get("createdon"), audit.get("createdby")});
+                rates++;
+                if (batch.size() == BATCH_SIZE) {
+                    flush();
+                }
+            }
+        }
+
+        private LocalDate date(long line, String cell) {
+            try {
+                return LocalDate.parse(cell);
+            } catch (DateTimeParseException e) {
+                throw refused(line, DATE_COLUMN, "'" + cell + "' is not a date (yyyy-mm-dd)");
+            }
+        }
+
+        private BigDecimal rate(long line, String currency, String cell) {
+            BigDecimal rate = RATE.matcher(cell).matches() ? new BigDecimal(cell) : null;
+            if (rate == null || rate.signum() <= 0) {
+                throw refused(line, currency, "'" + cell + "' is not an exchange rate (a positive "
+                        + "number with at most 9 integer and 10 decimal digits, or N/A)");
+            }
+            return rate;
+        }
+
+        private void flush() {
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (int count : ctx.jdbc().batchUpdate(UPSERT, batch)) {
+                changed += Math.max(count, 0);
+            }
+            batch.clear();
+        }
+
+        /** A refusal naming the line and, when one cell is wrong, its column (header name, or number in the header). */
+        private TandemException refused(long line, String column, String why) {
+            Map<String, Object> props = new LinkedHashMap<>();
+            props.put("rateType", rateType);
+            props.put("line", line);
+            if (column != null) {
+                props.put("column", column);
+            }
+            return new TandemException(INVALID_INPUT, "ECB rates file, line " + line
+                    + (column == null ? "" : ", column " + column) + ": " + why, props);
+        }
+    }
+}
