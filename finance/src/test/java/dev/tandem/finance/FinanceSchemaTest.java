@@ -50,7 +50,8 @@ class FinanceSchemaTest extends DatabaseTest {
 
         FinanceSchema.migrate(dataSource());
 
-        assertThat(appliedVersions()).isEqualTo(before).containsExactly("0.1", "1");
+        // Other Finance migrations follow V1; what matters is that the outbox comes first and nothing re-runs.
+        assertThat(appliedVersions()).isEqualTo(before).startsWith("0.1", "1");
     }
 
     @Test
