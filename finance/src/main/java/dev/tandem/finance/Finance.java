@@ -1,6 +1,8 @@
 package dev.tandem.finance;
 
 import dev.tandem.finance.ledger.Ledger;
+import dev.tandem.finance.proposal.InvoiceProposals;
+import dev.tandem.finance.proposal.NoSalesTax;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.FinanceSetup;
 import dev.tandem.finance.setup.NumberSequences;
@@ -15,6 +17,7 @@ public final class Finance {
     private final NumberSequences numbers;
     private final ExchangeRates rates;
     private final Ledger ledger;
+    private final InvoiceProposals proposals;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -23,6 +26,8 @@ public final class Finance {
         this.numbers = new NumberSequences(context);
         this.rates = new ExchangeRates(context);
         this.ledger = new Ledger(context, postingSetup, numbers);
+        // NoSalesTax until the sales tax implementation of dev.tandem.finance.tax is merged and wired here.
+        this.proposals = new InvoiceProposals(context, postingSetup, numbers, rates, ledger, new NoSalesTax());
     }
 
     public FinanceContext context() {
@@ -47,5 +52,9 @@ public final class Finance {
 
     public Ledger ledger() {
         return ledger;
+    }
+
+    public InvoiceProposals proposals() {
+        return proposals;
     }
 }
