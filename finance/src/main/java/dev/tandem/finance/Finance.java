@@ -1,6 +1,7 @@
 package dev.tandem.finance;
 
 import dev.tandem.finance.ledger.Ledger;
+import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.rates.EcbRatesImport;
 import dev.tandem.finance.rates.ExchangeRateTypes;
 import dev.tandem.finance.rates.ExchangeRates;
@@ -24,6 +25,7 @@ public final class Finance {
     private final EcbRatesImport ecbImport;
     private final SalesTaxSetup salesTaxSetup;
     private final SalesTax salesTax;
+    private final InvoiceProposals proposals;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -36,6 +38,7 @@ public final class Finance {
         this.ecbImport = new EcbRatesImport(context);
         this.salesTaxSetup = new SalesTaxSetup(context);
         this.salesTax = new SalesTaxCalculator(context);
+        this.proposals = new InvoiceProposals(context, postingSetup, numbers, rates, ledger, salesTax);
     }
 
     public FinanceContext context() {
@@ -76,5 +79,9 @@ public final class Finance {
 
     public SalesTax salesTax() {
         return salesTax;
+    }
+
+    public InvoiceProposals proposals() {
+        return proposals;
     }
 }

@@ -1,0 +1,118 @@
+package dev.tandem.finance.proposal;
+
+import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.staging.StagingRow;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * What invoice proposals read from and write to the actuals staging table (§3.7, §10): the billed-sales rows of a
+ * proposal, the unbilled-sales rows behind them, and the write-back of §10 items 2 and 3. Writes go through the
+ * data-entity write path, so the actuals map carries them to Project Operations.
+ */
+final class ProposalStaging {
+
+    /** An unbilled-sales staging row as posting the integration journal left it (§10 item 1). */
+    record UnbilledRow(UUID actualId, String currency, BigDecimal amount, String voucher, BigDecimal exchangeRate) {
+
+        /** Journalized: the integration journal posted it and wrote its voucher back. */
+        boolean posted() {
+            return voucher != null;
+        }
+    }
+
+    private final FinanceContext ctx;
+
+    ProposalStaging(FinanceContext ctx) {
+        this.ctx = ctx;
+    }
+
+    /**
+     * The billed-sales rows of a proforma invoice not yet on a proposal: same legal entity and invoice id, not
+     * processed, not flagged duplicate.
+     */
+    List<StagingRow> pendingBilledRows(String dataAreaId, String proposalId) {
+        return ctx.jdbc().query("SELECT * FROM projcdsactualsimport WHERE invoiceid = ? AND projectdataareaid = ? AND "
+                + "transtype = ? AND isprocessed = FALSE AND isduplicate = FALSE AND invoiceproposalid IS NULL "
+                + "ORDER BY documentdate, actualid", StagingRow::map, proposalId, dataAreaId, StagingRow.BILLED_SALES);
+    }
+
+    /** The unbilled-sales staging rows of these actuals, by actual id; actuals not staged are absent. */
+    Map<UUID, UnbilledRow> unbilledRows(Collection<UUID> actualIds) {
+        Map<UUID, UnbilledRow> rows = new HashMap<>();
+        List<UUID> ids = new ArrayList<>(actualIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            List<Object> args = new ArrayList<>();
+            args.add(StagingRow.UNBILLED_SALES);
+            args.addAll(chunk);
+            ctx.jdbc().query("SELECT actualid, transactioncurrencyid, amount, vouchernumber, exchangerate FROM "
+                    + "projcdsactualsimport WHERE transtype = ? AND actualid IN (" + FinanceContext.placeholders(chunk) + ")",
+                    rs -> {
+                        UUID id = rs.getObject("actualid", UUID.class);
+                        rows.put(id, new UnbilledRow(id, rs.getString("transactioncurrencyid").trim(),
+                                rs.getBigDecimal("amount"), rs.getString("vouchernumber"),
+                                rs.getBigDecimal("exchangerate")));
+                    }, args.toArray());
+        }
+        return rows;
+    }
+
+    /** §10 item 2: the rows are on a proposal line now, and processed. */
+    void writeImported(Map<UUID, String> lineTransIdByActual, String proposalId, String fundingSource, String customer) {
+        Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
+        Map<String, Object> audit = ctx.modified();
+        lineTransIdByActual.forEach((actualId, lineTransId) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("invoiceproposalid", proposalId);
+            v.put("invoiceproposallinetransid", lineTransId);
+            v.put("fundingsourceid", fundingSource);
+            v.put("customeraccountnumber", customer);
+            v.put("isprocessed", true);
+            v.putAll(audit);
+            values.put(actualId, v);
+        });
+        ctx.writer().updateEach(ProposalDataEntities.ACTUALS_STAGING, values);
+    }
+
+    /** "Delete all lines": the rows are free to be imported again. */
+    void release(Collection<UUID> actualIds) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("invoiceproposalid", null);
+        v.put("invoiceproposallinetransid", null);
+        v.put("fundingsourceid", null);
+        v.put("customeraccountnumber", null);
+        v.put("isprocessed", false);
+        v.putAll(ctx.modified());
+        ctx.writer().update(ProposalDataEntities.ACTUALS_STAGING, actualIds, v);
+    }
+
+    /** What posting writes back to one billed row (§10 item 3); amounts as stated on {@link #writePosted}. */
+    record PostedValues(String voucher, BigDecimal accountingAmount, BigDecimal exchangeRate, BigDecimal salesTax) {
+    }
+
+    /**
+     * §10 item 3: voucher, accounting amount (accounting currency), exchange rate (1 transaction currency in the
+     * accounting currency) and line sales tax (transaction currency) of each posted billed row.
+     */
+    void writePosted(Map<UUID, PostedValues> byActual) {
+        Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
+        Map<String, Object> audit = ctx.modified();
+        byActual.forEach((actualId, p) -> {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("vouchernumber", p.voucher());
+            v.put("accountingamount", p.accountingAmount());
+            v.put("exchangerate", p.exchangeRate());
+            v.put("salestaxamount", p.salesTax());
+            v.putAll(audit);
+            values.put(actualId, v);
+        });
+        ctx.writer().updateEach(ProposalDataEntities.ACTUALS_STAGING, values);
+    }
+}
