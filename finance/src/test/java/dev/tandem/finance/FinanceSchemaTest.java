@@ -50,7 +50,8 @@ class FinanceSchemaTest extends DatabaseTest {
 
         FinanceSchema.migrate(dataSource());
 
-        assertThat(appliedVersions()).isEqualTo(before).containsExactly("0.1", "1");
+        // Other branches add their own versions (V3, V5, ...), so only the ones this branch knows are named.
+        assertThat(appliedVersions()).isEqualTo(before).startsWith("0.1", "1", "2").contains("4");
     }
 
     @Test

@@ -1,0 +1,107 @@
+package dev.tandem.finance.journal;
+
+import static dev.tandem.finance.StagedActuals.cost;
+import static dev.tandem.finance.StagedActuals.unbilled;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.FinanceError;
+import dev.tandem.finance.journal.ImportFromStaging.ImportResult;
+import dev.tandem.finance.journal.IntegrationJournal.PostResult;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.RepeatedTest;
+
+/**
+ * Two users at once, on two threads with their own connections, on H2 and PostgreSQL. Two Import from staging runs
+ * (§8: concurrent runs of the original duplicated proposal lines): small pages make the runs meet on the same rows
+ * many times, and the claim lets exactly one of them import each actual. Two postings of one journal: one posts it,
+ * the other is refused.
+ */
+class JournalConcurrencyTest extends JournalTestBase {
+
+    private static final int ROWS = 300;
+
+    @RepeatedTest(3)
+    void twoConcurrentImportsCreateExactlyOneLinePerActual() throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            LocalDate day = LocalDate.of(2026, 1 + i % 3, 1 + i % 28);
+            rows.add(i % 2 == 0 ? cost((i + 1) + ".00", "USD", day) : unbilled((i + 1) + ".00", "USD", day));
+        }
+        finance.staging().upsert(rows);
+
+        List<ImportResult> results = race(() -> new ImportFromStaging(finance.context(), finance.postingSetup(),
+                finance.numbers(), finance.rates(), new NoSalesTax(), BilledSalesImport.NONE, 20).run(LE));
+
+        assertThat(results.stream().mapToInt(ImportResult::lines).sum()).isEqualTo(ROWS);
+        assertThat(count("projintegrationjournalline")).isEqualTo(ROWS);
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT actualid) FROM projintegrationjournalline", Integer.class))
+                .isEqualTo(ROWS);
+        assertThat(jdbc.queryForList("SELECT DISTINCT integrationcount FROM projcdsactualsimport", Integer.class))
+                .containsExactly(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projcdsactualsimport s JOIN projintegrationjournalline l "
+                + "ON l.lineid = s.projadvancedjournalline AND l.actualid = s.actualid WHERE s.isprocessed", Integer.class))
+                .isEqualTo(ROWS);
+        // Journals: each run made its own per month, and none is empty.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projintegrationjournal j WHERE NOT EXISTS (SELECT 1 FROM "
+                + "projintegrationjournalline l WHERE l.journalid = j.journalid)", Integer.class)).isZero();
+    }
+
+    @RepeatedTest(3)
+    void twoConcurrentPostingsOfOneJournalPostItOnce() throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            rows.add(cost((i + 1) + ".00", "USD", LocalDate.of(2026, 3, 2)));
+        }
+        finance.staging().upsert(rows);
+        importAll();
+
+        List<Object> outcomes = race(() -> {
+            try {
+                return journal().post(LE, "PIJ-000001");
+            } catch (TandemException e) {
+                return e;
+            }
+        });
+
+        assertThat(outcomes).filteredOn(PostResult.class::isInstance).singleElement()
+                .satisfies(r -> assertThat(((PostResult) r).postedLines()).isEqualTo(50));
+        assertThat(outcomes).filteredOn(TandemException.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((TandemException) e).errorCode()).isEqualTo(FinanceError.STATE));
+        assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT voucher) FROM generaljournalentry", Integer.class))
+                .isEqualTo(50);
+        assertThat(count("generaljournalentry")).isEqualTo(100);
+    }
+
+    /** Runs the action on two threads released at the same moment; bounded wait. */
+    private static <T> List<T> race(Callable<T> action) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<T>> futures = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return action.call();
+                }));
+            }
+            start.countDown();
+            List<T> results = new ArrayList<>();
+            for (Future<T> f : futures) {
+                results.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
