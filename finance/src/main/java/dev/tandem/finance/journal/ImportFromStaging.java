@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.HashSet;
 import java.util.UUID;
 
 /**
@@ -27,21 +25,26 @@ import java.util.UUID;
  * grouped by the legal entity's period unit; then offers the billed sales rows to {@link BilledSalesImport}. Other
  * transaction types (resourcing unit cost, inter-organizational sales, project contract) stay unprocessed.
  *
- * <p><b>Streaming.</b> Rows are read in pages of {@code batchSize} (1,000 by default) ordered by the staging row id,
- * each page after the last id of the one before (keyset pagination), and each page is imported and committed in its
- * own transaction with JDBC batches. Memory holds one page plus bounded caches, whatever the number of rows.
+ * <p><b>Streaming.</b> Row ids are read in pages of {@code batchSize} (1,000 by default) ordered by the staging row
+ * id, each page after the last id of the one before (keyset pagination), and each page is claimed, imported and
+ * committed in its own transaction with JDBC batches. Memory holds one page plus bounded caches, whatever the number
+ * of rows.
  *
  * <p><b>Concurrent runs</b> (the original duplicated proposal lines when two ran at once, §8, §13). A page's rows are
- * first <i>claimed</i>: {@code UPDATE … SET isprocessed = TRUE … WHERE actualsimportid = ? AND isprocessed = FALSE},
- * in row-id order, and only the rows whose update counted become lines. A second run that read the same page waits
- * on the row locks of the first and then finds them processed, so it claims nothing; the unique actual id of the
- * journal line is the last guard. The claim is the one write to the staging table outside the data-entity writer,
- * because the writer cannot make an update conditional on the row's state; the same transaction then records the
- * journal line id on the claimed rows through the writer, so the outbox carries each claimed row's full image.
+ * first <i>claimed</i>: {@code UPDATE … SET isprocessed = TRUE, integrationcount = integrationcount + 1 WHERE
+ * actualsimportid = ? AND isprocessed = FALSE AND isduplicate = FALSE}, in row-id order, and only the rows whose
+ * update counted are imported. A second run that read the same page waits on the row locks of the first and then
+ * finds the rows processed, so it claims nothing; the unique actual id of the journal line is the last guard. Lines
+ * are made from the rows as read after the claim, so a delivery that changed a row meanwhile is not lost (and one
+ * that comes later finds the row processed and is marked duplicate). The claim, and its release for a row that could
+ * not become a line, are the only writes to the staging table outside the data-entity writer, because the writer
+ * cannot make an update depend on the row's state; the same transaction then records the journal line id on each
+ * imported row through the writer, so the outbox carries its full image.
  *
  * <p><b>Errors.</b> A row without an exchange rate for its currency on its document date (or whose billing type lost
- * its line property) is not imported: it stays unprocessed and one row naming the actual is logged in
- * {@code projintegrationimporterror} (§11 item 20); the run goes on. The next run tries it again.
+ * its line property) is not imported: its claim is released, so it stays unprocessed with its integration count,
+ * and one row naming the actual is logged in {@code projintegrationimporterror} (§11 item 20); the run goes on. The
+ * next run tries it again.
  *
  * <p>Each run puts its lines in journals of its own; a journal that a run created and that was posted meanwhile
  * (its status is no longer DRAFT) gets no further lines: the run opens a new one for that period.
@@ -51,9 +54,13 @@ public final class ImportFromStaging {
     /** Rows read, claimed and inserted per transaction. */
     public static final int DEFAULT_BATCH_SIZE = 1000;
 
+    // The claim leaves modifiedon alone: the writer's update of projadvancedjournalline in the same transaction
+    // stamps it, and a released row must look untouched.
     private static final String CLAIM = "UPDATE projcdsactualsimport SET isprocessed = TRUE, "
-            + "integrationcount = integrationcount + 1, modifiedon = ?, modifiedby = ? WHERE actualsimportid = ? AND "
-            + "isprocessed = FALSE AND isduplicate = FALSE";
+            + "integrationcount = integrationcount + 1 WHERE actualsimportid = ? AND isprocessed = FALSE AND "
+            + "isduplicate = FALSE";
+    private static final String RELEASE = "UPDATE projcdsactualsimport SET isprocessed = FALSE, "
+            + "integrationcount = integrationcount - 1 WHERE actualsimportid = ? AND isprocessed = TRUE";
 
     private final FinanceContext ctx;
     private final PostingSetup setup;
@@ -84,7 +91,8 @@ public final class ImportFromStaging {
 
     /**
      * What a run did: journal lines created, rows left unprocessed with a logged error, the journals it put lines in
-     * (in creation order), and the billed sales rows it offered to {@link BilledSalesImport}.
+     * (period by period, in the order the run met the periods), and the billed sales rows it offered to
+     * {@link BilledSalesImport}.
      */
     public record ImportResult(String dataAreaId, int lines, int errors, List<String> journals, int billedSalesRows) {
     }
@@ -106,19 +114,19 @@ public final class ImportFromStaging {
         UUID after = null;
         while (true) {
             UUID from = after;
-            List<StagingRow> page = ctx.inTransaction(() -> {
-                List<StagingRow> rows = page(dataAreaId, LineFactory.journalTypes(), from);
-                run.importPage(rows);
-                return rows;
+            List<UUID> page = ctx.inTransaction(() -> {
+                List<UUID> ids = pendingIds(dataAreaId, from);
+                run.importPage(ids);
+                return ids;
             });
             if (page.isEmpty()) {
                 break;
             }
-            after = page.get(page.size() - 1).id();
+            after = page.get(page.size() - 1);
         }
         int billed = offerBilledSales(dataAreaId);
-        return new ImportResult(dataAreaId, run.lines, run.errors, List.copyOf(run.journals.values().stream()
-                .flatMap(List::stream).distinct().toList()), billed);
+        return new ImportResult(dataAreaId, run.lines, run.errors, run.journals.values().stream()
+                .flatMap(List::stream).toList(), billed);
     }
 
     /** The import errors logged for a legal entity, newest first, at most {@code limit}. */
@@ -142,6 +150,20 @@ public final class ImportFromStaging {
             offered += page.size();
             after = page.get(page.size() - 1).id();
         }
+    }
+
+    /** The next page of ids of pending cost and unbilled sales rows after a row id (keyset pagination). */
+    private List<UUID> pendingIds(String dataAreaId, UUID after) {
+        List<Object> args = new ArrayList<>(List.of(dataAreaId, StagingRow.COST, StagingRow.UNBILLED_SALES));
+        String where = "";
+        if (after != null) {
+            where = " AND actualsimportid > ?";
+            args.add(after);
+        }
+        args.add(batchSize);
+        return ctx.jdbc().queryForList("SELECT actualsimportid FROM projcdsactualsimport WHERE projectdataareaid = ? AND "
+                + "isprocessed = FALSE AND isduplicate = FALSE AND transtype IN (?, ?)" + where + " ORDER BY "
+                + "actualsimportid LIMIT ?", UUID.class, args.toArray());
     }
 
     /** The next page of pending rows of the given transaction types after a row id (keyset pagination). */
@@ -177,33 +199,38 @@ public final class ImportFromStaging {
             this.factory = factory;
         }
 
-        void importPage(List<StagingRow> rows) {
-            List<JournalLine> candidates = new ArrayList<>();
+        /**
+         * Claims the page's rows, reads them as they are once claimed (a delivery that changed a row between the
+         * page read and the claim has committed by then), and turns them into lines; a row that can't become a
+         * line is released again and its error logged.
+         */
+        void importPage(List<UUID> ids) {
+            List<UUID> claimed = claim(ids);
+            List<JournalLine> mine = new ArrayList<>();
             List<Object[]> failures = new ArrayList<>();
             Map<String, Object> audit = ctx.created();
-            for (StagingRow row : rows) {
+            for (StagingRow row : claimedRows(claimed)) {
                 try {
-                    candidates.add(factory.line(row));
+                    mine.add(factory.line(row));
                 } catch (TandemException e) {
                     failures.add(new Object[] {Ids.newId(), entity.dataAreaId(), row.id(), row.actualId(),
                         e.errorCode().code(), cut("Unable to import actual " + row.actualId() + ": " + e.detail()),
                         audit.get("createdon"), audit.get("createdby")});
                 }
             }
-            ctx.jdbc().batchUpdate("INSERT INTO projintegrationimporterror (errorid, dataareaid, actualsimportid, "
-                    + "actualid, errorcode, message, createdon, createdby) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", failures);
-            errors += failures.size();
-            Set<UUID> claimed = claim(candidates);
-            List<JournalLine> mine = new ArrayList<>();
-            Map<UUID, Map<String, Object>> links = new LinkedHashMap<>();
+            if (!failures.isEmpty()) {
+                release(failures.stream().map(f -> (UUID) f[2]).toList());
+                ctx.jdbc().batchUpdate("INSERT INTO projintegrationimporterror (errorid, dataareaid, actualsimportid, "
+                        + "actualid, errorcode, message, createdon, createdby) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", failures);
+                errors += failures.size();
+            }
             Map<String, String> journalOf = new HashMap<>();
-            for (JournalLine line : candidates) {
-                if (!claimed.contains(line.actualsImportId())) {
-                    continue; // another run claimed it first
-                }
+            Map<UUID, Map<String, Object>> links = new LinkedHashMap<>();
+            for (int i = 0; i < mine.size(); i++) {
+                JournalLine line = mine.get(i);
                 LocalDate start = unit.periodStart(line.accountingDate());
                 String journalId = journalOf.computeIfAbsent(key(start), k -> journalFor(k, start));
-                mine.add(withJournal(line, journalId));
+                mine.set(i, withJournal(line, journalId));
                 Map<String, Object> link = new HashMap<>(ctx.modified());
                 link.put("projadvancedjournalline", line.lineId());
                 links.put(line.actualId(), link);
@@ -213,14 +240,10 @@ public final class ImportFromStaging {
             lines += mine.size();
         }
 
-        /** Claims the rows of the candidate lines in row-id order; returns the staging row ids this run got. */
-        private Set<UUID> claim(List<JournalLine> candidates) {
-            Map<String, Object> audit = ctx.modified();
-            List<UUID> ids = candidates.stream().map(JournalLine::actualsImportId).toList(); // page order = key order
-            List<Object[]> args = ids.stream().map(id -> new Object[] {audit.get("modifiedon"), audit.get("modifiedby"),
-                id}).toList();
-            int[] counts = ctx.jdbc().batchUpdate(CLAIM, args);
-            Set<UUID> claimed = new HashSet<>();
+        /** Claims rows in row-id order (the page's order); returns the ids this run got, in that order. */
+        private List<UUID> claim(List<UUID> ids) {
+            int[] counts = ctx.jdbc().batchUpdate(CLAIM, ids.stream().map(id -> new Object[] {id}).toList());
+            List<UUID> claimed = new ArrayList<>();
             for (int i = 0; i < counts.length; i++) {
                 if (counts[i] == 1) {
                     claimed.add(ids.get(i));
@@ -230,6 +253,20 @@ public final class ImportFromStaging {
                 }
             }
             return claimed;
+        }
+
+        /** Undoes the claim of rows that could not become lines, so they stay pending as if never touched. */
+        private void release(List<UUID> ids) {
+            ctx.jdbc().batchUpdate(RELEASE, ids.stream().map(id -> new Object[] {id}).toList());
+        }
+
+        private List<StagingRow> claimedRows(List<UUID> claimed) {
+            if (claimed.isEmpty()) {
+                return List.of();
+            }
+            return ctx.jdbc().query("SELECT * FROM projcdsactualsimport WHERE actualsimportid IN ("
+                    + FinanceContext.placeholders(claimed) + ") ORDER BY actualsimportid", StagingRow::map,
+                    claimed.toArray());
         }
 
         /** The run's current DRAFT journal for the period, or a new one when it has none or it left DRAFT. */

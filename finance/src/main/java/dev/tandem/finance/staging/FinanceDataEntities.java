@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * The data entities Finance exposes to dual-write (DESIGN §3). Every write to their tables goes through
  * {@link dev.tandem.dualwrite.entity.DataEntityWriter}, so the outbox carries the change to Project Operations; the one
- * exception is the claim of Import from staging, explained on {@link dev.tandem.finance.journal.ImportFromStaging}.
+ * exception is the claim of Import from staging (and its release for a row that could not be imported), explained on
+ * {@link dev.tandem.finance.journal.ImportFromStaging}.
  */
 public final class FinanceDataEntities {
 

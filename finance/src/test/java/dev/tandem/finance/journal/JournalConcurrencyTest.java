@@ -8,10 +8,15 @@ import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceError;
 import dev.tandem.finance.journal.ImportFromStaging.ImportResult;
 import dev.tandem.finance.journal.IntegrationJournal.PostResult;
+import dev.tandem.finance.staging.StagingEntity;
+import dev.tandem.finance.tax.SalesTax;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -24,7 +29,7 @@ import org.junit.jupiter.api.RepeatedTest;
  * Two users at once, on two threads with their own connections, on H2 and PostgreSQL. Two Import from staging runs
  * (§8: concurrent runs of the original duplicated proposal lines): small pages make the runs meet on the same rows
  * many times, and the claim lets exactly one of them import each actual. Two postings of one journal: one posts it,
- * the other is refused.
+ * the other is refused. A redelivery while an import holds the claim on its row waits, then finds it processed.
  */
 class JournalConcurrencyTest extends JournalTestBase {
 
@@ -80,6 +85,42 @@ class JournalConcurrencyTest extends JournalTestBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(DISTINCT voucher) FROM generaljournalentry", Integer.class))
                 .isEqualTo(50);
         assertThat(count("generaljournalentry")).isEqualTo(100);
+    }
+
+    @RepeatedTest(2)
+    void aRedeliveryWhileTheImportHoldsTheClaimWaitsAndIsMarkedDuplicate() throws Exception {
+        Map<String, Object> row = unbilled("1600.00", "USD", LocalDate.of(2026, 3, 2));
+        finance.staging().upsert(List.of(row));
+        Map<String, Object> changed = new LinkedHashMap<>(row);
+        changed.put("amount", new BigDecimal("1200.00"));
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        List<Future<StagingEntity.UpsertResult>> delivery = new ArrayList<>();
+        // The tax group lookup runs after the claim, inside the import's transaction: the redelivery starts there.
+        SalesTax startsRedelivery = new SalesTax() {
+            @Override
+            public String defaultTaxGroup(String dataAreaId, String projectId, String contractId, String customer) {
+                delivery.add(other.submit(() -> finance.staging().upsert(List.of(changed))));
+                return null;
+            }
+
+            @Override
+            public TaxResult calculate(String dataAreaId, String taxGroup, String itemTaxGroup,
+                                       BigDecimal amount, String currency, LocalDate date) {
+                return TaxResult.none();
+            }
+        };
+        try {
+            new ImportFromStaging(finance.context(), finance.postingSetup(), finance.numbers(), finance.rates(),
+                    startsRedelivery, BilledSalesImport.NONE).run(LE);
+
+            assertThat(delivery.get(0).get(60, TimeUnit.SECONDS)).isEqualTo(new StagingEntity.UpsertResult(0, 0, 1));
+        } finally {
+            other.shutdownNow();
+        }
+        UUID actual = (UUID) row.get("actualid");
+        assertThat(lineOf(actual).amount()).isEqualByComparingTo("1600.00");
+        assertThat(staged(actual)).containsEntry("isduplicate", true).containsEntry("isprocessed", true);
+        assertThat((BigDecimal) staged(actual).get("amount")).isEqualByComparingTo("1600.00");
     }
 
     /** Runs the action on two threads released at the same moment; bounded wait. */
