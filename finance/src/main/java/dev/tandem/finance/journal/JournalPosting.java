@@ -18,6 +18,7 @@ import dev.tandem.finance.tax.SalesTax;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -193,11 +194,16 @@ final class JournalPosting {
         return kind + " of actual " + line.actualId() + ", project " + line.projectId();
     }
 
-    /** §10: the accounting details onto the staging rows, through the writer so the outbox carries them. */
+    /**
+     * §10: the accounting details onto the staging rows, through the writer so the outbox carries them. Rows are
+     * updated in staging-row-id order, the order deliveries and imports lock them in (ids are time-ordered version-7
+     * UUIDs, whose Java order is the database's), so none of them waits on another in a cycle.
+     */
     private void writeBack(List<Posted> posted) {
         Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
         Map<String, Object> audit = ctx.modified();
-        for (Posted p : posted) {
+        List<Posted> ordered = posted.stream().sorted(Comparator.comparing(p -> p.line().actualsImportId())).toList();
+        for (Posted p : ordered) {
             Map<String, Object> v = new LinkedHashMap<>();
             v.put("vouchernumber", p.voucher());
             v.put("accountingamount", p.accountingAmount());

@@ -14,7 +14,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -115,9 +114,5 @@ final class LineFactory {
                 return size() > CACHE_SIZE;
             }
         };
-    }
-
-    static List<Integer> journalTypes() {
-        return List.of(StagingRow.COST, StagingRow.UNBILLED_SALES);
     }
 }

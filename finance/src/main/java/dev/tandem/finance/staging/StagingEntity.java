@@ -26,7 +26,7 @@ import java.util.UUID;
  *       a journalized actual must not change what was journalized ("IsDuplicate/IntegrationCount guard against
  *       double delivery", §3.7).</li>
  * </ul>
- * The existing rows are locked first (in actual-id order), so an import that claims a row either finishes before
+ * The existing rows are locked first (in staging-row-id order, as Import from staging claims them), so an import that claims a row either finishes before
  * the delivery looks at it (the delivery then sees it processed) or waits until the delivery has committed.
  * Every write goes through the data-entity writer and so reaches the outbox.
  */
@@ -101,14 +101,22 @@ public final class StagingEntity {
         return row;
     }
 
-    /** Locks the delivered actuals that already have a row, in actual-id order, and says whether each is processed. */
+    /**
+     * Locks the delivered actuals that already have a row and says whether each is processed. Rows are locked in
+     * staging-row-id order, the order Import from staging claims them in, so the two never wait on each other in a
+     * cycle: the row ids are looked up first, then locked by primary key in ascending order (H2 locks in the order it
+     * reads the index, so the lookup must go through the primary key, not the actual id).
+     */
     private Map<UUID, Boolean> lockExisting(List<Map<String, Object>> rows) {
-        List<UUID> ids = rows.stream().map(r -> (UUID) r.get("actualid")).sorted().toList();
+        List<UUID> actualIds = rows.stream().map(r -> (UUID) r.get("actualid")).toList();
+        List<UUID> rowIds = new ArrayList<>(ctx.idsIn("SELECT actualsimportid FROM projcdsactualsimport WHERE actualid "
+                + "IN (:in)", actualIds));
+        rowIds.sort(null); // version-7 ids: Java's order is the database's
         Map<UUID, Boolean> processed = new HashMap<>();
-        for (int from = 0; from < ids.size(); from += 1000) {
-            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
-            ctx.jdbc().query("SELECT actualid, isprocessed FROM projcdsactualsimport WHERE actualid IN ("
-                    + FinanceContext.placeholders(chunk) + ") ORDER BY actualid FOR UPDATE", rs -> {
+        for (int from = 0; from < rowIds.size(); from += 1000) {
+            List<UUID> chunk = rowIds.subList(from, Math.min(rowIds.size(), from + 1000));
+            ctx.jdbc().query("SELECT actualid, isprocessed FROM projcdsactualsimport WHERE actualsimportid IN ("
+                    + FinanceContext.placeholders(chunk) + ") ORDER BY actualsimportid FOR UPDATE", rs -> {
                         processed.put(rs.getObject(1, UUID.class), rs.getBoolean(2));
                     }, chunk.toArray());
         }

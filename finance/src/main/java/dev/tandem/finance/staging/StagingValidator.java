@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -116,7 +117,7 @@ final class StagingValidator {
     private static boolean isCurrency(String code) {
         try {
             Money.minorUnits(code);
-            return code.equals(code.toUpperCase(java.util.Locale.ROOT));
+            return code.equals(code.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             return false;
         }

@@ -13,9 +13,11 @@ import dev.tandem.finance.tax.SalesTax;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -87,6 +89,36 @@ class JournalConcurrencyTest extends JournalTestBase {
         assertThat(count("generaljournalentry")).isEqualTo(100);
     }
 
+    @RepeatedTest(3)
+    void redeliveriesDuringAnImportNeitherDeadlockNorLeaveALineThatDiffersFromItsStagingRow() throws Exception {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int i = 0; i < ROWS; i++) {
+            rows.add(cost((i + 1) + ".00", "USD", LocalDate.of(2026, 2, 1 + i % 28)));
+        }
+        finance.staging().upsert(rows);
+        List<Map<String, Object>> changed = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> again = new LinkedHashMap<>(row);
+            again.put("amount", ((BigDecimal) row.get("amount")).add(new BigDecimal("0.50")));
+            changed.add(again);
+        }
+        Collections.shuffle(changed, new Random(42));
+        ImportFromStaging importer = new ImportFromStaging(finance.context(), finance.postingSetup(), finance.numbers(),
+                finance.rates(), new NoSalesTax(), BilledSalesImport.NONE, 20);
+
+        List<Integer> done = race2(() -> importer.run(LE).lines(), () -> {
+            for (int from = 0; from < changed.size(); from += 30) {
+                finance.staging().upsert(changed.subList(from, from + 30));
+            }
+            return changed.size();
+        });
+
+        assertThat(done.get(0)).isEqualTo(ROWS);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM projintegrationjournalline l JOIN projcdsactualsimport s "
+                + "ON s.actualid = l.actualid WHERE l.amount <> s.amount", Integer.class)).isZero();
+        assertThat(count("projintegrationjournalline")).isEqualTo(ROWS);
+    }
+
     @RepeatedTest(2)
     void aRedeliveryWhileTheImportHoldsTheClaimWaitsAndIsMarkedDuplicate() throws Exception {
         Map<String, Object> row = unbilled("1600.00", "USD", LocalDate.of(2026, 3, 2));
@@ -121,6 +153,29 @@ class JournalConcurrencyTest extends JournalTestBase {
         assertThat(lineOf(actual).amount()).isEqualByComparingTo("1600.00");
         assertThat(staged(actual)).containsEntry("isduplicate", true).containsEntry("isprocessed", true);
         assertThat((BigDecimal) staged(actual).get("amount")).isEqualByComparingTo("1600.00");
+    }
+
+    /** Runs two actions on two threads released at the same moment; bounded wait. */
+    private static List<Integer> race2(Callable<Integer> first, Callable<Integer> second) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> futures = new ArrayList<>();
+            for (Callable<Integer> action : List.of(first, second)) {
+                futures.add(pool.submit(() -> {
+                    start.await();
+                    return action.call();
+                }));
+            }
+            start.countDown();
+            List<Integer> results = new ArrayList<>();
+            for (Future<Integer> f : futures) {
+                results.add(f.get(120, TimeUnit.SECONDS));
+            }
+            return results;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     /** Runs the action on two threads released at the same moment; bounded wait. */
