@@ -1,5 +1,7 @@
 package dev.tandem.finance;
 
+import dev.tandem.finance.journal.ImportFromStaging;
+import dev.tandem.finance.journal.IntegrationJournal;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.rates.EcbRatesImport;
@@ -11,6 +13,7 @@ import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.tax.SalesTax;
 import dev.tandem.finance.tax.SalesTaxCalculator;
 import dev.tandem.finance.tax.SalesTaxSetup;
+import dev.tandem.finance.staging.StagingEntity;
 
 /** The Finance app: its services over its own database, wired. */
 public final class Finance {
@@ -26,6 +29,9 @@ public final class Finance {
     private final SalesTaxSetup salesTaxSetup;
     private final SalesTax salesTax;
     private final InvoiceProposals proposals;
+    private final StagingEntity staging;
+    private final ImportFromStaging importFromStaging;
+    private final IntegrationJournal integrationJournal;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -39,6 +45,11 @@ public final class Finance {
         this.salesTaxSetup = new SalesTaxSetup(context);
         this.salesTax = new SalesTaxCalculator(context);
         this.proposals = new InvoiceProposals(context, postingSetup, numbers, rates, ledger, salesTax);
+        this.staging = new StagingEntity(context);
+        // Billed sales rows of Import from staging become invoice-proposal lines (§5 step 12).
+        this.importFromStaging = new ImportFromStaging(context, postingSetup, numbers, rates, salesTax,
+                proposals.lineImport());
+        this.integrationJournal = new IntegrationJournal(context, postingSetup, ledger, numbers, salesTax);
     }
 
     public FinanceContext context() {
@@ -83,5 +94,20 @@ public final class Finance {
 
     public InvoiceProposals proposals() {
         return proposals;
+    }
+
+    /** The write path of the actuals staging entity (§3.7) that dual-write calls. */
+    public StagingEntity staging() {
+        return staging;
+    }
+
+    /** Import from staging (§8): staged cost and unbilled sales into the integration journal. */
+    public ImportFromStaging importFromStaging() {
+        return importFromStaging;
+    }
+
+    /** The integration journal (§3.8, §4.7): reads, edits, posting. */
+    public IntegrationJournal integrationJournal() {
+        return integrationJournal;
     }
 }

@@ -45,21 +45,11 @@ public final class ProposalDataEntities {
                     "iscreditnote", "ledgervoucher"));
 
     /**
-     * {@code projcdsactualsimport}: the actuals staging table (§3.7); integration key = the actual's id. Declared
-     * here for the write-back of invoice proposals; if the staging entity is declared elsewhere in Finance, the two
-     * must be one definition.
+     * The actuals staging entity (§3.7), declared once in {@link dev.tandem.finance.staging.FinanceDataEntities}:
+     * proposals write the §10 items 2–3 fields back through it.
      */
-    public static final DataEntityDefinition ACTUALS_STAGING = entity("projcdsactualsimports", "projcdsactualsimport",
-            "actualid", List.of("actualsimportid", "actualid", "accountingdate", "adjustmentstatus", "amount", "amountmst",
-                    "billingstatusid", "billingtype", "contractid", "contractline", "contractingunit", "description",
-                    "documentdate", "startdate", "enddate", "exchangeratedate", "exchangerate", "externaldescription",
-                    "externalreference", "invoiceid", "isjournalized", "owningbusinessid", "owninguser", "projectid",
-                    "quantity", "status", "statusreason", "taskid", "transactionclassification", "transactioncategory",
-                    "transactioncategoryid", "transactioncurrencyid", "transtype", "unitofmeasure", "unitprice",
-                    "unitpricemst", "projadvancedjournalline", "resourceid", "resourceoperationunitid",
-                    "projectdataareaid", "isprocessed", "integrationcount", "isduplicate", "customeraccountnumber",
-                    "productnumber", "vouchernumber", "salestaxamount", "accountingamount", "bookableresourcename",
-                    "activitynumber", "fundingsourceid", "invoiceproposalid", "invoiceproposallinetransid"));
+    public static final DataEntityDefinition ACTUALS_STAGING =
+            dev.tandem.finance.staging.FinanceDataEntities.ACTUALS_STAGING;
 
     /** All entities of this package, parents first. */
     public static final List<DataEntityDefinition> ALL = List.of(PROPOSAL_HEADERS, TRANSACTION_RELATIONSHIPS,

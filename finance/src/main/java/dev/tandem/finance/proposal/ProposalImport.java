@@ -37,7 +37,7 @@ import java.util.UUID;
  * runs over the same rows import them once (the second finds none pending); a staging row can have only one line
  * (unique in the schema) in any case. Rows of a proposal whose header has not arrived yet wait for a later run.
  */
-public final class ProposalImport {
+public final class ProposalImport implements dev.tandem.finance.journal.BilledSalesImport {
 
     /** What one import of a proposal did: lines created, or the issue that stopped it (also when none was pending). */
     public record Outcome(String proposalId, int linesImported, Optional<ImportIssue> issue) {
@@ -70,6 +70,7 @@ public final class ProposalImport {
      * those passed. Refusals are recorded as import issues, not thrown. This is the binding point of Import from
      * staging for billed rows ({@code dev.tandem.finance.journal.BilledSalesImport}).
      */
+    @Override
     public void importRows(List<StagingRow> rows) {
         Set<List<String>> proposals = new LinkedHashSet<>();
         for (StagingRow r : rows) {

@@ -65,7 +65,7 @@ class ProposalImportTest extends ProposalTestBase {
                     .containsEntry("customeraccountnumber", CUSTOMER).containsEntry("isprocessed", true);
         }
         // The write-back travels to Project Operations through the outbox, one update per row.
-        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dw_outbox WHERE entity = 'projcdsactualsimports' AND "
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dw_outbox WHERE entity = 'ProjCDSActualsImportEntity' AND "
                 + "operation = 'UPDATE'", Integer.class)).isEqualTo(5);
     }
 

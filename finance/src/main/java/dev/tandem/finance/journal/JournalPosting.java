@@ -1,0 +1,244 @@
+package dev.tandem.finance.journal;
+
+import static dev.tandem.finance.FinanceError.STATE;
+
+import dev.tandem.common.Money;
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.ledger.Ledger;
+import dev.tandem.finance.ledger.Ledger.Draft;
+import dev.tandem.finance.ledger.Ledger.Voucher;
+import dev.tandem.finance.setup.NumberSequences;
+import dev.tandem.finance.setup.PostingSetup;
+import dev.tandem.finance.setup.PostingSetup.LegalEntity;
+import dev.tandem.finance.setup.PostingSetup.Profile;
+import dev.tandem.finance.staging.FinanceDataEntities;
+import dev.tandem.finance.staging.StagingRow;
+import dev.tandem.finance.tax.SalesTax;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * "Post Project Operations integration journal" (§5 step 6, §8, §9, §10): one voucher per line, by the project cost and
+ * revenue profile of the line's project.
+ *
+ * <p>Posting a journal: its header and DRAFT lines move to PROCESSING in one committed transaction (a second posting of
+ * the same journal is refused: it is no longer DRAFT); the lines then post in chunks, each chunk one transaction and
+ * each line in a savepoint, so a line that fails rolls back alone. Per line (§9):
+ * <ul>
+ *   <li>cost: Dr the profile's cost account / Cr its cost offset (payroll allocation or expense offset);</li>
+ *   <li>unbilled sales with accrue revenue: Dr WIP sales value / Cr accrued revenue sales value;</li>
+ *   <li>unbilled sales without accrue revenue: no ledger lines; the line still gets a voucher number (the project
+ *       subledger's) and is POSTED, so every synced actual ends up with a voucher (§10 item 4). So does a line of
+ *       amount 0.</li>
+ * </ul>
+ * Amounts are the line's amount rounded to its currency's minor units ({@link Money}), at the line's exchange rate;
+ * the accounting amount is that amount × rate rounded once to the accounting currency. The accounting date is the
+ * line's, moved to the next open period when the legal entity allows it, else refused (§11 item 20).
+ *
+ * <p>A posted line gets status POSTED with its voucher, accounting date, accounting amount and sales tax amount in the
+ * same transaction as the voucher, and the same transaction writes them back onto the staging row (§10) through the
+ * data-entity writer, with {@code isjournalized}. A line that fails (no profile rule, closed period, missing account,
+ * …) is ERROR with the reason; at the end, when other lines posted, the failed lines move to a new ERROR journal whose
+ * original journal is this one, and this journal is POSTED (§4.7). When no line posted, nothing moves and the journal
+ * itself is ERROR. An unexpected failure (not a refusal) puts the journal and its unposted lines back to DRAFT, so that
+ * posting again retries them, and is rethrown; lines already posted stay posted.
+ */
+final class JournalPosting {
+
+    /** Source type of the vouchers, with the journal id as source id ({@link Ledger#vouchersOf}). */
+    static final String SOURCE_TYPE = "PROJ_INTEGRATION_JOURNAL";
+
+    private static final int CHUNK = 200;
+
+    private final FinanceContext ctx;
+    private final JournalStore store;
+    private final PostingSetup setup;
+    private final Ledger ledger;
+    private final NumberSequences numbers;
+    private final SalesTax salesTax;
+
+    JournalPosting(FinanceContext ctx, JournalStore store, PostingSetup setup, Ledger ledger, NumberSequences numbers,
+                   SalesTax salesTax) {
+        this.ctx = ctx;
+        this.store = store;
+        this.setup = setup;
+        this.ledger = ledger;
+        this.numbers = numbers;
+        this.salesTax = salesTax;
+    }
+
+    private record Posted(JournalLine line, String voucher, LocalDate date, BigDecimal accountingAmount,
+                          BigDecimal taxAmount) {
+    }
+
+    IntegrationJournal.PostResult post(String dataAreaId, String journalId) {
+        LegalEntity entity = setup.legalEntity(dataAreaId);
+        ctx.inTransaction(() -> {
+            if (!store.moveHeader(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING)) {
+                Journal journal = store.header(dataAreaId, journalId);
+                throw new TandemException(STATE, "Integration journal " + journalId + " is " + journal.status()
+                        + "; only a DRAFT journal can be posted (an ERROR journal is set back to DRAFT first)",
+                        Map.of("journalId", journalId, "status", journal.status().name()));
+            }
+            store.moveLines(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING);
+        });
+        try {
+            int posted = 0;
+            int failed = 0;
+            UUID after = null;
+            while (true) {
+                UUID from = after;
+                List<JournalLine> chunk = ctx.inTransaction(() -> store.lines(dataAreaId, journalId,
+                        JournalStatus.PROCESSING, from, CHUNK));
+                if (chunk.isEmpty()) {
+                    break;
+                }
+                int ok = ctx.inTransaction(() -> postChunk(entity, journalId, chunk));
+                posted += ok;
+                failed += chunk.size() - ok;
+                after = chunk.get(chunk.size() - 1).lineId();
+            }
+            return finish(dataAreaId, journalId, posted, failed);
+        } catch (RuntimeException e) {
+            ctx.inTransaction(() -> {
+                store.moveLines(dataAreaId, journalId, JournalStatus.PROCESSING, JournalStatus.DRAFT);
+                store.moveLines(dataAreaId, journalId, JournalStatus.ERROR, JournalStatus.DRAFT);
+                store.moveHeader(dataAreaId, journalId, JournalStatus.PROCESSING, JournalStatus.DRAFT);
+            });
+            throw e;
+        }
+    }
+
+    /** Posts a chunk's lines, each in a savepoint; writes back the posted ones; returns how many posted. */
+    private int postChunk(LegalEntity entity, String journalId, List<JournalLine> chunk) {
+        List<Posted> posted = new ArrayList<>();
+        for (JournalLine line : chunk) {
+            try {
+                posted.add(ctx.inNestedTransaction(() -> postLine(entity, journalId, line)));
+            } catch (TandemException e) {
+                Map<String, Object> audit = ctx.modified();
+                ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, errormessage = ?, modifiedon = ?, "
+                        + "modifiedby = ? WHERE lineid = ?", JournalStatus.ERROR.name(), cut(e.errorCode().code() + ": "
+                        + e.detail()), audit.get("modifiedon"), audit.get("modifiedby"), line.lineId());
+            }
+        }
+        writeBack(posted);
+        return posted.size();
+    }
+
+    private Posted postLine(LegalEntity entity, String journalId, JournalLine line) {
+        Profile profile = setup.profile(entity.dataAreaId(), line.projectId());
+        BigDecimal amount = Money.round(line.amount(), line.currency());
+        BigDecimal accounting = Money.round(amount.multiply(line.exchangeRate()), entity.accountingCurrency());
+        List<Ledger.Line> gl = ledgerLines(profile, line, amount);
+        String voucher;
+        LocalDate date;
+        if (gl.isEmpty()) {
+            date = setup.accountingDate(entity.dataAreaId(), line.accountingDate());
+            voucher = numbers.next(entity.dataAreaId(), NumberSequences.VOUCHER);
+        } else {
+            Voucher v = ledger.post(new Draft(entity.dataAreaId(), line.accountingDate(), describe(line), SOURCE_TYPE,
+                    journalId, gl));
+            voucher = v.voucher();
+            date = v.accountingDate();
+        }
+        BigDecimal tax = BigDecimal.ZERO;
+        if (line.transType() == StagingRow.UNBILLED_SALES && line.taxGroup() != null) {
+            tax = salesTax.calculate(entity.dataAreaId(), line.taxGroup(), line.itemTaxGroup(), amount, line.currency(),
+                    date).taxAmount();
+        }
+        Map<String, Object> audit = ctx.modified();
+        int n = ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, voucher = ?, postedaccountingdate = ?, "
+                + "accountingamount = ?, salestaxamount = ?, errormessage = NULL, modifiedon = ?, modifiedby = ? WHERE "
+                + "lineid = ? AND status = ?", JournalStatus.POSTED.name(), voucher, date, accounting, tax,
+                audit.get("modifiedon"), audit.get("modifiedby"), line.lineId(), JournalStatus.PROCESSING.name());
+        if (n != 1) {
+            throw new IllegalStateException("integration journal line " + line.lineId() + " left PROCESSING while it "
+                    + "was being posted");
+        }
+        return new Posted(line, voucher, date, accounting, tax);
+    }
+
+    /** The §9 ledger lines of a line: debit first; none when the profile books nothing or the amount is 0. */
+    private static List<Ledger.Line> ledgerLines(Profile profile, JournalLine line, BigDecimal amount) {
+        String debit;
+        String credit;
+        if (line.transType() == StagingRow.COST) {
+            debit = profile.costAccount();
+            credit = profile.costOffsetAccount();
+        } else if (profile.accrueRevenue()) {
+            debit = profile.wipSalesValueAccount();
+            credit = profile.accruedRevenueAccount();
+        } else {
+            return List.of();
+        }
+        if (amount.signum() == 0) {
+            return List.of();
+        }
+        String text = describe(line);
+        return List.of(new Ledger.Line(debit, line.currency(), amount, line.exchangeRate(), line.projectId(),
+                        line.customerAccount(), text),
+                new Ledger.Line(credit, line.currency(), amount.negate(), line.exchangeRate(), line.projectId(),
+                        line.customerAccount(), text));
+    }
+
+    private static String describe(JournalLine line) {
+        String kind = line.transType() == StagingRow.COST ? "Cost" : "Unbilled sales";
+        return kind + " of actual " + line.actualId() + ", project " + line.projectId();
+    }
+
+    /**
+     * §10: the accounting details onto the staging rows, through the writer so the outbox carries them. Rows are
+     * updated in staging-row-id order, the order deliveries and imports lock them in (ids are time-ordered version-7
+     * UUIDs, whose Java order is the database's), so none of them waits on another in a cycle.
+     */
+    private void writeBack(List<Posted> posted) {
+        Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
+        Map<String, Object> audit = ctx.modified();
+        List<Posted> ordered = posted.stream().sorted(Comparator.comparing(p -> p.line().actualsImportId())).toList();
+        for (Posted p : ordered) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("vouchernumber", p.voucher());
+            v.put("accountingamount", p.accountingAmount());
+            v.put("exchangerate", p.line().exchangeRate());
+            v.put("salestaxamount", p.taxAmount());
+            v.put("accountingdate", p.date());
+            v.put("isjournalized", Boolean.TRUE);
+            v.putAll(audit);
+            values.put(p.line().actualId(), v);
+        }
+        ctx.writer().updateEach(FinanceDataEntities.ACTUALS_STAGING, values);
+    }
+
+    /** Moves failed lines to an error journal when others posted, and sets the header's final status. */
+    private IntegrationJournal.PostResult finish(String dataAreaId, String journalId, int posted, int failed) {
+        return ctx.inTransaction(() -> {
+            String errorJournal = null;
+            JournalStatus status = JournalStatus.POSTED;
+            if (failed > 0 && posted == 0) {
+                status = JournalStatus.ERROR;
+            } else if (failed > 0) {
+                Journal original = store.header(dataAreaId, journalId);
+                errorJournal = store.createHeader(dataAreaId, original.periodUnit(), original.periodStart(),
+                        JournalStatus.ERROR, journalId, "Lines of " + journalId + " that failed to post");
+                Map<String, Object> audit = ctx.modified();
+                ctx.jdbc().update("UPDATE projintegrationjournalline SET journalid = ?, modifiedon = ?, modifiedby = ? "
+                        + "WHERE dataareaid = ? AND journalid = ? AND status = ?", errorJournal, audit.get("modifiedon"),
+                        audit.get("modifiedby"), dataAreaId, journalId, JournalStatus.ERROR.name());
+            }
+            store.moveHeader(dataAreaId, journalId, JournalStatus.PROCESSING, status);
+            return new IntegrationJournal.PostResult(journalId, status, posted, failed, errorJournal);
+        });
+    }
+
+    private static String cut(String message) {
+        return message.length() <= 1000 ? message : message.substring(0, 999) + "…";
+    }
+}

@@ -1,0 +1,130 @@
+package dev.tandem.finance.journal;
+
+import static dev.tandem.finance.FinanceError.NOT_FOUND;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.setup.NumberSequences;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The SQL of integration journal headers and lines ({@code V4__integration_journal.sql}); the services decide, this
+ * class reads and writes. Callers hold the transaction.
+ */
+final class JournalStore {
+
+    private static final String HEADER_SELECT = "SELECT j.*, (SELECT COUNT(*) FROM projintegrationjournalline l WHERE "
+            + "l.dataareaid = j.dataareaid AND l.journalid = j.journalid) AS lines FROM projintegrationjournal j ";
+
+    private static final String INSERT_LINE = "INSERT INTO projintegrationjournalline (lineid, dataareaid, journalid, "
+            + "actualid, actualsimportid, transtype, transactionclassification, projid, contractid, categoryid, quantity, "
+            + "unitprice, amount, currency, transdate, accountingdate, exchangerate, billingtype, linepropertyid, "
+            + "customeraccount, description, taxgroup, itemtaxgroup, dimensions, status, createdon, createdby, "
+            + "modifiedon, modifiedby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+            + "?, ?, ?, ?, ?)";
+
+    private final FinanceContext ctx;
+    private final NumberSequences numbers;
+
+    JournalStore(FinanceContext ctx, NumberSequences numbers) {
+        this.ctx = ctx;
+        this.numbers = numbers;
+    }
+
+    /** A new header with the next number of the legal entity's journal sequence. */
+    String createHeader(String dataAreaId, PeriodUnit unit, LocalDate periodStart, JournalStatus status,
+                        String originalJournalId, String description) {
+        String journalId = numbers.next(dataAreaId, NumberSequences.JOURNAL);
+        Map<String, Object> audit = ctx.created();
+        ctx.jdbc().update("INSERT INTO projintegrationjournal (dataareaid, journalid, periodunit, periodstart, status, "
+                + "originaljournalid, description, createdon, createdby, modifiedon, modifiedby) VALUES (?, ?, ?, ?, ?, ?, "
+                + "?, ?, ?, ?, ?)", dataAreaId, journalId, unit.name(), periodStart, status.name(), originalJournalId,
+                description, audit.get("createdon"), audit.get("createdby"), audit.get("modifiedon"),
+                audit.get("modifiedby"));
+        return journalId;
+    }
+
+    /** Inserts new lines in JDBC batches of 1,000; their status is DRAFT. */
+    void insertLines(List<JournalLine> lines) {
+        Map<String, Object> audit = ctx.created();
+        ctx.jdbc().batchUpdate(INSERT_LINE, lines, 1000, (ps, l) -> {
+            Object[] values = {l.lineId(), l.dataAreaId(), l.journalId(), l.actualId(), l.actualsImportId(),
+                l.transType(), l.transactionClassification(), l.projectId(), l.contractId(), l.categoryId(),
+                l.quantity(), l.unitPrice(), l.amount(), l.currency(), l.transDate(), l.accountingDate(),
+                l.exchangeRate(), l.billingType(), l.linePropertyId(), l.customerAccount(), l.description(),
+                l.taxGroup(), l.itemTaxGroup(), l.dimensions(), JournalStatus.DRAFT.name(), audit.get("createdon"),
+                audit.get("createdby"), audit.get("modifiedon"), audit.get("modifiedby")};
+            for (int i = 0; i < values.length; i++) {
+                ps.setObject(i + 1, values[i]);
+            }
+        });
+    }
+
+    /** The header's status, row-locked until the caller's transaction ends; empty when there is no such journal. */
+    Optional<JournalStatus> lockStatus(String dataAreaId, String journalId) {
+        return ctx.jdbc().queryForList("SELECT status FROM projintegrationjournal WHERE dataareaid = ? AND journalid = ? "
+                + "FOR UPDATE", String.class, dataAreaId, journalId).stream().map(JournalStatus::valueOf).findFirst();
+    }
+
+    /** Sets the header's status when it is {@code from}; false when it was not. */
+    boolean moveHeader(String dataAreaId, String journalId, JournalStatus from, JournalStatus to) {
+        Map<String, Object> audit = ctx.modified();
+        return ctx.jdbc().update("UPDATE projintegrationjournal SET status = ?, modifiedon = ?, modifiedby = ? WHERE "
+                + "dataareaid = ? AND journalid = ? AND status = ?", to.name(), audit.get("modifiedon"),
+                audit.get("modifiedby"), dataAreaId, journalId, from.name()) == 1;
+    }
+
+    /** Sets the status of the journal's lines that are {@code from}; returns how many. */
+    int moveLines(String dataAreaId, String journalId, JournalStatus from, JournalStatus to) {
+        Map<String, Object> audit = ctx.modified();
+        return ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, modifiedon = ?, modifiedby = ? WHERE "
+                + "dataareaid = ? AND journalid = ? AND status = ?", to.name(), audit.get("modifiedon"),
+                audit.get("modifiedby"), dataAreaId, journalId, from.name());
+    }
+
+    /** @throws TandemException NOT_FOUND naming the journal */
+    Journal header(String dataAreaId, String journalId) {
+        return ctx.jdbc().query(HEADER_SELECT + "WHERE j.dataareaid = ? AND j.journalid = ?", Journal::map, dataAreaId,
+                journalId).stream().findFirst().orElseThrow(() -> new TandemException(NOT_FOUND, "Integration journal "
+                + journalId + " doesn't exist in legal entity " + dataAreaId, Map.of("journalId", journalId)));
+    }
+
+    List<Journal> headers(String dataAreaId, String where, Object... args) {
+        List<Object> all = new ArrayList<>();
+        all.add(dataAreaId);
+        all.addAll(List.of(args));
+        return ctx.jdbc().query(HEADER_SELECT + "WHERE j.dataareaid = ?" + where + " ORDER BY j.journalid", Journal::map,
+                all.toArray());
+    }
+
+    /** @throws TandemException NOT_FOUND naming the line */
+    JournalLine line(UUID lineId, boolean lock) {
+        return ctx.jdbc().query("SELECT * FROM projintegrationjournalline WHERE lineid = ?" + (lock ? " FOR UPDATE" : ""),
+                JournalLine::map, lineId).stream().findFirst().orElseThrow(() -> new TandemException(NOT_FOUND,
+                "Integration journal line " + lineId + " doesn't exist", Map.of("lineId", lineId.toString())));
+    }
+
+    /** Up to {@code limit} lines of a journal in a status, after {@code afterLineId} (keyset, by line id). */
+    List<JournalLine> lines(String dataAreaId, String journalId, JournalStatus status, UUID afterLineId, int limit) {
+        List<Object> args = new ArrayList<>(List.of(dataAreaId, journalId, status.name()));
+        String after = "";
+        if (afterLineId != null) {
+            after = " AND lineid > ?";
+            args.add(afterLineId);
+        }
+        args.add(limit);
+        return ctx.jdbc().query("SELECT * FROM projintegrationjournalline WHERE dataareaid = ? AND journalid = ? AND "
+                + "status = ?" + after + " ORDER BY lineid LIMIT ?", JournalLine::map, args.toArray());
+    }
+
+    long countLines(String dataAreaId, String journalId, JournalStatus status) {
+        Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM projintegrationjournalline WHERE dataareaid = ? AND "
+                + "journalid = ? AND status = ?", Long.class, dataAreaId, journalId, status.name());
+        return n == null ? 0 : n;
+    }
+}
