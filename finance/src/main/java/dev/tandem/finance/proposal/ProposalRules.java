@@ -39,8 +39,12 @@ final class ProposalRules {
         return Character.toUpperCase(name.charAt(0)) + name.substring(1);
     }
 
+    /**
+     * The properties of a refusal about a proposal. Not {@code status}: an API answers a refusal as an RFC 9457
+     * problem, whose {@code status} member is the HTTP status, so a property of that name would be dropped there.
+     */
     static Map<String, Object> props(ProposalHeader h) {
-        return Map.of("proposalId", h.proposalId(), "status", label(h.status()), "workflowStatus",
+        return Map.of("proposalId", h.proposalId(), "proposalStatus", label(h.status()), "workflowStatus",
                 h.workflowStatus().name());
     }
 }

@@ -36,7 +36,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>The key is claimed first, in its own short transaction, by inserting a row whose primary key is the key.
  *       A second request that arrives while the first is still working finds the claim and is refused with 409
  *       {@code IDEMPOTENCY_IN_PROGRESS}; it never waits and never does the work.</li>
- *   <li>The work runs in one transaction of the operations database, which the domain services join, and the
+ *   <li>The work runs in one transaction of the app database, which the domain services join, and the
  *       answer is stored in that same transaction: the work and its stored answer commit together or not at all.
  *       So a crash can never leave work done without an answer to replay.</li>
  *   <li>Only successful (2xx) answers are stored. A refused or failed request rolls its work back and releases the
@@ -48,13 +48,14 @@ import tools.jackson.databind.json.JsonMapper;
  *       most once.</li>
  *   <li>Replayed answers carry the header {@value #REPLAYED_HEADER}{@code : true} and the first answer's
  *       {@code Location}, if it had one (a 202 must still say where to poll); other headers of the first answer are
- *       not stored. Keys are kept; they are global to the server (the API has no users yet).</li>
+ *       not stored. Keys are kept; they are global to the app's API (the API has no users yet): the Project
+ *       Operations API and the Finance API each have their own store.</li>
  * </ul>
  *
  * The keys live in the table {@code api_idempotency_key} of the app database the commands write (the operations
- * database's migrations V7 and V8 create it there); the table is owned by this class, not by the app. One instance
- * serves one app database ({@code OperationsConfiguration} wires the operations one), so the stored answer commits
- * in the same transaction as the work.
+ * database's migrations V7 and V8 create it there, the finance database's V6); the table is owned by this class, not
+ * by the app. One instance serves one app database ({@code OperationsConfiguration} wires the operations one,
+ * {@code FinanceConfiguration} the finance one), so the stored answer commits in the same transaction as the work.
  */
 public final class Idempotency {
 

@@ -2,16 +2,22 @@ package dev.tandem.server.finance;
 
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.FinanceContext;
+import dev.tandem.server.api.Idempotency;
 import dev.tandem.server.database.FinanceDatabase;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The Finance app of this process: one {@link Finance} over the finance database and its transaction manager. Like
- * the Project Operations API, calls are recorded as done by user "api" until the API authenticates its callers.
+ * The Finance app of this process: one {@link Finance} over the finance database and its transaction manager, and the
+ * {@code Idempotency-Key} store of its commands. Like the Project Operations API, calls are recorded as done by user
+ * "api" until the API authenticates its callers.
  */
 @Configuration(proxyBeanMethods = false)
 public class FinanceConfiguration {
@@ -23,5 +29,21 @@ public class FinanceConfiguration {
     Finance finance(@FinanceDatabase DataSource dataSource, @FinanceDatabase PlatformTransactionManager transactions,
             Clock clock) {
         return new Finance(new FinanceContext(dataSource, transactions, clock, () -> API_USER));
+    }
+
+    /**
+     * The {@code Idempotency-Key} store of the Finance commands, in the finance database (table
+     * {@code api_idempotency_key}, Finance migration V6), so a stored answer commits with the posting it answers: a
+     * store in the operations database could keep an answer whose posting rolled back, or lose one whose posting
+     * committed. Qualified {@link FinanceDatabase} and not a default candidate, so the Project Operations controllers,
+     * which ask for an unqualified {@link Idempotency}, keep getting theirs. {@code tandem.idempotency.lease} is shared
+     * with the operations store.
+     */
+    @Bean(defaultCandidate = false)
+    @FinanceDatabase
+    Idempotency financeIdempotency(@FinanceDatabase JdbcTemplate jdbc,
+            @FinanceDatabase PlatformTransactionManager transactions, JsonMapper json, Clock clock,
+            @Value("${tandem.idempotency.lease:PT10M}") Duration lease) {
+        return new Idempotency(jdbc, transactions, json, clock, lease);
     }
 }

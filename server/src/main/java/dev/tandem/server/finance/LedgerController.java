@@ -4,6 +4,7 @@ import dev.tandem.finance.Finance;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.server.api.Decimals;
+import dev.tandem.server.finance.FinanceViews.VoucherView;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -73,8 +74,8 @@ public class LedgerController {
     }
 
     @GetMapping("/legal-entities/{dataAreaId}/vouchers/{voucher}")
-    Ledger.Voucher voucher(@PathVariable String dataAreaId, @PathVariable String voucher) {
-        return ledger.voucher(dataAreaId, voucher);
+    VoucherView voucher(@PathVariable String dataAreaId, @PathVariable String voucher) {
+        return VoucherView.of(ledger.voucher(dataAreaId, voucher));
     }
 
     record ReverseRequest(@NotNull LocalDate date, @NotBlank String description) {
@@ -82,9 +83,9 @@ public class LedgerController {
 
     /** Posts the reversal of a voucher (posted vouchers are never changed). */
     @PostMapping("/legal-entities/{dataAreaId}/vouchers/{voucher}/reverse")
-    Ledger.Voucher reverse(@PathVariable String dataAreaId, @PathVariable String voucher,
+    VoucherView reverse(@PathVariable String dataAreaId, @PathVariable String voucher,
             @Valid @RequestBody ReverseRequest r) {
-        return ledger.reverse(dataAreaId, voucher, r.date(), r.description());
+        return VoucherView.of(ledger.reverse(dataAreaId, voucher, r.date(), r.description()));
     }
 
     /** Accounting-currency balance per main account; {@code total} is always zero. */

@@ -139,6 +139,12 @@ final class ApiClient {
                 .POST(HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
+    /** POST of a body that is not JSON, e.g. a {@code text/csv} file or a {@code multipart/form-data} upload. */
+    Reply post(String path, String contentType, byte[] body) {
+        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
     Reply post(String path) {
         return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }

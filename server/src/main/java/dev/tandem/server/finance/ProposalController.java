@@ -1,0 +1,151 @@
+package dev.tandem.server.finance;
+
+import dev.tandem.common.Page;
+import dev.tandem.finance.Finance;
+import dev.tandem.finance.proposal.InvoiceProposals;
+import dev.tandem.finance.proposal.ProposalHeader;
+import dev.tandem.finance.proposal.ProposalHeaders.HeaderInput;
+import dev.tandem.finance.proposal.ProposalImport.Outcome;
+import dev.tandem.finance.proposal.ProposalLine;
+import dev.tandem.finance.proposal.ProposalStatus;
+import dev.tandem.server.api.PageRequest;
+import dev.tandem.server.database.FinanceDatabase;
+import dev.tandem.server.finance.FinanceViews.DeletedLinesView;
+import dev.tandem.server.finance.FinanceViews.ImportIssueView;
+import dev.tandem.server.finance.FinanceViews.ImportView;
+import dev.tandem.server.finance.FinanceViews.LineView;
+import dev.tandem.server.finance.FinanceViews.ProposalSummaryView;
+import dev.tandem.server.finance.FinanceViews.ProposalView;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Invoice proposals under {@code /api/finance/legal-entities/{dataAreaId}/invoice-proposals} (§3.9, §4.8, §5 steps
+ * 10–13, §11 items 16–21): the header as the "Project invoice proposals V2" map delivers it (an upsert by proposal id,
+ * which is the proforma invoice number), the list and one proposal with its lines, totals and last import issue,
+ * "Import lines" on one proposal, a line's tax groups, and "Delete all lines". Amounts are in the proposal currency.
+ * Workflow and posting are in {@link ProposalPostingController}.
+ *
+ * <p>Refusals: 404 {@code NOT_FOUND}; 409 {@code POSTED_READ_ONLY} once the proposal is invoiced; 409 {@code STATE}
+ * when it is not Open, when a delivery would change the contract, customer or currency of a proposal with lines, and
+ * for a DELETE (§11 item 16); 422 {@code CUSTOMER_NOT_FOUND}, {@code POSTING_SETUP_MISSING} (the proposal number
+ * sequence must allow supplied numbers, §11 item 17); 400 {@code INVALID_INPUT}.
+ */
+@RestController
+@RequestMapping(FinanceApi.BASE + "/legal-entities/{dataAreaId}/invoice-proposals")
+public class ProposalController {
+
+    private final Finance finance;
+    private final InvoiceProposals proposals;
+    private final FinanceReads reads;
+    private final TransactionTemplate transaction;
+
+    public ProposalController(Finance finance, FinanceReads reads,
+            @FinanceDatabase TransactionTemplate transaction) {
+        this.finance = finance;
+        this.proposals = finance.proposals();
+        this.reads = reads;
+        this.transaction = transaction;
+    }
+
+    /**
+     * The header as the sync delivers it (§7.3). {@code fundingSource} defaults to the invoice account;
+     * {@code creditNote} is Project Operations' flag (Finance sets its own once there are lines);
+     * {@code expectedAmount} is the proforma's detail amount (chargeable lines before tax), when delivered (§11 item
+     * 19).
+     */
+    record HeaderRequest(@NotBlank String contractId, String fundingSource, @NotBlank String invoiceAccount,
+                         @NotBlank String currency, @NotNull LocalDate invoiceDate, String description,
+                         Boolean creditNote, BigDecimal expectedAmount) {
+    }
+
+    /**
+     * Creates the header (Open, Draft, 0.00) or applies a repeated delivery to it; a repeated identical delivery
+     * changes nothing. Answers the header, created or updated.
+     */
+    @PutMapping("/{proposalId}")
+    ProposalSummaryView upsertHeader(@PathVariable String dataAreaId, @PathVariable String proposalId,
+            @Valid @RequestBody HeaderRequest r) {
+        ProposalHeader header = proposals.headers().upsertHeader(new HeaderInput(proposalId, dataAreaId, r.contractId(),
+                r.fundingSource(), r.invoiceAccount(), r.currency(), r.invoiceDate(), r.description(),
+                Boolean.TRUE.equals(r.creditNote()), r.expectedAmount()));
+        return FinanceViews.summary(header);
+    }
+
+    /** The legal entity's proposals by id, of one status ({@code OPEN}, {@code INVOICED}, …) or contract if given. */
+    @GetMapping
+    Page<ProposalSummaryView> list(@PathVariable String dataAreaId, @RequestParam(required = false) ProposalStatus status,
+            @RequestParam(required = false) String contractId, PageRequest page) {
+        finance.postingSetup().legalEntity(dataAreaId);
+        return page.toPage(reads.proposals(dataAreaId, status, contractId, page),
+                reads.proposalCount(dataAreaId, status, contractId));
+    }
+
+    /** One proposal with all its lines (in import order), its totals and its last import issue. */
+    @GetMapping("/{proposalId}")
+    ProposalView proposal(@PathVariable String dataAreaId, @PathVariable String proposalId) {
+        ProposalHeader header = proposals.headers().header(dataAreaId, proposalId);
+        return ProposalView.of(header, proposals.lines().lines(proposalId), proposals.importIssues().issue(proposalId));
+    }
+
+    /** Deleting an integrated proposal in Finance isn't supported (§11 item 16): always 409 {@code STATE}. */
+    @DeleteMapping("/{proposalId}")
+    ResponseEntity<Void> delete(@PathVariable String dataAreaId, @PathVariable String proposalId) {
+        proposals.headers().delete(dataAreaId, proposalId);
+        return ResponseEntity.noContent().build();
+    }
+
+    /**
+     * "Import lines" (§5 step 12, selective import): every pending billed-sales row of the proposal becomes a line,
+     * all or none. A refusal of the import — typically {@code UNBILLED_NOT_POSTED}, "Project transaction hasn't been
+     * posted yet…" — is not a refusal of this request: the import ran, and the domain recorded why it made no lines
+     * as the proposal's import issue (the workspace's Troubleshoot), which this answer carries with its error code.
+     */
+    @PostMapping("/{proposalId}/import-lines")
+    ImportView importLines(@PathVariable String dataAreaId, @PathVariable String proposalId) {
+        Outcome outcome = proposals.lineImport().importForProposal(dataAreaId, proposalId);
+        return new ImportView(outcome.proposalId(), outcome.linesImported(), ImportIssueView.of(outcome.issue()));
+    }
+
+    /**
+     * Sets a line's sales tax group and/or item sales tax group (§5 step 13, §11 item 21); its tax and the proposal
+     * totals are recalculated. Answers the line.
+     */
+    @PatchMapping("/{proposalId}/lines/{lineId}")
+    LineView patchLine(@PathVariable String dataAreaId, @PathVariable String proposalId, @PathVariable String lineId,
+            @RequestBody Map<String, Object> body) {
+        TaxGroupPatch patch = TaxGroupPatch.of(body, "a proposal line");
+        ProposalLine changed = transaction.execute(status -> {
+            reads.lockProposal(dataAreaId, proposalId);
+            ProposalLine line = proposals.lines().line(proposalId, lineId);
+            return proposals.editing().setLineTaxGroups(dataAreaId, proposalId, lineId,
+                    patch.taxGroup(line.taxGroup()), patch.itemTaxGroup(line.itemTaxGroup()));
+        });
+        return LineView.of(changed);
+    }
+
+    /**
+     * "Delete all lines" (§5 step 13, §11 item 16): the staging rows are released, so the next import creates the
+     * lines again with current defaults.
+     */
+    @PostMapping("/{proposalId}/delete-all-lines")
+    DeletedLinesView deleteAllLines(@PathVariable String dataAreaId, @PathVariable String proposalId) {
+        return new DeletedLinesView(proposalId, proposals.editing().deleteAllLines(dataAreaId, proposalId));
+    }
+}
