@@ -349,6 +349,39 @@ abstract class FinanceProposalApiContract {
      * of contract PC-001 in group TM with a profile without accrued revenue, line properties from billing types, and
      * number sequences (proposal numbers supplied by Project Operations, §11 item 17).
      */
+    @Test
+    void stagingImportAndTheIntegrationJournalOverHttp() {
+        legalEntity(false);
+        created(api.post(base + "/number-sequences", object("code", "journal", "prefix", "PIJ-", "width", 6)));
+        UUID cost = UUID.randomUUID();
+        Map<String, Object> row = object("actualid", cost, "projectdataareaid", le, "projectid", PROJECT,
+                "contractid", CONTRACT, "transtype", 192350000, "transactionclassification", 192350000,
+                "billingtype", CHARGEABLE, "quantity", "8", "unitprice", "100", "amount", "800.00",
+                "transactioncurrencyid", "USD", "documentdate", "2026-03-10");
+        Map<String, Object> stranger = new LinkedHashMap<>(row);
+        stranger.put("actualid", UUID.randomUUID());
+        stranger.put("customeraccountnumber", "NOBODY");
+
+        JsonNode refused = api.post("/staging/actuals", List.of(row, stranger)).problem(422, "CUSTOMER_NOT_FOUND");
+        assertThat(refused.get("detail").asString()).contains("NOBODY");
+        assertThat(finance.context().jdbc().queryForObject("SELECT COUNT(*) FROM projcdsactualsimport WHERE "
+                + "projectdataareaid = ?", Integer.class, le)).isZero();
+
+        assertThat(api.post("/staging/actuals", List.of(row)).ok().get("inserted").asInt()).isEqualTo(1);
+        assertThat(api.post(base + "/import-from-staging").ok().get("lines").asInt()).isEqualTo(1);
+        JsonNode journals = api.get(base + "/integration-journals?status=DRAFT").ok();
+        assertThat(journals).hasSize(1);
+        String journalId = journals.get(0).get("journalId").asString();
+        assertThat(api.get(base + "/integration-journals/" + journalId + "/lines").ok().get("total").asLong())
+                .isEqualTo(1);
+
+        JsonNode posted = api.post(base + "/integration-journals/" + journalId + "/post").ok();
+        assertThat(posted.get("status").asString()).isEqualTo("POSTED");
+        JsonNode voucher = api.get(base + "/vouchers/" + stagingVoucher(cost)).ok();
+        assertThat(amountOn(voucher, "600100")).isEqualByComparingTo("800");
+        assertThat(amountOn(voucher, "600900")).isEqualByComparingTo("-800");
+    }
+
     private void legalEntity(boolean workflow) {
         api = ApiClient.of(port, "/api/finance");
         le = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();
