@@ -117,6 +117,27 @@ public class AppContext {
         return ids;
     }
 
+    /**
+     * Inserts one row of a plain table (not a data entity: those go through {@link #writer()}), adding the audit
+     * columns createdon/createdby/modifiedon/modifiedby.
+     */
+    public void insertAudited(String table, Map<String, Object> values) {
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        all.putAll(created());
+        List<String> columns = new java.util.ArrayList<>(all.keySet());
+        jdbc.update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES (" + placeholders(columns)
+                + ")", all.values().toArray());
+    }
+
+    /** An ordered column → value map from name/value pairs; {@code null} values are kept. */
+    public static Map<String, Object> row(Object... pairs) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.length; i += 2) {
+            row.put((String) pairs[i], pairs[i + 1]);
+        }
+        return row;
+    }
+
     /** Placeholders "?, ?, ?" for an IN list. */
     public static String placeholders(List<?> values) {
         return String.join(", ", java.util.Collections.nCopies(values.size(), "?"));

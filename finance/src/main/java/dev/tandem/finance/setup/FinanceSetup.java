@@ -3,13 +3,12 @@ package dev.tandem.finance.setup;
 import static dev.tandem.finance.FinanceError.DUPLICATE;
 import static dev.tandem.finance.FinanceError.INVALID_INPUT;
 import static dev.tandem.finance.FinanceError.NOT_FOUND;
+import static dev.tandem.dualwrite.AppContext.row;
 
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -44,7 +43,8 @@ public final class FinanceSetup {
         currency(in.accountingCurrency());
         ctx.inTransaction(() -> {
             unique("legal_entity", "dataareaid = ?", "Legal entity '" + in.dataAreaId() + "'", in.dataAreaId());
-            insert("legal_entity", row("dataareaid", in.dataAreaId(), "name", in.name(), "accountingcurrency",
+            ctx.insertAudited("legal_entity",
+                    row("dataareaid", in.dataAreaId(), "name", in.name(), "accountingcurrency",
                     in.accountingCurrency(), "exchangeratetype", orDefault(in.exchangeRateType(), "ECB"),
                     "journalperiodunit", orDefault(in.periodUnit(), "MONTHS"), "autoopenperiod", in.autoOpenPeriod(),
                     "salestaxgroupmethod", orDefault(in.taxGroupMethod(), "SEARCH"), "proposalworkflow",
@@ -63,7 +63,7 @@ public final class FinanceSetup {
             for (int i = 0; i < months; i++) {
                 LocalDate from = start.plusMonths(i);
                 unique("fiscal_period", "dataareaid = ? AND periodstart = ?", "Period " + from, dataAreaId, from);
-                insert("fiscal_period", row("dataareaid", dataAreaId, "periodstart", from, "periodend",
+                ctx.insertAudited("fiscal_period", row("dataareaid", dataAreaId, "periodstart", from, "periodend",
                         from.plusMonths(1).minusDays(1), "name", from.getYear() + "-" + String.format("%02d",
                                 from.getMonthValue()), "status", PeriodStatus.OPEN.name()));
             }
@@ -75,7 +75,8 @@ public final class FinanceSetup {
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
             unique("mainaccount", "dataareaid = ? AND mainaccountid = ?", "Main account " + accountId, dataAreaId, accountId);
-            insert("mainaccount", row("dataareaid", dataAreaId, "mainaccountid", accountId, "name", name, "accounttype", type));
+            ctx.insertAudited("mainaccount",
+                    row("dataareaid", dataAreaId, "mainaccountid", accountId, "name", name, "accounttype", type));
         });
     }
 
@@ -87,7 +88,8 @@ public final class FinanceSetup {
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
             unique("custtable", "dataareaid = ? AND accountnum = ?", "Customer " + accountNum, dataAreaId, accountNum);
-            insert("custtable", row("dataareaid", dataAreaId, "accountnum", accountNum, "name", name, "custgroup", group,
+            ctx.insertAudited("custtable",
+                    row("dataareaid", dataAreaId, "accountnum", accountNum, "name", name, "custgroup", group,
                     "paymtermdays", paymentTermDays, "currency", currency, "taxgroup", taxGroup));
         });
     }
@@ -96,7 +98,7 @@ public final class FinanceSetup {
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
             unique("projgroup", "dataareaid = ? AND projgroupid = ?", "Project group " + groupId, dataAreaId, groupId);
-            insert("projgroup", row("dataareaid", dataAreaId, "projgroupid", groupId, "name", name));
+            ctx.insertAudited("projgroup", row("dataareaid", dataAreaId, "projgroupid", groupId, "name", name));
         });
     }
 
@@ -106,7 +108,8 @@ public final class FinanceSetup {
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
             unique("projtable", "dataareaid = ? AND projid = ?", "Project " + projId, dataAreaId, projId);
-            insert("projtable", row("dataareaid", dataAreaId, "projid", projId, "name", name, "projgroupid", groupId,
+            ctx.insertAudited("projtable",
+                    row("dataareaid", dataAreaId, "projid", projId, "name", name, "projgroupid", groupId,
                     "projinvoiceprojid", contractId, "custaccount", customer, "taxgroup", taxGroup));
         });
     }
@@ -138,7 +141,8 @@ public final class FinanceSetup {
                             dataAreaId, account);
                 }
             }
-            insert("projpostingprofile", row("dataareaid", dataAreaId, "profileid", in.profileId(), "name", in.name(),
+            ctx.insertAudited("projpostingprofile",
+                    row("dataareaid", dataAreaId, "profileid", in.profileId(), "name", in.name(),
                     "accruerevenue", in.accrueRevenue(), "costaccount", in.costAccount(), "costoffsetaccount",
                     in.costOffsetAccount(), "wipsalesvalueaccount", in.wipSalesValueAccount(), "accruedrevenueaccount",
                     in.accruedRevenueAccount(), "invoicedrevenueaccount", in.invoicedRevenueAccount(),
@@ -154,7 +158,8 @@ public final class FinanceSetup {
             requireRow("projpostingprofile", "dataareaid = ? AND profileid = ?", "Profile " + profileId, dataAreaId, profileId);
             unique("projpostingprofilerule", "dataareaid = ? AND rulelevel = ? AND rulekey = ?", "A " + level + " rule for "
                     + key, dataAreaId, level.name(), key);
-            insert("projpostingprofilerule", row("dataareaid", dataAreaId, "rulelevel", level.name(), "rulekey", key,
+            ctx.insertAudited("projpostingprofilerule",
+                    row("dataareaid", dataAreaId, "rulelevel", level.name(), "rulekey", key,
                     "profileid", profileId));
         });
     }
@@ -166,7 +171,8 @@ public final class FinanceSetup {
             requireEntity(dataAreaId);
             unique("projlineproperty", "dataareaid = ? AND linepropertyid = ?", "Line property " + linePropertyId,
                     dataAreaId, linePropertyId);
-            insert("projlineproperty", row("dataareaid", dataAreaId, "linepropertyid", linePropertyId, "name", name,
+            ctx.insertAudited("projlineproperty",
+                    row("dataareaid", dataAreaId, "linepropertyid", linePropertyId, "name", name,
                     "tobeinvoiced", toBeInvoiced));
             for (Integer type : billingTypes) {
                 ctx.jdbc().update("INSERT INTO billingtypedefault (dataareaid, billingtype, linepropertyid) VALUES (?, ?, ?)",
@@ -214,22 +220,6 @@ public final class FinanceSetup {
         if (n != null && n > 0) {
             throw new TandemException(DUPLICATE, what + " already exists");
         }
-    }
-
-    private void insert(String table, Map<String, Object> values) {
-        Map<String, Object> all = new LinkedHashMap<>(values);
-        all.putAll(ctx.created());
-        List<String> columns = new ArrayList<>(all.keySet());
-        ctx.jdbc().update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + FinanceContext.placeholders(columns) + ")", all.values().toArray());
-    }
-
-    private static Map<String, Object> row(Object... pairs) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            row.put((String) pairs[i], pairs[i + 1]);
-        }
-        return row;
     }
 
     private static String orDefault(String value, String fallback) {

@@ -2,14 +2,13 @@ package dev.tandem.operations.masterdata;
 
 import static dev.tandem.operations.OperationsError.DUPLICATE;
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.dualwrite.AppContext.row;
 
 import dev.tandem.common.Ids;
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -55,7 +54,7 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("account", "accountnumber", in.accountNumber(), "account number");
             UUID id = Ids.newId();
-            insert("account", row("accountid", id, "accountnumber", in.accountNumber(), "name", in.name()));
+            ctx.insertAudited("account", row("accountid", id, "accountnumber", in.accountNumber(), "name", in.name()));
             return id;
         });
     }
@@ -67,7 +66,7 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("msdyn_organizationalunit", "msdyn_name", in.name(), "organizational unit");
             UUID id = Ids.newId();
-            insert("msdyn_organizationalunit", row("msdyn_organizationalunitid", id, "msdyn_name", in.name(),
+            ctx.insertAudited("msdyn_organizationalunit", row("msdyn_organizationalunitid", id, "msdyn_name", in.name(),
                     "transactioncurrency", in.currency(), "tdm_legalentity", in.legalEntity()));
             return id;
         });
@@ -105,7 +104,7 @@ public final class MasterData {
                 throw new TandemException(DUPLICATE, "Project " + in.projectId() + " already has task " + in.wbsId());
             }
             UUID id = Ids.newId();
-            insert("msdyn_projecttask", row("msdyn_projecttaskid", id, "msdyn_project", in.projectId(),
+            ctx.insertAudited("msdyn_projecttask", row("msdyn_projecttaskid", id, "msdyn_project", in.projectId(),
                     "msdyn_wbsid", in.wbsId(), "msdyn_subject", in.name()));
             return id;
         });
@@ -117,7 +116,7 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("bookableresourcecategory", "name", name, "role");
             UUID id = Ids.newId();
-            insert("bookableresourcecategory", row("bookableresourcecategoryid", id, "name", name));
+            ctx.insertAudited("bookableresourcecategory", row("bookableresourcecategoryid", id, "name", name));
             return id;
         });
     }
@@ -133,7 +132,8 @@ public final class MasterData {
             }
             unique("bookableresource", "name", in.name(), "bookable resource");
             UUID id = Ids.newId();
-            insert("bookableresource", row("bookableresourceid", id, "name", in.name(), "msdyn_organizationalunit",
+            ctx.insertAudited("bookableresource",
+                    row("bookableresourceid", id, "name", in.name(), "msdyn_organizationalunit",
                     in.resourcingUnitId(), "tdm_defaultrole", roles.isEmpty() ? null : roles.get(0)));
             for (UUID role : roles) {
                 ctx.jdbc().update("INSERT INTO bookableresourcecategoryassn (bookableresourceid, "
@@ -149,7 +149,7 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("msdyn_transactioncategory", "msdyn_name", name, "transaction category");
             UUID id = Ids.newId();
-            insert("msdyn_transactioncategory", row("msdyn_transactioncategoryid", id, "msdyn_name", name));
+            ctx.insertAudited("msdyn_transactioncategory", row("msdyn_transactioncategoryid", id, "msdyn_name", name));
             return id;
         });
     }
@@ -161,7 +161,7 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("product", "productnumber", in.productNumber(), "product number");
             UUID id = Ids.newId();
-            insert("product", row("productid", id, "productnumber", in.productNumber(), "name", in.name(),
+            ctx.insertAudited("product", row("productid", id, "productnumber", in.productNumber(), "name", in.name(),
                     "msdyn_unit", in.unit()));
             return id;
         });
@@ -203,19 +203,4 @@ public final class MasterData {
         }
     }
 
-    private Map<String, Object> row(Object... pairs) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (int i = 0; i < pairs.length; i += 2) {
-            row.put((String) pairs[i], pairs[i + 1]);
-        }
-        return row;
-    }
-
-    private void insert(String table, Map<String, Object> row) {
-        Map<String, Object> all = new LinkedHashMap<>(row);
-        all.putAll(ctx.created());
-        List<String> columns = new ArrayList<>(all.keySet());
-        ctx.jdbc().update("INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + OperationsContext.placeholders(columns) + ")", all.values().toArray());
-    }
 }
