@@ -19,6 +19,7 @@ public final class FinanceSchema {
      *                                               migrations on the classpath
      */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations(LOCATIONS).load().migrate();
+        // outOfOrder: a new dual-write migration (0.x) must still apply to a database already at a later app version.
+        Flyway.configure().dataSource(dataSource).locations(LOCATIONS).outOfOrder(true).load().migrate();
     }
 }

@@ -14,6 +14,7 @@ public final class OperationsSchema {
 
     /** Brings the database to the latest schema; safe to call on every start. */
     public static void migrate(DataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations(LOCATIONS).load().migrate();
+        // outOfOrder: a new dual-write migration (0.x) must still apply to a database already at a later app version.
+        Flyway.configure().dataSource(dataSource).locations(LOCATIONS).outOfOrder(true).load().migrate();
     }
 }

@@ -1,0 +1,72 @@
+package dev.tandem.dualwrite.runtime;
+
+import dev.tandem.dualwrite.map.AlertRule.ErrorType;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** What the runtime reports: read-only views for the REST API, the CLI and tests. */
+public final class Views {
+
+    private Views() {
+    }
+
+    /**
+     * A map and how it is doing.
+     *
+     * @param queueDepth changes queued and not yet applied (paused or resuming maps)
+     * @param lagSeconds age in seconds of the oldest queued change; 0 with an empty queue
+     * @param openErrors error-log rows not yet resolved
+     */
+    public record MapStatus(String id, String name, String version, String source, String target, MapState state,
+                            long queueDepth, long lagSeconds, long openErrors, Instant changedAt, String changedBy,
+                            String reason) {
+    }
+
+    /**
+     * One change waiting in a map's queue (or on its retry or discard list).
+     *
+     * @param status QUEUED, RETRY, DELIVERED, DISCARDED or FAILED
+     * @param payload the full row image as recorded, JSON
+     */
+    public record QueuedChange(long queueId, String mapId, UUID batchId, long sequenceNo, String entity,
+                               String integrationKey, String operation, String payload, String status,
+                               Instant recordedAt) {
+    }
+
+    /**
+     * One row of the error log.
+     *
+     * @param status    OPEN (retryable or waiting), RESOLVED (a retry applied it), ROLLED_BACK (a live-sync refusal:
+     *                  the source transaction rolled back, nothing to retry)
+     * @param payload   the source row image, JSON
+     * @param retryable whether retry applies: queued, catch-up and initial-sync errors are; live-sync refusals are not
+     */
+    public record SyncError(long errorId, String mapId, UUID batchId, String entity, String integrationKey,
+                            String operation, String payload, ErrorType type, String cause, String status,
+                            boolean retryable, int attempts, Instant occurredAt, Instant resolvedAt) {
+    }
+
+    /** One event of a map's activity log: state changes, alerts, resumes, discards, initial sync. */
+    public record ActivityEntry(long id, String mapId, Instant at, String event, String detail, String by) {
+    }
+
+    /**
+     * An initial sync run (chunked, resumable).
+     *
+     * @param status  RUNNING, COMPLETED, COMPLETED_WITH_ERRORS, FAILED or INTERRUPTED (resumable)
+     * @param lastKey last integration key of the source done: the checkpoint a resume starts after
+     * @param pass    1, or 2 while self-references are filled in
+     */
+    public record InitialSyncRun(UUID runId, String mapId, String status, long synced, long failed, String lastKey,
+                                 int pass, Instant startedAt, Instant finishedAt) {
+    }
+
+    /** Outcome of a resume. {@code discarded} lists the discarded changes (LIVE_DISCARD_QUEUED). */
+    public record ResumeResult(MapStatus status, int drained, int movedToRetry, List<QueuedChange> discarded) {
+    }
+
+    /** Outcome of a retry of error-log rows or of the retry list. */
+    public record RetryResult(int retried, int succeeded, int failed) {
+    }
+}
