@@ -1,6 +1,8 @@
 package dev.tandem.dualwrite.map;
 
+import dev.tandem.dualwrite.capture.ChangeOperation;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A table map (DESIGN §3): which entity of which app syncs to which entity of the other, with which fields, keys,
@@ -21,12 +23,17 @@ import java.util.List;
  * @param company       legal-entity striping, or {@code null} for a cross-company map
  * @param fields        field mappings, in file order
  * @param alerts        alert rules
+ * @param forwardOperations which changes of source rows the forward leg carries (default all three); the actuals
+ *                      map carries INSERT only: Project Operations sends new actuals into staging (R40)
+ * @param reverseOperations which changes of target rows the reverse leg carries (default all three); write-back
+ *                      maps carry UPDATE only
  * @param file          file the map was loaded from, for messages
  */
 public record TableMap(String id, String name, String version, String sourceApp, String sourceEntity,
                        String targetApp, String targetEntity, List<String> key, Master master, Filter filter,
                        Filter reverseFilter, CompanyStriping company, List<FieldMapping> fields,
-                       List<AlertRule> alerts, String file) {
+                       List<AlertRule> alerts, Set<ChangeOperation> forwardOperations,
+                       Set<ChangeOperation> reverseOperations, String file) {
 
     /** Which side wins in initial sync when both have the row (dual-write S5). */
     public enum Master {
@@ -38,6 +45,8 @@ public record TableMap(String id, String name, String version, String sourceApp,
         key = List.copyOf(key);
         fields = List.copyOf(fields);
         alerts = List.copyOf(alerts);
+        forwardOperations = Set.copyOf(forwardOperations);
+        reverseOperations = Set.copyOf(reverseOperations);
     }
 
     /** Whether any field flows source → target. */
