@@ -29,6 +29,7 @@ public class AppContext {
     private final Clock clock;
     private final Supplier<String> currentUser;
     private final DataEntityWriter writer;
+    private final ChangeRecorder recorder;
 
     public AppContext(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
                              Supplier<String> currentUser) {
@@ -38,7 +39,8 @@ public class AppContext {
         this.nested.setPropagationBehavior(org.springframework.transaction.TransactionDefinition.PROPAGATION_NESTED);
         this.clock = clock;
         this.currentUser = currentUser;
-        this.writer = new DataEntityWriter(jdbc, new ChangeRecorder(jdbc, clock));
+        this.recorder = new ChangeRecorder(jdbc, clock);
+        this.writer = new DataEntityWriter(jdbc, recorder);
     }
 
     public JdbcTemplate jdbc() {
@@ -47,6 +49,11 @@ public class AppContext {
 
     public DataEntityWriter writer() {
         return writer;
+    }
+
+    /** The app's change capture; the dual-write runtime sets its live-sync hook here. */
+    public ChangeRecorder changeRecorder() {
+        return recorder;
     }
 
     public Clock clock() {

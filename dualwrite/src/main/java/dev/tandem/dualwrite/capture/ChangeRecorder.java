@@ -24,8 +24,15 @@ public final class ChangeRecorder {
             INSERT INTO dw_outbox (batch_id, entity, integration_key, operation, payload, origin, recorded_at)
             VALUES (?, ?, ?, ?, ?, ?, ?)""";
 
+    /**
+     * The app whose change the current thread is applying, set by the runtime around a target transaction: changes
+     * recorded meanwhile carry it as their origin, and the runtime never sends them back there (loop prevention).
+     */
+    private static final ThreadLocal<String> ORIGIN = new ThreadLocal<>();
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private volatile SyncHook hook;
     private final JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     public ChangeRecorder(JdbcTemplate jdbc, Clock clock) {
@@ -47,6 +54,10 @@ public final class ChangeRecorder {
             return;
         }
         UUID batchId = currentBatchId();
+        if (hook != null) {
+            pending(batchId).addAll(changes.stream().map(c -> new SyncHook.RecordedChange(c.entity(),
+                    c.integrationKey(), c.operation(), c.row(), ORIGIN.get())).toList());
+        }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate(INSERT_SQL, changes, 1000, (ps, change) -> {
             ps.setObject(1, batchId);
@@ -54,9 +65,59 @@ public final class ChangeRecorder {
             ps.setString(3, change.integrationKey());
             ps.setString(4, change.operation().name());
             ps.setString(5, json.writeValueAsString(change.row()));
-            ps.setString(6, null);
+            ps.setString(6, ORIGIN.get());
             ps.setTimestamp(7, now);
         });
+    }
+
+    /** Sets the live-sync hook called for each transaction that records changes ({@code null}: none). */
+    public void setHook(SyncHook hook) {
+        this.hook = hook;
+    }
+
+    /** Runs work with changes recorded as coming from {@code origin} (see {@link #ORIGIN}). */
+    public static <T> T withOrigin(String origin, java.util.function.Supplier<T> work) {
+        String previous = ORIGIN.get();
+        ORIGIN.set(origin);
+        try {
+            return work.get();
+        } finally {
+            if (previous == null) {
+                ORIGIN.remove();
+            } else {
+                ORIGIN.set(previous);
+            }
+        }
+    }
+
+    /**
+     * The changes of the current transaction kept for the hook; on first use registers the synchronization that
+     * hands them to the hook before commit and reports the outcome after completion.
+     */
+    @SuppressWarnings("unchecked")
+    private List<SyncHook.RecordedChange> pending(UUID batchId) {
+        Object key = this;
+        List<SyncHook.RecordedChange> list =
+                (List<SyncHook.RecordedChange>) TransactionSynchronizationManager.getResource(key);
+        if (list == null) {
+            List<SyncHook.RecordedChange> created = new java.util.ArrayList<>();
+            SyncHook registered = hook;
+            TransactionSynchronizationManager.bindResource(key, created);
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    registered.beforeCommit(batchId, created);
+                }
+
+                @Override
+                public void afterCompletion(int status) {
+                    TransactionSynchronizationManager.unbindResourceIfPossible(key);
+                    registered.afterCompletion(batchId, status == STATUS_COMMITTED);
+                }
+            });
+            list = created;
+        }
+        return list;
     }
 
     /**

@@ -1,0 +1,359 @@
+package dev.tandem.dualwrite.runtime;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.common.testing.DatabaseKind;
+import dev.tandem.dualwrite.DualWriteError;
+import dev.tandem.dualwrite.map.MapLoadException;
+import dev.tandem.dualwrite.runtime.Views.QueuedChange;
+import dev.tandem.dualwrite.runtime.Views.ResumeResult;
+import dev.tandem.dualwrite.runtime.Views.SyncError;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+
+/** The runtime on two small apps, on H2 and on PostgreSQL (DESIGN §3; issue 5 acceptance 4, 5, 7). */
+@ParameterizedClass(name = "[{0}]")
+@EnumSource(DatabaseKind.class)
+class DualWriteRuntimeTest {
+
+    @Parameter
+    DatabaseKind kind;
+
+    private TwoApps apps;
+
+    @AfterEach
+    void close() {
+        if (apps != null) {
+            apps.close();
+        }
+    }
+
+    private DualWriteRuntime start(DualWriteSettings settings) {
+        apps = new TwoApps(kind);
+        return apps.start(settings, true);
+    }
+
+    private UUID insertCustomer(String account, String name) {
+        UUID id = UUID.randomUUID();
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("customerid", id);
+        row.put("accountnumber", account);
+        row.put("name", name);
+        row.put("creditlimit", new BigDecimal("1000.50"));
+        apps.crm.inTransaction(() -> apps.crm.writer().insert(TwoApps.CUSTOMERS, List.of(row)));
+        return id;
+    }
+
+    private void rename(UUID id, String name) {
+        apps.crm.inTransaction(() -> apps.crm.writer().update(TwoApps.CUSTOMERS, List.of(id), Map.of("name", name)));
+    }
+
+    private String erpName(String account) {
+        return apps.erp.jdbc().queryForList("SELECT name FROM custtable WHERE accountnum = ?", String.class, account)
+                .stream().findFirst().orElse(null);
+    }
+
+    @Test
+    void liveSyncAppliesTheTransactionToTheTargetBeforeTheSourceCommits() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        insertCustomer("C-1", "Contoso");
+
+        assertThat(erpName("C-1")).isEqualTo("Contoso");
+        assertThat(apps.erp.jdbc().queryForObject("SELECT creditlimit FROM custtable", BigDecimal.class))
+                .isEqualByComparingTo("1000.50");
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_delivery")).isEqualTo(1);
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox")).isEqualTo(1);
+        assertThat(runtime.resolveInDoubt(Duration.ZERO)).isZero();
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'")).isEqualTo(1);
+    }
+
+    @Test
+    void aRefusalByTheTargetRollsTheSourceBackWithTheTargetsMessage() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+
+        assertThatThrownBy(() -> insertCustomer("C-2", "BAD name")).isInstanceOf(TandemException.class)
+                .hasMessageContaining("Customer account C-2: the name 'BAD name' is refused by the ERP");
+
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM customer")).isZero();
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox")).isZero();
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isZero();
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox")).isZero();
+        List<SyncError> errors = runtime.errors("customers", null, 0, 10).items();
+        assertThat(errors).singleElement().satisfies(e -> {
+            assertThat(e.status()).isEqualTo("ROLLED_BACK");
+            assertThat(e.retryable()).isFalse();
+            assertThat(e.cause()).contains("BAD name");
+        });
+    }
+
+    @Test
+    void writeBackIsNotSentBackWhereItCameFrom() {
+        start(TwoApps.settings());
+        UUID id = insertCustomer("C-3", "Fabrikam");
+        // The ERP rates the account: the change travels back to the CRM by the reverse leg.
+        apps.erp.inTransaction(() -> apps.erp.writer().update(TwoApps.ACCOUNTS, List.of("C-3"), Map.of("rating", "A")));
+
+        assertThat(apps.crm.jdbc().queryForObject("SELECT rating FROM customer WHERE customerid = ?", String.class, id))
+                .isEqualTo("A");
+        // The CRM's write-back change carries its origin and does not travel to the ERP again.
+        assertThat(apps.crm.jdbc().queryForList("SELECT origin FROM dw_outbox ORDER BY sequence_no", String.class))
+                .containsExactly(null, "erp");
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox")).isEqualTo(1);
+    }
+
+    @Test
+    void theResolverUndoesABatchWhoseSourceNeverCommitted() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        UUID id = insertCustomer("C-4", "Northwind");
+        rename(id, "Northwind Traders");
+        awaitConfirmed(2);
+        // Make both batches look like their source died between the target's commit and its own.
+        apps.erp.jdbc().update("UPDATE dw_inbox SET status = 'IN_DOUBT'");
+        UUID renameBatch = apps.crm.jdbc().queryForObject("SELECT batch_id FROM dw_outbox WHERE operation = 'UPDATE'",
+                UUID.class);
+        apps.crm.jdbc().update("DELETE FROM dw_delivery WHERE batch_id = ?", renameBatch);
+
+        assertThat(runtime.resolveInDoubt(Duration.ZERO)).isEqualTo(1);
+
+        assertThat(erpName("C-4")).isEqualTo("Northwind");
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'UNDONE'")).isEqualTo(1);
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'")).isEqualTo(1);
+        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event())
+                .isEqualTo("BATCH_UNDONE"));
+    }
+
+    @Test
+    void aTargetThatDoesNotAnswerInTimeRollsTheSourceBackAndIsUndone() throws Exception {
+        DualWriteRuntime runtime = start(TwoApps.settings().withLiveTimeout(Duration.ofMillis(300)));
+        apps.erpDelayMillis.set(1500);
+
+        assertThatThrownBy(() -> insertCustomer("C-5", "Slow")).isInstanceOf(TandemException.class)
+                .satisfies(e -> assertThat(((TandemException) e).errorCode()).isEqualTo(DualWriteError.SYNC_TIMEOUT));
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM customer")).isZero();
+        // The target finishes later and finds that the source gave up: it takes the batch back itself.
+        for (int i = 0; i < 100 && apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'UNDONE'") == 0;
+             i++) {
+            Thread.sleep(100);
+        }
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isZero();
+        assertThat(runtime.errors("customers", null, 0, 10).items()).anySatisfy(e -> assertThat(e.type().name())
+                .isEqualTo("TIMEOUT"));
+    }
+
+    /** Waits until the asynchronous confirmations after commit have marked {@code n} inbox rows CONFIRMED. */
+    private void awaitConfirmed(int n) {
+        for (int i = 0; i < 200 && apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'") < n;
+             i++) {
+            try {
+                Thread.sleep(25);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Acceptance 4: pause, 10,000 changes, then each resume option. */
+    private List<UUID> pauseAndChange(DualWriteRuntime runtime, int customers, int renames) {
+        List<UUID> ids = new ArrayList<>();
+        for (int c = 0; c < customers; c++) {
+            ids.add(insertCustomer("Q-" + c, "v0"));
+        }
+        apps.erpWrites.clear();
+        runtime.pause("customers", "maintenance", "admin");
+        for (int r = 1; r <= renames; r++) {
+            for (UUID id : ids) {
+                rename(id, "v" + r);
+            }
+        }
+        assertThat(runtime.map("customers").queueDepth()).isEqualTo((long) customers * renames);
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.PAUSED);
+        assertThat(erpName("Q-0")).isEqualTo("v0");
+        return ids;
+    }
+
+    private void assertAppliedInOrder(int customers, int renames) {
+        for (int c = 0; c < customers; c++) {
+            String account = "Q-" + c;
+            List<String> seen = apps.erpWrites.stream().filter(w -> w.startsWith(account + "=")).toList();
+            List<String> expected = new ArrayList<>();
+            for (int r = 1; r <= renames; r++) {
+                expected.add(account + "=v" + r);
+            }
+            assertThat(seen).as(account).containsExactlyElementsOf(expected);
+        }
+    }
+
+    @Test
+    void resumeByDrainingAppliesEveryQueuedChangeInOrder() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        pauseAndChange(runtime, 1000, 10);
+
+        ResumeResult result = runtime.resume("customers", ResumeOption.DRAIN, false, "admin");
+
+        assertThat(result.status().state()).isEqualTo(MapState.RUNNING);
+        assertThat(result.drained()).isEqualTo(10_000);
+        assertThat(result.status().queueDepth()).isZero();
+        assertAppliedInOrder(1000, 10);
+        assertThat(erpName("Q-999")).isEqualTo("v10");
+    }
+
+    @Test
+    void resumeToTheRetryListGoesLiveAndLosesNothing() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        List<UUID> ids = pauseAndChange(runtime, 1000, 10);
+
+        ResumeResult result = runtime.resume("customers", ResumeOption.LIVE_RETRY_QUEUED, false, "admin");
+        assertThat(result.movedToRetry()).isEqualTo(10_000);
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.RUNNING);
+        assertThat(runtime.queue("customers", "RETRY", 0, 10).total()).isEqualTo(10_000);
+
+        runtime.retryQueue("customers", "admin");
+
+        assertAppliedInOrder(1000, 10);
+        assertThat(runtime.queue("customers", "RETRY", 0, 10).total()).isZero();
+        // Live again: a new change goes straight through.
+        rename(ids.get(0), "live");
+        assertThat(erpName("Q-0")).isEqualTo("live");
+    }
+
+    @Test
+    void resumeByDiscardingNeedsConfirmationAndListsWhatItDiscarded() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        pauseAndChange(runtime, 1000, 10);
+
+        assertThatThrownBy(() -> runtime.resume("customers", ResumeOption.LIVE_DISCARD_QUEUED, false, "admin"))
+                .isInstanceOf(TandemException.class).hasMessageContaining("explicit confirmation");
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.PAUSED);
+
+        ResumeResult result = runtime.resume("customers", ResumeOption.LIVE_DISCARD_QUEUED, true, "admin");
+
+        assertThat(result.discarded()).hasSize(10_000);
+        assertThat(result.discarded()).extracting(QueuedChange::integrationKey).doesNotContainNull();
+        assertThat(result.discarded().get(0).payload()).contains("\"name\":\"v1\"");
+        assertThat(runtime.queue("customers", "DISCARDED", 0, 10).total()).isEqualTo(10_000);
+        assertThat(erpName("Q-0")).isEqualTo("v0");
+        assertThat(runtime.map("customers").queueDepth()).isZero();
+    }
+
+    @Test
+    void aFullQueueBlocksWithAClearMessageAndLosesNothing() {
+        DualWriteRuntime runtime = start(TwoApps.settings().withQueueLimit(3));
+        UUID id = insertCustomer("L-1", "v0");
+        runtime.pause("customers", null, "admin");
+        rename(id, "v1");
+        rename(id, "v2");
+        rename(id, "v3");
+
+        assertThatThrownBy(() -> rename(id, "v4")).isInstanceOf(TandemException.class)
+                .satisfies(e -> assertThat(((TandemException) e).errorCode()).isEqualTo(DualWriteError.QUEUE_LIMIT))
+                .hasMessageContaining("queue holds 3 changes; the limit is 3");
+        assertThat(apps.crm.jdbc().queryForObject("SELECT name FROM customer", String.class)).isEqualTo("v3");
+
+        runtime.resume("customers", ResumeOption.DRAIN, false, "admin");
+        assertThat(erpName("L-1")).isEqualTo("v3");
+    }
+
+    /** Acceptance 7: 10 application errors within 15 minutes pause the map. */
+    @Test
+    void tenApplicationErrorsWithinFifteenMinutesPauseTheMap() throws Exception {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        for (int i = 0; i < 10; i++) {
+            int n = i;
+            assertThatThrownBy(() -> insertCustomer("E-" + n, "BAD " + n)).isInstanceOf(TandemException.class);
+        }
+        for (int i = 0; i < 100 && runtime.map("customers").state() != MapState.PAUSED; i++) {
+            Thread.sleep(50);
+        }
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.PAUSED);
+        assertThat(runtime.map("customers").reason()).contains("10 APPLICATION errors within PT15M");
+        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event())
+                .isEqualTo("ALERT"));
+        // Paused: the next change queues instead of failing.
+        insertCustomer("E-ok", "Fine");
+        assertThat(runtime.map("customers").queueDepth()).isEqualTo(1);
+    }
+
+    /** Acceptance 5: initial sync of 100,000 rows of which 10 are bad. */
+    @Test
+    void initialSyncSyncsEveryGoodRowAndLogsEachBadOneWithItsCause() {
+        apps = new TwoApps(kind);
+        int rows = 100_000;
+        List<Object[]> batch = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            String name = i % 10_000 == 5 ? "BAD customer " + i : "Customer " + i;
+            batch.add(new Object[] {UUID.randomUUID(), String.format("I-%06d", i), name, new BigDecimal("10.00")});
+        }
+        apps.crm.jdbc().batchUpdate("INSERT INTO customer (customerid, accountnumber, name, creditlimit) VALUES "
+                + "(?, ?, ?, ?)", batch);
+        DualWriteRuntime runtime = apps.start(TwoApps.settings(), false);
+
+        runtime.run("customers", true, "admin");
+
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.RUNNING);
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isEqualTo(99_990);
+        List<SyncError> errors = runtime.errors("customers", "OPEN", 0, 100).items();
+        assertThat(errors).hasSize(10).allSatisfy(e -> {
+            assertThat(e.cause()).contains("is refused by the ERP");
+            assertThat(e.retryable()).isTrue();
+        });
+        assertThat(runtime.initialSyncRuns("customers")).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("COMPLETED_WITH_ERRORS");
+            assertThat(r.synced()).isEqualTo(99_990);
+            assertThat(r.failed()).isEqualTo(10);
+        });
+
+        // Fix the cause of one in the source, retry that row alone.
+        SyncError one = errors.get(0);
+        UUID id = UUID.fromString(one.integrationKey());
+        apps.crm.jdbc().update("UPDATE customer SET name = 'Fixed' WHERE customerid = ?", id);
+        assertThat(runtime.retry("customers", List.of(one.errorId()), "admin").succeeded()).isEqualTo(1);
+
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isEqualTo(99_991);
+        assertThat(runtime.error(one.errorId()).status()).isEqualTo("RESOLVED");
+        assertThat(runtime.errors("customers", "OPEN", 0, 100).total()).isEqualTo(9);
+    }
+
+    @Test
+    void metricsShowQueueDepthAndLagPerMap() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        UUID id = insertCustomer("M-1", "v0");
+        runtime.pause("customers", null, "admin");
+        rename(id, "v1");
+        rename(id, "v2");
+
+        assertThat(apps.registry.get("tandem.dualwrite.queue.depth").tag("map", "customers").gauge().value())
+                .isEqualTo(2.0);
+        assertThat(apps.registry.get("tandem.dualwrite.lag").tag("map", "customers").gauge().value())
+                .isGreaterThanOrEqualTo(0.0);
+        assertThat(apps.registry.get("tandem.dualwrite.applied.rows").tag("map", "customers").counter().count())
+                .isEqualTo(1.0);
+    }
+
+    @Test
+    void aMapCanOnlyBeEditedWhenStoppedAndAnInvalidOneIsRefusedWithFileLineAndRule() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        String edited = TwoApps.MAP.replace("1.0.0.1", "1.0.0.2");
+
+        assertThatThrownBy(() -> runtime.replace("customers", edited, "admin")).isInstanceOf(TandemException.class)
+                .satisfies(e -> assertThat(((TandemException) e).errorCode()).isEqualTo(DualWriteError.MAP_STATE));
+        runtime.stop("customers", "admin");
+        assertThatThrownBy(() -> runtime.replace("customers", TwoApps.MAP.replace("name > name", "nmae > name"),
+                "admin")).isInstanceOf(MapLoadException.class).hasMessageContaining("maps/customers.yaml:11")
+                .hasMessageContaining("DIPV1021");
+        assertThat(runtime.replace("customers", edited, "admin").version()).isEqualTo("1.0.0.2");
+        runtime.run("customers", false, "admin");
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.RUNNING);
+    }
+}
