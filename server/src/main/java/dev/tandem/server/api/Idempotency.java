@@ -108,6 +108,27 @@ public final class Idempotency {
      */
     public ResponseEntity<?> once(String key, HttpServletRequest request, Object body,
             Supplier<? extends ResponseEntity<?>> command) {
+        return once(key, request, body, command, true);
+    }
+
+    /**
+     * {@link #once} for a command that must not run inside a transaction of this store's database: one that opens
+     * its own transactions, possibly in both app databases, on threads of its own (the dual-write runtime's map
+     * actions). The command runs outside any transaction; its answer is stored afterwards, in a transaction of its
+     * own. Work and answer therefore do not commit together: if the server stops between the two, the claim is
+     * left without an answer, and once the lease has passed a repeated request runs the command again (the
+     * runtime's actions refuse a repetition that no longer fits the map's state, e.g. 409 {@code MAP_STATE}, rather
+     * than doing the work twice).
+     *
+     * @see #once
+     */
+    public ResponseEntity<?> onceWithoutTransaction(String key, HttpServletRequest request, Object body,
+            Supplier<? extends ResponseEntity<?>> command) {
+        return once(key, request, body, command, false);
+    }
+
+    private ResponseEntity<?> once(String key, HttpServletRequest request, Object body,
+            Supplier<? extends ResponseEntity<?>> command, boolean inTransaction) {
         if (key == null) {
             return command.get();
         }
@@ -118,6 +139,16 @@ public final class Idempotency {
             return answer(claim.replay(), HttpHeaders.EMPTY, true);
         }
         try {
+            if (!inTransaction) {
+                ResponseEntity<?> answer = command.get();
+                if (!answer.getStatusCode().is2xxSuccessful()) {
+                    release(fingerprint.key(), claim.token());
+                    return answer;
+                }
+                Stored stored = stored(answer);
+                own.executeWithoutResult(s -> complete(fingerprint.key(), claim.token(), stored, false));
+                return answer(stored, answer.getHeaders(), false);
+            }
             return work.execute(status -> {
                 ResponseEntity<?> answer = command.get();
                 if (!answer.getStatusCode().is2xxSuccessful()) {
@@ -126,17 +157,21 @@ public final class Idempotency {
                     release(fingerprint.key(), claim.token());
                     return answer;
                 }
-                URI location = answer.getHeaders().getLocation();
-                Stored stored = new Stored(answer.getStatusCode().value(),
-                        answer.hasBody() ? json.writeValueAsString(answer.getBody()) : null,
-                        location == null ? null : location.toString());
-                complete(fingerprint.key(), claim.token(), stored);
+                Stored stored = stored(answer);
+                complete(fingerprint.key(), claim.token(), stored, true);
                 return answer(stored, answer.getHeaders(), false);
             });
         } catch (RuntimeException | Error failure) {
             release(fingerprint.key(), claim.token());
             throw failure;
         }
+    }
+
+    private Stored stored(ResponseEntity<?> answer) {
+        URI location = answer.getHeaders().getLocation();
+        return new Stored(answer.getStatusCode().value(),
+                answer.hasBody() ? json.writeValueAsString(answer.getBody()) : null,
+                location == null ? null : location.toString());
     }
 
     /** What identifies a request: the key, and the method, path and body hash it was first used with. */
@@ -208,15 +243,19 @@ public final class Idempotency {
         return n != null && n == 1;
     }
 
-    /** Runs inside the work's transaction, so the answer commits with the work. */
-    private void complete(String key, UUID token, Stored stored) {
+    /**
+     * Runs inside the work's transaction, so the answer commits with the work ({@code withWork}); for
+     * {@link #onceWithoutTransaction} in a transaction of its own after the work.
+     */
+    private void complete(String key, UUID token, Stored stored, boolean withWork) {
         int n = jdbc.update("UPDATE api_idempotency_key SET response_status = ?, response_body = ?, "
                 + "response_location = ?, completed_at = ? WHERE idempotency_key = ? AND claim_token = ? "
                 + "AND response_status IS NULL", stored.status(), stored.body(), stored.location(), now(), key, token);
         if (n != 1) {
             throw new TandemException(ServerError.IDEMPOTENCY_IN_PROGRESS, "This request held Idempotency-Key '" + key
-                    + "' longer than the lease and another request with the key took it over; this request's work "
-                    + "was rolled back. Repeat the request to get the answer of the one that finished.",
+                    + "' longer than the lease and another request with the key took it over; "
+                    + (withWork ? "this request's work was rolled back. " : "its answer was not stored. ")
+                    + "Repeat the request to get the answer of the one that finished.",
                     Map.of("idempotencyKey", key));
         }
     }

@@ -1,0 +1,88 @@
+package dev.tandem.server.dualwrite;
+
+import dev.tandem.common.Page;
+import dev.tandem.dualwrite.map.MapProblem;
+import dev.tandem.dualwrite.runtime.ResumeOption;
+import dev.tandem.dualwrite.runtime.Views.MapStatus;
+import dev.tandem.dualwrite.runtime.Views.QueuedChange;
+import dev.tandem.server.api.InputError;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Where the dual-write API lives ({@value #BASE}), who acts through it, and its request and answer bodies that are
+ * not the runtime's own {@code Views}. Request records use boxed types, so a member left out is {@code null} rather
+ * than a refusal.
+ */
+final class DualWriteApi {
+
+    /** Base path of the dual-write endpoints. */
+    static final String BASE = "/api/dualwrite";
+
+    /** The acting user of every call (activity log, map state changes) until the API authenticates its callers. */
+    static final String USER = "api";
+
+    /** Statuses of a map's queue ({@code GET /maps/{id}/queue?status=}). */
+    static final Set<String> QUEUE_STATUSES = Set.of("QUEUED", "RETRY", "DELIVERED", "DISCARDED", "FAILED");
+
+    /** Statuses of the error log ({@code GET /maps/{id}/errors?status=}). */
+    static final Set<String> ERROR_STATUSES = Set.of("OPEN", "RESOLVED", "ROLLED_BACK");
+
+    private DualWriteApi() {
+    }
+
+    /** {@code POST /maps/{id}/run}: {@code initialSync} true copies the source first (answered 202). */
+    record RunRequest(Boolean initialSync) {
+    }
+
+    /** {@code POST /maps/{id}/pause}: the reason, kept with the state and in the activity log. */
+    record PauseRequest(String reason) {
+    }
+
+    /** {@code POST /maps/{id}/resume}; {@code confirmDiscard} must be true with LIVE_DISCARD_QUEUED. */
+    record ResumeRequest(ResumeOption option, Boolean confirmDiscard) {
+    }
+
+    /** Error-log rows to retry or purge; for retry, none means every open retryable row of the map. */
+    record ErrorIdsRequest(List<Long> errorIds) {
+
+        List<Long> ids() {
+            return errorIds == null ? List.of() : errorIds;
+        }
+    }
+
+    /** {@code POST /maps/{id}/resync}: the source row's integration key. */
+    record ResyncRequest(String key) {
+    }
+
+    /** {@code POST /maps/validate}: whether the YAML is a valid map, and every problem (file, line, rule, message). */
+    record Validation(boolean valid, List<MapProblem> problems) {
+    }
+
+    /**
+     * Outcome of a resume: the map, the batches drained (DRAIN), moved to the retry list (LIVE_RETRY_QUEUED) or
+     * discarded (LIVE_DISCARD_QUEUED). {@code discarded} is the first page of the discarded changes;
+     * {@code discardedLink} lists all of them ({@code null} when none was discarded).
+     */
+    record ResumeAnswer(MapStatus status, int drained, int movedToRetry, int discardedCount,
+                        Page<QueuedChange> discarded, String discardedLink) {
+    }
+
+    /** {@code POST /maps/{id}/errors/purge}: error-log rows deleted. */
+    record PurgeAnswer(int purged) {
+    }
+
+    /** A status filter in upper case, {@code null} when absent; 400 INVALID_INPUT when it is not one of {@code allowed}. */
+    static String status(String status, Set<String> allowed) {
+        if (status == null || status.isBlank()) {
+            return null;
+        }
+        String upper = status.strip().toUpperCase(Locale.ROOT);
+        if (!allowed.contains(upper)) {
+            throw new InputError("status", "must be one of " + allowed.stream().sorted().toList() + ", was '" + status
+                    + "'").refusal();
+        }
+        return upper;
+    }
+}
