@@ -22,9 +22,9 @@ ALTER TABLE exchangerate ADD CONSTRAINT exchangerate_rateid UNIQUE (rateid);
 ALTER TABLE exchangerate ADD CONSTRAINT exchangerate_rateid_composite CHECK (rateid = ratetype || '|' || fromcurrency
     || '|' || tocurrency || '|' || TO_CHAR(validfrom, 'YYYY-MM-DD'));
 
--- Projects: the Projects V2 map keys them by the Dataverse project number (msdyn_projectnumber → projid), which is
--- unique across legal entities; the data-entity writer updates by that key alone, so it must identify one row.
-ALTER TABLE projtable ADD CONSTRAINT projtable_projid UNIQUE (projid);
+-- Projects keep their key (dataareaid, projid). The Projects V2 map keys them by the Dataverse project number
+-- (msdyn_projectnumber → projid), unique across legal entities; Finance's sync write path refuses a project id that
+-- manual setup created in more than one legal entity, because the data-entity writer updates by projid alone.
 
 -- Project contracts (F&O ProjInvoiceTable), from Project Operations' salesorders ("Project contract headers" map):
 -- projinvoiceprojid = the contract number (salesorder.ordernumber, unique across legal entities), description = the

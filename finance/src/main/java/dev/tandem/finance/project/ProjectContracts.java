@@ -34,7 +34,8 @@ import java.util.function.Function;
  * data-entity writer.
  *
  * <p>The legal entity is part of a row's identity (dual-write R27, R30): a project, contract or contract line that
- * exists in one legal entity is refused when it arrives for another ({@code STATE}).
+ * exists in one legal entity is refused when it arrives for another ({@code STATE}). A project id that manual setup
+ * created in several legal entities is refused too ({@code STATE}): the writer addresses projects by {@code projid}.
  */
 public final class ProjectContracts {
 
@@ -73,7 +74,8 @@ public final class ProjectContracts {
      *
      * @throws TandemException INVALID_INPUT (a required field is missing: project id, legal entity, name, project group;
      *                         a project twice in the delivery), NOT_FOUND (legal entity), PROJECT_GROUP_NOT_FOUND,
-     *                         CUSTOMER_NOT_FOUND, STATE (the project exists in another legal entity); nothing written
+     *                         CUSTOMER_NOT_FOUND, STATE (the project exists in another legal entity, or in several);
+     *                         nothing written
      */
     public void upsertProjects(List<ProjectInput> projects) {
         if (projects.isEmpty()) {
@@ -100,8 +102,13 @@ public final class ProjectContracts {
             }
             Map<String, Map<String, Object>> existing = lock(ProjectDataEntities.PROJECTS, "projid",
                     complete.stream().map(ProjectInput::projectId).toList());
+            Set<String> ambiguous = inSeveralLegalEntities(existing.keySet());
             for (ProjectInput p : complete) {
                 String row = "Project " + p.projectId();
+                if (ambiguous.contains(p.projectId())) {
+                    refusals.add(STATE, p.projectId(), inSeveral(row));
+                    continue;
+                }
                 if (otherLegalEntity(existing.get(p.projectId()), p.dataAreaId(), row, p.projectId(), refusals)) {
                     continue;
                 }
@@ -248,6 +255,7 @@ public final class ProjectContracts {
                     complete.stream().map(ContractLineInput::contractLineId).toList());
             Map<String, Map<String, Object>> projects = lock(ProjectDataEntities.PROJECTS, "projid",
                     complete.stream().map(ContractLineInput::projectId).distinct().toList());
+            Set<String> ambiguous = inSeveralLegalEntities(projects.keySet());
             Map<String, String> contractOfProject = new HashMap<>();
             projects.forEach((id, p) -> contractOfProject.put(id, (String) p.get("projinvoiceprojid")));
             Map<Object, Map<String, Object>> projectContracts = new LinkedHashMap<>();
@@ -272,7 +280,9 @@ public final class ProjectContracts {
                             + " doesn't exist in legal entity " + l.dataAreaId() + ".");
                 }
                 Map<String, Object> project = projects.get(l.projectId());
-                if (project == null || !l.dataAreaId().equals(project.get("dataareaid"))) {
+                if (ambiguous.contains(l.projectId())) {
+                    refusals.add(STATE, id, inSeveral(row + ": project " + l.projectId()));
+                } else if (project == null || !l.dataAreaId().equals(project.get("dataareaid"))) {
                     refusals.add(PROJECT_NOT_FOUND, id, row + ": project " + l.projectId() + " doesn't exist in legal "
                             + "entity " + l.dataAreaId() + ".");
                 } else {
@@ -365,6 +375,27 @@ public final class ProjectContracts {
                     }, chunk.toArray());
         }
         return rows;
+    }
+
+    /**
+     * Project ids that exist in more than one legal entity (only manual setup makes them): sync can't address such a
+     * project, because the data-entity writer updates by the integration key {@code projid} alone.
+     */
+    private Set<String> inSeveralLegalEntities(Set<String> projectIds) {
+        Set<String> found = new HashSet<>();
+        List<String> ids = new ArrayList<>(projectIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            List<String> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
+            found.addAll(ctx.jdbc().queryForList("SELECT projid FROM projtable WHERE projid IN ("
+                    + FinanceContext.placeholders(chunk) + ") GROUP BY projid HAVING COUNT(*) > 1", String.class,
+                    chunk.toArray()));
+        }
+        return found;
+    }
+
+    private static String inSeveral(String what) {
+        return what + " exists in more than one legal entity in Finance; sync keys projects by the project number "
+                + "alone, so it can't tell them apart.";
     }
 
     /** Whether the stored row belongs to another legal entity; if so, the row is refused for that alone. */

@@ -16,7 +16,9 @@ public final class ProjectDataEntities {
 
     /**
      * {@code projects} over {@code projtable} (F&O ProjTable): integration key {@code projid} = the Dataverse project
-     * number (unique across legal entities, {@code projtable_projid}); company field {@code dataareaid}. The map writes
+     * number, unique across legal entities in Project Operations; company field {@code dataareaid}. The table's key is
+     * ({@code dataareaid}, {@code projid}), so manual setup may repeat an id in another legal entity; the sync write
+     * path refuses such an id, as the data-entity writer updates by {@code projid} alone. The map writes
      * the name, project group and customer; {@code projinvoiceprojid} is set by the project's first contract line and
      * {@code taxgroup} is Finance's, so both are read-only for maps.
      */

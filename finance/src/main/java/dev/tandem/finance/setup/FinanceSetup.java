@@ -23,8 +23,7 @@ import java.util.Map;
  *
  * <p>Legal entities, customers and projects are data entities ({@link SetupDataEntities},
  * {@link ProjectDataEntities#PROJECTS}): their rows are written through the data-entity writer, so each change is in
- * the outbox in the same transaction. A project id is unique across legal entities, as the Projects V2 map keys
- * projects by the Dataverse project number.
+ * the outbox in the same transaction.
  */
 public final class FinanceSetup {
 
@@ -115,7 +114,7 @@ public final class FinanceSetup {
                               String customer, String taxGroup) {
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
-            unique("projtable", "projid = ?", "Project " + projId, projId);
+            unique("projtable", "dataareaid = ? AND projid = ?", "Project " + projId, dataAreaId, projId);
             insertEntityRow(ProjectDataEntities.PROJECTS,
                     row("dataareaid", dataAreaId, "projid", projId, "name", name, "projgroupid", groupId,
                     "projinvoiceprojid", contractId, "custaccount", customer, "taxgroup", taxGroup));

@@ -171,6 +171,15 @@ class FinanceSyncEntitiesTest extends FinanceTestBase {
         finance.setup().createProjectGroup("DEMF", "TM", "Time and material");
         refused(() -> entity("projects").upsert("projid", List.of(row("projid", PROJECT, "dataareaid", "DEMF", "name",
                 "Moved", "projgroupid", "TM"))), FinanceError.STATE, "Project P-001 belongs to legal entity USMF, not DEMF");
+
+        // Manual setup may repeat a project id in another legal entity; sync, which keys projects by the id alone,
+        // then refuses to touch either.
+        finance.setup().createProject("DEMF", PROJECT, "ERP rollout (DE)", "TM", null, null, null);
+        refused(() -> entity("projects").upsert("projid", List.of(row("projid", PROJECT, "dataareaid", LE, "name",
+                "Renamed", "projgroupid", "TM"))), FinanceError.STATE,
+                "Project P-001 exists in more than one legal entity");
+        assertThat(jdbc.queryForList("SELECT name FROM projtable WHERE projid = ? ORDER BY dataareaid", String.class,
+                PROJECT)).containsExactly("ERP rollout (DE)", "ERP rollout");
     }
 
     @Test
