@@ -3,6 +3,7 @@ package dev.tandem.finance;
 import dev.tandem.finance.journal.ImportFromStaging;
 import dev.tandem.finance.journal.IntegrationJournal;
 import dev.tandem.finance.ledger.Ledger;
+import dev.tandem.finance.project.ProjectContracts;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.rates.EcbRatesImport;
 import dev.tandem.finance.rates.ExchangeRateTypes;
@@ -32,6 +33,7 @@ public final class Finance {
     private final StagingEntity staging;
     private final ImportFromStaging importFromStaging;
     private final IntegrationJournal integrationJournal;
+    private final ProjectContracts projectContracts;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -50,6 +52,7 @@ public final class Finance {
         this.importFromStaging = new ImportFromStaging(context, postingSetup, numbers, rates, salesTax,
                 proposals.lineImport());
         this.integrationJournal = new IntegrationJournal(context, postingSetup, ledger, numbers, salesTax);
+        this.projectContracts = new ProjectContracts(context);
     }
 
     public FinanceContext context() {
@@ -109,5 +112,10 @@ public final class Finance {
     /** The integration journal (§3.8, §4.7): reads, edits, posting. */
     public IntegrationJournal integrationJournal() {
         return integrationJournal;
+    }
+
+    /** Projects, project contracts and contract lines as Project Operations syncs them (§7). */
+    public ProjectContracts projectContracts() {
+        return projectContracts;
     }
 }

@@ -17,6 +17,8 @@ public enum FinanceError implements ErrorCode {
     LINE_PROPERTY_NOT_FOUND("Line property doesn't exist", 422),
     CUSTOMER_NOT_FOUND("Customer doesn't exist", 422),
     PROJECT_NOT_FOUND("Project doesn't exist", 422),
+    PROJECT_GROUP_NOT_FOUND("Project group doesn't exist", 422),
+    CONTRACT_NOT_FOUND("Project contract doesn't exist", 422),
     UNBILLED_NOT_POSTED("Project transaction hasn't been posted yet", 422),
     POSTED_READ_ONLY("Posted rows can't be changed", 409),
     STATE("The row's status does not allow this action", 409);

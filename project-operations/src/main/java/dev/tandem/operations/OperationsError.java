@@ -32,7 +32,7 @@ public enum OperationsError implements ErrorCode {
     NOTHING_TO_INVOICE("Nothing to invoice", 422),
     INVOICE_READ_ONLY("A confirmed invoice can't be edited or deleted", 409),
     INVOICE_STATUS("The invoice's status does not allow this action", 409),
-    INVOICE_NOT_CONFIRMED("Only confirmed or paid invoices can be revised", 409),
+    INVOICE_NOT_CONFIRMED("Only confirmed, posted or paid invoices can be revised", 409),
     FIELD_NOT_EDITABLE("The field is not editable on this invoice line detail", 422),
     CLASSIFICATION_CHANGE("The transaction classification of an invoice line detail can't change", 422),
     MILESTONE_PARTIAL_CREDIT("Milestone partial credit is not supported", 422),

@@ -69,4 +69,20 @@ public final class Views {
     /** Outcome of a retry of error-log rows or of the retry list. */
     public record RetryResult(int retried, int succeeded, int failed) {
     }
+
+    /**
+     * How a map's rows compare with their counterparts (DESIGN §4 invariant 5).
+     *
+     * @param checked   source rows that pass the map's filter and striping
+     * @param missing   of those, rows the other side does not have
+     * @param different rows whose mapped fields differ (legs that carry updates only; an insert-only leg is checked
+     *                  for presence)
+     * @param samples   up to 20 descriptions naming the row and the field
+     */
+    public record Reconciliation(String mapId, long checked, long missing, long different, List<String> samples) {
+
+        public boolean consistent() {
+            return missing == 0 && different == 0;
+        }
+    }
 }

@@ -207,6 +207,7 @@ class DualWriteRuntimeTest {
         assertThat(result.status().queueDepth()).isZero();
         assertAppliedInOrder(1000, 10);
         assertThat(erpName("Q-999")).isEqualTo("v10");
+        assertThat(runtime.reconcile("customers").consistent()).isTrue();
     }
 
     @Test
@@ -323,6 +324,9 @@ class DualWriteRuntimeTest {
         assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isEqualTo(99_991);
         assertThat(runtime.error(one.errorId()).status()).isEqualTo("RESOLVED");
         assertThat(runtime.errors("customers", "OPEN", 0, 100).total()).isEqualTo(9);
+        Views.Reconciliation reconciliation = runtime.reconcile("customers");
+        assertThat(reconciliation.missing()).isEqualTo(9);
+        assertThat(reconciliation.samples()).anySatisfy(s -> assertThat(s).contains("is missing"));
     }
 
     @Test

@@ -36,7 +36,10 @@ public final class OnAccountTransactions {
     public static final DataEntityDefinition ENTITY = new DataEntityDefinition("projonaccounttransactions",
             "projonacctrans", "transactionid", List.of("transactionid", "dataareaid", "projid", "projinvoiceprojid",
                     "contractlineref", "currencyid", "description", "invoicedate", "amount", "taxgroup", "taxitemgroup",
-                    "status", "proposalid", "createdon", "createdby", "modifiedon", "modifiedby"));
+                    "status", "proposalid", "createdon", "createdby", "modifiedon", "modifiedby"))
+            // Finance's: the tax groups are defaulted on arrival and edited here (§3.10); proposalid is set by import.
+            .withReadOnly("taxgroup", "taxitemgroup", "proposalid", "createdon", "createdby", "modifiedon",
+                    "modifiedby");
 
     private final FinanceContext ctx;
     private final SalesTax salesTax;

@@ -28,12 +28,16 @@ public final class ProposalDataEntities {
     public static final DataEntityDefinition PROPOSAL_HEADERS = entity("projinvoiceproposals", "projproposaljour",
             "proposalid", List.of("proposalid", "dataareaid", "projinvoiceprojid", "fundingsource", "invoiceaccount",
                     "currencyid", "invoicedate", "duedate", "description", "status", "workflowstatus", "invoiceamount",
-                    "sumtax", "onaccountamount", "projinvoiceid", "ledgervoucher", "iscreditnote", "expectedamount"));
+                    "sumtax", "onaccountamount", "projinvoiceid", "ledgervoucher", "iscreditnote", "expectedamount"))
+            // Finance computes these (due date from the customer's terms, status, workflow, totals, posting).
+            .withReadOnly("duedate", "status", "workflowstatus", "invoiceamount", "sumtax", "onaccountamount",
+                    "projinvoiceid", "ledgervoucher", "createdon", "createdby", "modifiedon", "modifiedby");
 
     /** {@code projcdstransactionrelationshipimport}: transaction connections from Project Operations (§3.6). */
     public static final DataEntityDefinition TRANSACTION_RELATIONSHIPS = entity("projcdstransactionrelationships",
             "projcdstransactionrelationshipimport", "connectionid", List.of("connectionid", "transaction1id",
-                    "transaction1role", "transaction1type", "transaction2id", "transaction2role", "transaction2type"));
+                    "transaction1role", "transaction1type", "transaction2id", "transaction2role", "transaction2type"))
+            .withReadOnly("createdon", "createdby", "modifiedon", "modifiedby");
 
     /** {@code projonacctrans}: on-account transactions, one per billing milestone (§3.10). */
     public static final DataEntityDefinition ON_ACCOUNT_TRANSACTIONS = OnAccountTransactions.ENTITY;

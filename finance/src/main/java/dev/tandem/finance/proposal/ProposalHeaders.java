@@ -64,7 +64,7 @@ public final class ProposalHeaders {
         validate(in);
         return ctx.inTransaction(() -> {
             setup.legalEntity(in.dataAreaId());
-            int paymentDays = customerPaymentDays(in.dataAreaId(), in.invoiceAccount());
+            int paymentDays = customerPaymentDays(in.proposalId(), in.dataAreaId(), in.invoiceAccount());
             Map<String, Object> values = new LinkedHashMap<>();
             values.put("projinvoiceprojid", in.contractId());
             values.put("fundingsource", in.fundingSource() == null ? in.invoiceAccount() : in.fundingSource());
@@ -175,13 +175,13 @@ public final class ProposalHeaders {
         return n == null ? 0 : n;
     }
 
-    private int customerPaymentDays(String dataAreaId, String customer) {
+    private int customerPaymentDays(String proposalId, String dataAreaId, String customer) {
         List<Integer> days = ctx.jdbc().queryForList("SELECT paymtermdays FROM custtable WHERE dataareaid = ? AND "
                 + "accountnum = ?", Integer.class, dataAreaId, customer);
         if (days.isEmpty()) {
-            throw new TandemException(CUSTOMER_NOT_FOUND, "Customer " + customer + " doesn't exist in legal entity "
-                    + dataAreaId + "; the invoice proposal can't be created", Map.of("customer", customer,
-                    "dataAreaId", dataAreaId));
+            throw new TandemException(CUSTOMER_NOT_FOUND, "Invoice proposal " + proposalId + ": customer " + customer
+                    + " doesn't exist in legal entity " + dataAreaId + "; the invoice proposal can't be created",
+                    Map.of("proposalId", proposalId, "customer", customer, "dataAreaId", dataAreaId));
         }
         return days.get(0);
     }

@@ -110,7 +110,8 @@ public final class ProposalPosting {
             BigDecimal receivableMst = voucher.lines().stream().filter(l -> l.customerAccount() != null)
                     .map(Ledger.PostedLine::accountingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
             customerInvoices.record(h, invoiceId, voucher, totals, rate, receivableMst);
-            staging.writePosted(writeBack(current, voucher.voucher(), rate, entity.accountingCurrency()));
+            staging.writePosted(writeBack(current, voucher.voucher(), voucher.accountingDate(), rate,
+                    entity.accountingCurrency()));
             Map<String, Object> values = totals.headerValues();
             values.put("status", ProposalStatus.INVOICED.value());
             values.put("projinvoiceid", invoiceId);
@@ -167,17 +168,18 @@ public final class ProposalPosting {
     }
 
     /**
-     * §10 item 3 per billed row: the voucher, the exchange rate, the line's accounting amount (rounded once to the
-     * accounting currency) and its sales tax. A line that is not invoiced gets the voucher and rate with zero
+     * §10 item 3 per billed row: the voucher and its accounting date, the exchange rate, the line's accounting amount
+     * (rounded once to the accounting currency) and its sales tax. A line that is not invoiced gets the voucher and rate with zero
      * amounts, so that every synced actual ends up with a voucher (§10 item 4).
      */
-    private static Map<UUID, PostedValues> writeBack(List<ProposalLine> current, String voucher, BigDecimal rate,
+    private static Map<UUID, PostedValues> writeBack(List<ProposalLine> current, String voucher,
+                                                     LocalDate accountingDate, BigDecimal rate,
                                                      String accountingCurrency) {
         Map<UUID, PostedValues> values = new LinkedHashMap<>();
         for (ProposalLine l : current) {
             BigDecimal accounting = l.toBeInvoiced() ? Money.round(l.lineAmount().multiply(rate), accountingCurrency)
                     : BigDecimal.ZERO;
-            values.put(l.actualId(), new PostedValues(voucher, accounting, rate, l.taxAmount()));
+            values.put(l.actualId(), new PostedValues(voucher, accounting, rate, l.taxAmount(), accountingDate));
         }
         return values;
     }

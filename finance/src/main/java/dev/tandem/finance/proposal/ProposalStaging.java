@@ -3,6 +3,7 @@ package dev.tandem.finance.proposal;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.staging.StagingRow;
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -94,12 +95,14 @@ final class ProposalStaging {
     }
 
     /** What posting writes back to one billed row (§10 item 3); amounts as stated on {@link #writePosted}. */
-    record PostedValues(String voucher, BigDecimal accountingAmount, BigDecimal exchangeRate, BigDecimal salesTax) {
+    record PostedValues(String voucher, BigDecimal accountingAmount, BigDecimal exchangeRate, BigDecimal salesTax,
+                        LocalDate accountingDate) {
     }
 
     /**
      * §10 item 3: voucher, accounting amount (accounting currency), exchange rate (1 transaction currency in the
-     * accounting currency) and line sales tax (transaction currency) of each posted billed row.
+     * accounting currency), line sales tax (transaction currency) and the voucher's accounting date of each posted
+     * billed row; the actuals map writes them back to the billed-sales actual.
      */
     void writePosted(Map<UUID, PostedValues> byActual) {
         Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
@@ -110,6 +113,7 @@ final class ProposalStaging {
             v.put("accountingamount", p.accountingAmount());
             v.put("exchangerate", p.exchangeRate());
             v.put("salestaxamount", p.salesTax());
+            v.put("accountingdate", p.accountingDate());
             v.putAll(audit);
             values.put(actualId, v);
         });

@@ -40,9 +40,11 @@ import org.apache.commons.csv.CSVRecord;
  * An unknown rate type is {@code NOT_FOUND}.
  *
  * <p>Importing is an upsert per (rate type, EUR, currency, date): a file imported twice leaves the table as once, and a
- * corrected rate replaces the old one. The file is streamed and written in JDBC batches of {@value #BATCH_SIZE}
- * rows, so memory does not grow with the file (only the set of dates seen, one entry per row, is kept); the real file
- * (~6,700 dates × up to 41 currencies) imports in one transaction.
+ * corrected rate replaces the old one. Rates are a data entity ({@link ExchangeRates#ENTITY}), so they are written
+ * through the data-entity writer and every new or corrected rate is in the outbox in the same transaction. The file
+ * is streamed and written in batches of {@value #BATCH_SIZE} rows (one read of the batch's stored rates, one JDBC
+ * batch of inserts, one of updates), so memory does not grow with the file (only the set of dates seen, one entry
+ * per row, is kept); the real file (~6,700 dates × up to 41 currencies) imports in one transaction.
  */
 public final class EcbRatesImport {
 
@@ -59,21 +61,6 @@ public final class EcbRatesImport {
      * which refusals name.
      */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
-    /**
-     * One statement for H2 and PostgreSQL (standard MERGE): inserts a new rate, replaces a changed one, and leaves an
-     * unchanged one alone, so a repeated import rewrites nothing. The casts type the VALUES columns for PostgreSQL.
-     */
-    private static final String UPSERT = "MERGE INTO exchangerate t USING (VALUES (CAST(? AS VARCHAR(20)), "
-            + "CAST(? AS CHAR(3)), CAST(? AS CHAR(3)), CAST(? AS DATE), CAST(? AS NUMERIC(19,10)), "
-            + "CAST(? AS TIMESTAMP WITH TIME ZONE), CAST(? AS VARCHAR(100)))) "
-            + "AS s (ratetype, fromcurrency, tocurrency, validfrom, rate, createdon, createdby) "
-            + "ON t.ratetype = s.ratetype AND t.fromcurrency = s.fromcurrency AND t.tocurrency = s.tocurrency "
-            + "AND t.validfrom = s.validfrom "
-            + "WHEN MATCHED AND t.rate <> s.rate THEN UPDATE SET rate = s.rate, createdon = s.createdon, "
-            + "createdby = s.createdby "
-            + "WHEN NOT MATCHED THEN INSERT (ratetype, fromcurrency, tocurrency, validfrom, rate, createdon, createdby) "
-            + "VALUES (s.ratetype, s.fromcurrency, s.tocurrency, s.validfrom, s.rate, s.createdon, s.createdby)";
-
     /**
      * What an import did.
      *
@@ -122,13 +109,18 @@ public final class EcbRatesImport {
                 Map.of("rateType", rateType));
     }
 
+    /** One EUR → currency rate of the file, with its integration key. */
+    private record Rate(String id, String currency, LocalDate date, BigDecimal rate) {
+    }
+
     /** One pass over one file: its header, the dates seen, the pending batch and the counts. */
     private final class Run {
 
         private final String rateType;
         private final Iterator<CSVRecord> records;
-        private final Map<String, Object> audit = ctx.created();
-        private final List<Object[]> batch = new ArrayList<>(BATCH_SIZE);
+        private final Map<String, Object> created = ctx.created();
+        private final Map<String, Object> modified = ctx.modified();
+        private final List<Rate> batch = new ArrayList<>(BATCH_SIZE);
         private final Map<LocalDate, Long> dateLines = new HashMap<>();
         private List<String> currencies;
         private int dates;
@@ -203,8 +195,8 @@ public final class EcbRatesImport {
                     skipped++;
                     continue;
                 }
-                batch.add(new Object[] {rateType, EUR, currencies.get(i), date, rate(line, currencies.get(i), cell),
-                        audit.get("createdon"), audit.get("createdby")});
+                batch.add(new Rate(ExchangeRates.rateId(rateType, EUR, currencies.get(i), date), currencies.get(i), date,
+                        rate(line, currencies.get(i), cell)));
                 rates++;
                 if (batch.size() == BATCH_SIZE) {
                     flush();
@@ -229,13 +221,45 @@ public final class EcbRatesImport {
             return rate;
         }
 
+        /**
+         * Writes the batch through the data-entity writer, so every new or corrected rate reaches the outbox (the CDS
+         * Exchange Rates map): the stored rates of the batch's keys are read in one query, new rates inserted in one
+         * JDBC batch, changed ones updated in another, unchanged ones left alone (a repeated import writes nothing).
+         */
         private void flush() {
             if (batch.isEmpty()) {
                 return;
             }
-            for (int count : ctx.jdbc().batchUpdate(UPSERT, batch)) {
-                changed += Math.max(count, 0);
+            Map<String, BigDecimal> stored = new HashMap<>();
+            List<String> ids = batch.stream().map(Rate::id).toList();
+            ctx.jdbc().query("SELECT rateid, rate FROM exchangerate WHERE rateid IN (" + FinanceContext.placeholders(ids)
+                    + ")", rs -> {
+                        stored.put(rs.getString(1), rs.getBigDecimal(2));
+                    }, ids.toArray());
+            List<Map<String, Object>> inserts = new ArrayList<>();
+            Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
+            for (Rate r : batch) {
+                BigDecimal old = stored.get(r.id());
+                if (old == null) {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("rateid", r.id());
+                    row.put("ratetype", rateType);
+                    row.put("fromcurrency", EUR);
+                    row.put("tocurrency", r.currency());
+                    row.put("validfrom", r.date());
+                    row.put("rate", r.rate());
+                    row.putAll(created);
+                    inserts.add(row);
+                } else if (old.compareTo(r.rate()) != 0) {
+                    Map<String, Object> values = new LinkedHashMap<>();
+                    values.put("rate", r.rate());
+                    values.putAll(modified);
+                    updates.put(r.id(), values);
+                }
             }
+            ctx.writer().insert(ExchangeRates.ENTITY, inserts);
+            ctx.writer().updateEach(ExchangeRates.ENTITY, updates);
+            changed += inserts.size() + updates.size();
             batch.clear();
         }
 

@@ -3,6 +3,7 @@ package dev.tandem.finance.rates;
 import static dev.tandem.finance.FinanceError.EXCHANGE_RATE_NOT_FOUND;
 
 import dev.tandem.common.TandemException;
+import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.finance.FinanceContext;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -30,6 +31,15 @@ public final class ExchangeRates {
 
     /** Scale of stored and computed rates. */
     public static final int RATE_SCALE = 10;
+
+    /**
+     * {@code exchangerates} over {@code exchangerate}, the source of the "CDS Exchange Rates" map (Finance is master,
+     * dual-write R39): integration key {@code rateid} = {@link #rateId}. Every write of the table goes through the
+     * data-entity writer ({@link #store}, {@link EcbRatesImport}), so each rate reaches the outbox.
+     */
+    public static final DataEntityDefinition ENTITY = new DataEntityDefinition("exchangerates", "exchangerate", "rateid",
+            List.of("rateid", "ratetype", "fromcurrency", "tocurrency", "validfrom", "rate", "createdon", "createdby",
+                    "modifiedon", "modifiedby"));
     private static final String EUR = "EUR";
 
     private final FinanceContext ctx;
@@ -114,13 +124,35 @@ public final class ExchangeRates {
     public void store(String rateType, String from, String to, LocalDate validFrom, BigDecimal rate) {
         ctx.inTransaction(() -> {
             types.require(rateType);
-            ctx.jdbc().update("DELETE FROM exchangerate WHERE ratetype = ? AND fromcurrency = ? AND tocurrency = ? "
-                    + "AND validfrom = ?", rateType, from, to, validFrom);
-            Map<String, Object> audit = ctx.created();
-            ctx.jdbc().update("INSERT INTO exchangerate (ratetype, fromcurrency, tocurrency, validfrom, rate, createdon, "
-                    + "createdby) VALUES (?, ?, ?, ?, ?, ?, ?)", rateType, from, to, validFrom, rate,
-                    audit.get("createdon"), audit.get("createdby"));
+            String id = rateId(rateType, from, to, validFrom);
+            List<BigDecimal> stored = ctx.jdbc().queryForList("SELECT rate FROM exchangerate WHERE rateid = ? FOR UPDATE",
+                    BigDecimal.class, id);
+            if (stored.isEmpty()) {
+                Map<String, Object> row = new LinkedHashMap<>();
+                row.put("rateid", id);
+                row.put("ratetype", rateType);
+                row.put("fromcurrency", from);
+                row.put("tocurrency", to);
+                row.put("validfrom", validFrom);
+                row.put("rate", rate);
+                row.putAll(ctx.created());
+                ctx.writer().insert(ENTITY, List.of(row));
+            } else if (stored.get(0).compareTo(rate) != 0) {
+                Map<String, Object> values = new LinkedHashMap<>();
+                values.put("rate", rate);
+                values.putAll(ctx.modified());
+                ctx.writer().update(ENTITY, List.of(id), values);
+            }
         });
+    }
+
+    /**
+     * The integration key of a rate, {@code "<ratetype>|<from>|<to>|<yyyy-mm-dd>"} (e.g. {@code ECB|EUR|USD|2025-05-09}):
+     * the table's composite key in one field, which Project Operations keeps in {@code msdyn_currencyexchangerateid}.
+     * The table's CHECK keeps the stored column equal to it.
+     */
+    public static String rateId(String rateType, String from, String to, LocalDate validFrom) {
+        return rateType + "|" + from + "|" + to + "|" + validFrom;
     }
 
     /** Sets the fixed rate of a contract for one transaction currency into the accounting currency (§9). */

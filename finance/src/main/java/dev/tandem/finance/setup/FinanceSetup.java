@@ -7,8 +7,11 @@ import static dev.tandem.dualwrite.AppContext.row;
 
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
+import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.project.ProjectDataEntities;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,6 +20,10 @@ import java.util.Map;
  * main accounts, customers, project groups and projects, project cost and revenue profiles and their rules, line
  * properties with the billing-type defaults, and number sequences. Every create validates and refuses duplicates;
  * nothing is written when it fails.
+ *
+ * <p>Legal entities, customers and projects are data entities ({@link SetupDataEntities},
+ * {@link ProjectDataEntities#PROJECTS}): their rows are written through the data-entity writer, so each change is in
+ * the outbox in the same transaction.
  */
 public final class FinanceSetup {
 
@@ -43,7 +50,7 @@ public final class FinanceSetup {
         currency(in.accountingCurrency());
         ctx.inTransaction(() -> {
             unique("legal_entity", "dataareaid = ?", "Legal entity '" + in.dataAreaId() + "'", in.dataAreaId());
-            ctx.insertAudited("legal_entity",
+            insertEntityRow(SetupDataEntities.LEGAL_ENTITIES,
                     row("dataareaid", in.dataAreaId(), "name", in.name(), "accountingcurrency",
                     in.accountingCurrency(), "exchangeratetype", orDefault(in.exchangeRateType(), "ECB"),
                     "journalperiodunit", orDefault(in.periodUnit(), "MONTHS"), "autoopenperiod", in.autoOpenPeriod(),
@@ -88,7 +95,7 @@ public final class FinanceSetup {
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
             unique("custtable", "dataareaid = ? AND accountnum = ?", "Customer " + accountNum, dataAreaId, accountNum);
-            ctx.insertAudited("custtable",
+            insertEntityRow(SetupDataEntities.CUSTOMERS,
                     row("dataareaid", dataAreaId, "accountnum", accountNum, "name", name, "custgroup", group,
                     "paymtermdays", paymentTermDays, "currency", currency, "taxgroup", taxGroup));
         });
@@ -108,7 +115,7 @@ public final class FinanceSetup {
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
             unique("projtable", "dataareaid = ? AND projid = ?", "Project " + projId, dataAreaId, projId);
-            ctx.insertAudited("projtable",
+            insertEntityRow(ProjectDataEntities.PROJECTS,
                     row("dataareaid", dataAreaId, "projid", projId, "name", name, "projgroupid", groupId,
                     "projinvoiceprojid", contractId, "custaccount", customer, "taxgroup", taxGroup));
         });
@@ -202,6 +209,16 @@ public final class FinanceSetup {
                 throw new TandemException(NOT_FOUND, "Legal entity " + dataAreaId + " has no period starting " + periodStart);
             }
         });
+    }
+
+    /**
+     * Inserts one row of a data entity's table with the audit columns, through the data-entity writer, so the change
+     * reaches the outbox and the map that reads the entity (DESIGN §3).
+     */
+    private void insertEntityRow(DataEntityDefinition entity, Map<String, Object> values) {
+        Map<String, Object> all = new LinkedHashMap<>(values);
+        all.putAll(ctx.created());
+        ctx.writer().insert(entity, List.of(all));
     }
 
     private void requireEntity(String dataAreaId) {

@@ -28,7 +28,13 @@ public final class FinanceDataEntities {
                     "projectdataareaid", "isprocessed", "integrationcount", "isduplicate", "customeraccountnumber",
                     "productnumber", "vouchernumber", "salestaxamount", "accountingamount", "bookableresourcename",
                     "activitynumber", "fundingsourceid", "invoiceproposalid", "invoiceproposallinetransid",
-                    "createdon", "createdby", "modifiedon", "modifiedby"));
+                    "createdon", "createdby", "modifiedon", "modifiedby"))
+            // Finance's own fields (StagingColumns.FINANCE_OWNED): a delivery's value for them is ignored, so a map
+            // must not write them (DIPV1011). The write-back fields flow the other way, on the map's reverse leg.
+            .withReadOnly("actualsimportid", "isprocessed", "integrationcount", "isduplicate", "projadvancedjournalline",
+                    "vouchernumber", "salestaxamount", "accountingamount", "isjournalized", "invoiceproposalid",
+                    "invoiceproposallinetransid", "fundingsourceid", "createdon", "createdby", "modifiedon",
+                    "modifiedby");
 
     /** All entities of Finance. */
     public static final List<DataEntityDefinition> ALL = List.of(ACTUALS_STAGING);

@@ -79,7 +79,8 @@ final class StagingColumns {
         for (Object[] t : texts) {
             add((String) t[0], Kind.TEXT, (Integer) t[1]);
         }
-        if (!COLUMNS.keySet().equals(Set.copyOf(FinanceDataEntities.ACTUALS_STAGING.fields()))) {
+        if (!COLUMNS.keySet().equals(Set.copyOf(FinanceDataEntities.ACTUALS_STAGING.fields()))
+                || !FINANCE_OWNED.equals(Set.copyOf(FinanceDataEntities.ACTUALS_STAGING.readOnly()))) {
             throw new IllegalStateException("StagingColumns and FinanceDataEntities.ACTUALS_STAGING disagree");
         }
     }

@@ -57,10 +57,11 @@ class ProposalHeadersTest extends ProposalTestBase {
         assertThatThrownBy(() -> proposals.headers().upsertHeader(new HeaderInput("INV-000008", LE, CONTRACT, "C-404",
                 "C-404", "USD", INVOICE_DATE, null, false, null))).isInstanceOfSatisfying(TandemException.class, e -> {
                     assertThat(e.errorCode()).isEqualTo(FinanceError.CUSTOMER_NOT_FOUND);
-                    assertThat(e.detail()).contains("C-404");
+                    assertThat(e.detail()).contains("Invoice proposal INV-000008", "C-404");
                 });
         assertThat(count("projproposaljour")).isZero();
-        assertThat(count("dw_outbox")).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dw_outbox WHERE entity = 'projinvoiceproposals'",
+                Integer.class)).isZero();
     }
 
     @Test

@@ -79,6 +79,9 @@ class ProposalPostingTest extends ProposalTestBase {
         assertThat((BigDecimal) row.get("accountingamount")).isEqualByComparingTo("1250");
         assertThat((BigDecimal) row.get("exchangerate")).isEqualByComparingTo("1.25");
         assertThat((BigDecimal) row.get("salestaxamount")).isZero();
+        // §10 item 3: the accounting date of the invoice voucher goes back too (msdyn_accountingdate).
+        assertThat(jdbc.queryForObject("SELECT accountingdate FROM projcdsactualsimport WHERE actualid = ?",
+                LocalDate.class, billed)).isEqualTo(posted.accountingDate());
         Map<String, Object> ar = jdbc.queryForMap("SELECT * FROM custtrans WHERE invoice = ?", "CI-000001");
         assertThat((BigDecimal) ar.get("amountcur")).isEqualByComparingTo("1000");
         assertThat((BigDecimal) ar.get("amountmst")).isEqualByComparingTo("1250");
@@ -93,6 +96,8 @@ class ProposalPostingTest extends ProposalTestBase {
         Map<String, Object> export = jdbc.queryForMap("SELECT * FROM projcustinvoiceexport WHERE proposalid = ?", INV);
         assertThat(export).containsEntry("invoiceid", "CI-000001").containsEntry("status", "Posted")
                 .containsEntry("iscreditnote", false);
+        assertThat(export.get("invoicedate")).isNotNull();
+        assertThat((BigDecimal) export.get("invoiceamount")).isEqualByComparingTo("1000");
         assertThat((BigDecimal) export.get("sumtax")).isZero();
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dw_outbox WHERE entity = 'projcustomerinvoiceexports'",
                 Integer.class)).isOne();

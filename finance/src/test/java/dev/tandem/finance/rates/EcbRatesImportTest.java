@@ -1,6 +1,7 @@
 package dev.tandem.finance.rates;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.common.TandemException;
@@ -139,6 +140,12 @@ class EcbRatesImportTest extends FinanceTestBase {
         assertThat(corrected.changed()).isEqualTo(1);
         assertThat(rates()).isEqualTo(780);
         assertThat(rate("EUR", "USD", MAY_9)).isEqualByComparingTo("1.1299");
+        // Every new or corrected rate reached the outbox (the CDS Exchange Rates map); the repeat wrote nothing.
+        assertThat(jdbc.queryForList("SELECT operation, COUNT(*) AS n FROM dw_outbox WHERE entity = 'exchangerates' "
+                + "GROUP BY operation ORDER BY operation")).extracting(r -> r.get("operation"),
+                r -> ((Number) r.get("n")).intValue()).containsExactly(tuple("INSERT", 780), tuple("UPDATE", 1));
+        assertThat(jdbc.queryForObject("SELECT payload FROM dw_outbox WHERE operation = 'UPDATE'", String.class))
+                .contains("\"rateid\":\"ECB|EUR|USD|2025-05-09\"", "1.1299");
     }
 
     @Test

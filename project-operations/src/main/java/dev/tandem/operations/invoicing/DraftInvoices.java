@@ -233,11 +233,11 @@ public final class DraftInvoices {
         });
     }
 
-    /** Marks a confirmed invoice Paid (statecode Paid). Refused before confirmation (§11 rule 4). */
+    /** Marks a confirmed or posted invoice Paid (statecode Paid). Refused before confirmation (§11 rule 4). */
     public void markPaid(UUID invoiceId) {
         ctx.inTransaction(() -> {
             Invoice invoice = store.lock(invoiceId);
-            if (invoice.status() != InvoiceStatus.CONFIRMED) {
+            if (!invoice.status().confirmed()) {
                 throw new TandemException(INVOICE_STATUS, "Invoice " + invoice.number() + " is " + invoice.status().label()
                         + "; an invoice can be marked Paid only after it is confirmed (§11 rule 4)",
                         Map.of("invoiceId", invoiceId.toString(), "invoiceStatus", invoice.status().label()));

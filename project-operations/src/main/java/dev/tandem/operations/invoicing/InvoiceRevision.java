@@ -23,7 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * "Revise" a confirmed or paid invoice (§6 second table, §11 rule 12): a new draft, the corrective invoice, copies
+ * "Revise" a confirmed, posted or paid invoice (§6 second table, §11 rule 12): a new draft, the corrective invoice, copies
  * the selected (or all) line details with quantity 0 — a full credit until the user enters the quantity to
  * invoice. The corrected billed sales actuals become In Process (§4.3) until the corrective invoice is confirmed
  * or deleted. "Has corrections" is set on the corrective invoice; confirming it creates the actuals of the second
@@ -46,16 +46,17 @@ public final class InvoiceRevision {
     /**
      * @param detailIds line details of the invoice to correct; {@code null} or empty for all of them
      * @return the corrective draft's id
-     * @throws TandemException INVOICE_NOT_CONFIRMED for a draft (only Confirmed or Paid invoices are revised);
+     * @throws TandemException INVOICE_NOT_CONFIRMED for a draft (only Confirmed, Posted or Paid invoices are revised);
      *                         ALREADY_CORRECTED when a detail is already credited or on another corrective draft;
      *                         INVALID_INPUT for a detail of another invoice
      */
     public UUID revise(UUID invoiceId, List<UUID> detailIds) {
         return ctx.inTransaction(() -> {
             Invoice original = store.lock(invoiceId);
-            if (original.status() != InvoiceStatus.CONFIRMED && original.status() != InvoiceStatus.INVOICE_PAID) {
+            if (!original.status().confirmed() && original.status() != InvoiceStatus.INVOICE_PAID) {
                 throw new TandemException(INVOICE_NOT_CONFIRMED, "Invoice " + original.number() + " is "
-                        + original.status().label() + "; only confirmed or paid invoices can be revised (§11 rule 12)",
+                        + original.status().label() + "; only confirmed, posted or paid invoices can be revised "
+                        + "(§11 rule 12)",
                         Map.of("invoiceId", invoiceId.toString(), "invoiceStatus", original.status().label()));
             }
             List<LineDetail> all = store.details(invoiceId).stream().filter(d -> d.billedSalesActualId() != null).toList();

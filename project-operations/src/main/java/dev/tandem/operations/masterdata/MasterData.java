@@ -7,6 +7,7 @@ import static dev.tandem.dualwrite.AppContext.row;
 import dev.tandem.common.Ids;
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
+import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import java.util.List;
@@ -17,6 +18,8 @@ import java.util.UUID;
  * Master data of Project Operations (§3.5): accounts, organizational units, projects and tasks, roles, bookable
  * resources, transaction categories and products. Each create validates its input, refuses duplicates by name or
  * number with {@code DUPLICATE}, and unknown references with {@code NOT_FOUND}; nothing is written when it fails.
+ * Accounts, organizational units, projects, bookable resources and transaction categories are data entities: they
+ * are written through {@link dev.tandem.dualwrite.entity.DataEntityWriter}, so the outbox records them.
  */
 public final class MasterData {
 
@@ -54,7 +57,8 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("account", "accountnumber", in.accountNumber(), "account number");
             UUID id = Ids.newId();
-            ctx.insertAudited("account", row("accountid", id, "accountnumber", in.accountNumber(), "name", in.name()));
+            insert(OperationsDataEntities.ACCOUNTS, row("accountid", id, "accountnumber", in.accountNumber(), "name",
+                    in.name()));
             return id;
         });
     }
@@ -66,8 +70,8 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("msdyn_organizationalunit", "msdyn_name", in.name(), "organizational unit");
             UUID id = Ids.newId();
-            ctx.insertAudited("msdyn_organizationalunit", row("msdyn_organizationalunitid", id, "msdyn_name", in.name(),
-                    "transactioncurrency", in.currency(), "tdm_legalentity", in.legalEntity()));
+            insert(OperationsDataEntities.ORGANIZATIONAL_UNITS, row("msdyn_organizationalunitid", id, "msdyn_name",
+                    in.name(), "transactioncurrency", in.currency(), "tdm_legalentity", in.legalEntity()));
             return id;
         });
     }
@@ -83,11 +87,9 @@ public final class MasterData {
             }
             unique("msdyn_project", "msdyn_projectnumber", in.projectNumber(), "project number");
             UUID id = Ids.newId();
-            Map<String, Object> row = row("msdyn_projectid", id, "msdyn_projectnumber", in.projectNumber(),
-                    "msdyn_subject", in.name(), "msdyn_customer", in.customerId(),
-                    "msdyn_contractorganizationalunitid", in.contractingUnitId());
-            row.putAll(ctx.created());
-            ctx.writer().insert(OperationsDataEntities.PROJECTS, List.of(row));
+            insert(OperationsDataEntities.PROJECTS, row("msdyn_projectid", id, "msdyn_projectnumber",
+                    in.projectNumber(), "msdyn_subject", in.name(), "msdyn_customer", in.customerId(),
+                    "msdyn_contractorganizationalunitid", in.contractingUnitId()));
             return id;
         });
     }
@@ -132,7 +134,7 @@ public final class MasterData {
             }
             unique("bookableresource", "name", in.name(), "bookable resource");
             UUID id = Ids.newId();
-            ctx.insertAudited("bookableresource",
+            insert(OperationsDataEntities.BOOKABLE_RESOURCES,
                     row("bookableresourceid", id, "name", in.name(), "msdyn_organizationalunit",
                     in.resourcingUnitId(), "tdm_defaultrole", roles.isEmpty() ? null : roles.get(0)));
             for (UUID role : roles) {
@@ -149,7 +151,8 @@ public final class MasterData {
         return ctx.inTransaction(() -> {
             unique("msdyn_transactioncategory", "msdyn_name", name, "transaction category");
             UUID id = Ids.newId();
-            ctx.insertAudited("msdyn_transactioncategory", row("msdyn_transactioncategoryid", id, "msdyn_name", name));
+            insert(OperationsDataEntities.TRANSACTION_CATEGORIES, row("msdyn_transactioncategoryid", id, "msdyn_name",
+                    name));
             return id;
         });
     }
@@ -165,6 +168,13 @@ public final class MasterData {
                     "msdyn_unit", in.unit()));
             return id;
         });
+    }
+
+    /** Inserts one data-entity row with its audit fields through the write path, so the outbox records it. */
+    private void insert(DataEntityDefinition entity, Map<String, Object> values) {
+        Map<String, Object> row = new java.util.LinkedHashMap<>(values);
+        row.putAll(ctx.created());
+        ctx.writer().insert(entity, List.of(row));
     }
 
     /** Rows of a master-data table as field maps, ordered by name, for lists and lookups. */

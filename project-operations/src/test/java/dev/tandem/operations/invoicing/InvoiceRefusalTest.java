@@ -77,7 +77,7 @@ class InvoiceRefusalTest extends InvoicingTestBase {
     @Test
     void revisingADraft() {
         refused(() -> invoicing().revision().revise(draft, null), OperationsError.INVOICE_NOT_CONFIRMED,
-                "only confirmed or paid invoices can be revised", "§11 rule 12");
+                "only confirmed, posted or paid invoices can be revised", "§11 rule 12");
     }
 
     @Test

@@ -1,0 +1,148 @@
+package dev.tandem.operations.sync;
+
+import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.INVOICE_STATUS;
+import static dev.tandem.operations.OperationsError.NOT_FOUND;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.dualwrite.AppContext;
+import dev.tandem.dualwrite.entity.DataEntityDefinition;
+import dev.tandem.dualwrite.spi.TableDataEntity;
+import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.OptionValue;
+import dev.tandem.operations.invoicing.InvoiceStatus;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The write path of {@code invoices} for the map msdyn_customerinvoices ("Project Operations integration invoice
+ * proposal export entity", §7, §10 item 5): Finance posts the invoice proposal of a confirmed proforma invoice and
+ * writes the posted customer invoice back onto it.
+ *
+ * <p>Accepts: upserts by {@code invoicenumber} (the proposal id, §3.2) — or by {@code invoiceid} — of existing
+ * invoices, each row carrying the key and any of {@code msdyn_projectinvoicestatus} (only Posted, 690970000),
+ * {@code tdm_customerinvoicenumber}, {@code tdm_customerinvoicedate}, {@code tdm_customerinvoicetax},
+ * {@code tdm_customerinvoiceamount}, onto an invoice that is Confirmed or Posted. Changed fields are written with
+ * {@code modifiedon/modifiedby}; a row equal to the stored invoice writes nothing and adds no outbox row
+ * (idempotent). A Paid invoice that was already posted takes a repeated write-back as well: it stays Paid, since
+ * Paid comes after Posted (§4.1).
+ *
+ * <p>Refuses (the whole call): an invoice number Project Operations doesn't have ({@code NOT_FOUND}); a status other
+ * than Posted, or any write-back onto an invoice that is not Confirmed or Posted ({@code INVOICE_STATUS} naming the
+ * invoice and its status: Finance only ever has confirmed invoices, §7.3); any other field ({@code INVALID_INPUT},
+ * "field … of invoices is not written by Finance"); a value that doesn't fit its column ({@code INVALID_INPUT}); every
+ * delete ({@code INVALID_INPUT}: a confirmed invoice can't be deleted, §4.1).
+ */
+final class InvoiceWriteBack implements TableDataEntity.Writes {
+
+    private static final DataEntityDefinition INVOICES = OperationsDataEntities.INVOICES;
+    private static final String STATUS = "msdyn_projectinvoicestatus";
+    private static final String POSTED_NUMBER = "tdm_customerinvoicenumber";
+    /** The fields the msdyn_customerinvoices map writes, besides the key (§10 item 5). */
+    static final List<String> WRITE_BACK = List.of(STATUS, POSTED_NUMBER, "tdm_customerinvoicedate",
+            "tdm_customerinvoicetax", "tdm_customerinvoiceamount");
+
+    private final OperationsContext ctx;
+    private final TableDataEntity entity;
+    private volatile SyncRows.Limits limits;
+
+    InvoiceWriteBack(OperationsContext ctx, TableDataEntity entity) {
+        this.ctx = ctx;
+        this.entity = entity;
+    }
+
+    @Override
+    public void upsert(String keyField, List<Map<String, Object>> rows) {
+        ctx.inTransaction(() -> {
+            List<String> writable = new ArrayList<>(List.of(keyField));
+            writable.addAll(WRITE_BACK);
+            List<Map<String, Object>> typed = new ArrayList<>(rows.size());
+            for (Map<String, Object> row : rows) {
+                String name = "Invoice " + SyncRows.text(SyncRows.requireKey(INVOICES, keyField, row));
+                SyncRows.onlyFields(INVOICES, row, writable, name, "Finance");
+                Map<String, Object> t = SyncRows.coerce(entity, row, name);
+                limits().check(t, name);
+                typed.add(t);
+            }
+            Map<Object, Map<String, Object>> merged = SyncRows.mergeByKey(typed, keyField);
+            lock(keyField, new ArrayList<>(merged.keySet()));
+            Map<Object, Map<String, Object>> stored = SyncRows.index(
+                    entity.read(keyField, new ArrayList<>(merged.keySet())), keyField);
+            Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
+            merged.forEach((key, row) -> {
+                Map<String, Object> before = stored.get(key);
+                if (before == null) {
+                    throw new TandemException(NOT_FOUND, "Invoice " + key + " doesn't exist in Project Operations",
+                            Map.of("entity", INVOICES.name(), keyField, key.toString()));
+                }
+                Map<String, Object> changed = changes(row, before);
+                if (!changed.isEmpty()) {
+                    changed.putAll(ctx.modified());
+                    updates.put(before.get(INVOICES.integrationKey()), changed);
+                }
+            });
+            SyncRows.byFieldSet(updates).forEach(group -> ctx.writer().updateEach(INVOICES, group));
+        });
+    }
+
+    /** The fields of one row to write, after the status rules. */
+    private Map<String, Object> changes(Map<String, Object> row, Map<String, Object> before) {
+        String number = (String) before.get("invoicenumber");
+        InvoiceStatus current = OptionValue.of(InvoiceStatus.class, (Integer) before.get(STATUS));
+        if (row.containsKey(STATUS)) {
+            Object wanted = row.get(STATUS);
+            if (!(wanted instanceof Integer value) || value != InvoiceStatus.POSTED.value()) {
+                throw new TandemException(INVOICE_STATUS, "Finance may set invoice " + number + " only to "
+                        + InvoiceStatus.POSTED.label() + ", not to " + label(wanted) + " (§4.1, §10 item 5)",
+                        Map.of("invoiceNumber", number, "invoiceStatus", current.label()));
+            }
+        }
+        Map<String, Object> changed = SyncRows.changes(row, before, Set.of(INVOICES.integrationKey(), "invoicenumber"));
+        boolean postedBeforePaid = current == InvoiceStatus.INVOICE_PAID && before.get(POSTED_NUMBER) != null;
+        if (postedBeforePaid) {
+            changed.remove(STATUS); // Paid comes after Posted: a repeated write-back doesn't take it back
+        } else if (!current.confirmed() && !changed.isEmpty()) {
+            throw new TandemException(INVOICE_STATUS, "Invoice " + number + " is " + current.label()
+                    + "; Finance can post only a confirmed invoice, so its posted customer invoice can't be written "
+                    + "back (§4.1, §10 item 5)", Map.of("invoiceNumber", number, "invoiceStatus", current.label()));
+        }
+        return changed;
+    }
+
+    private static String label(Object status) {
+        if (status instanceof Integer value) {
+            Optional<InvoiceStatus> known = Arrays.stream(InvoiceStatus.values()).filter(s -> s.value() == value)
+                    .findFirst();
+            return known.map(s -> s.label() + " (" + value + ")").orElse(String.valueOf(value));
+        }
+        return String.valueOf(status);
+    }
+
+    /** Locks the invoices until the transaction ends, so a concurrent mark-Paid or revision sees the result. */
+    private void lock(String keyField, List<Object> keys) {
+        for (int from = 0; from < keys.size(); from += 1000) {
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
+            ctx.jdbc().queryForList("SELECT invoiceid FROM invoice WHERE " + keyField + " IN ("
+                    + AppContext.placeholders(chunk) + ") ORDER BY invoiceid FOR UPDATE", chunk.toArray());
+        }
+    }
+
+    @Override
+    public void delete(String keyField, List<?> keys) {
+        throw new TandemException(INVALID_INPUT, "Invoices aren't deleted through dual-write: a confirmed invoice "
+                + "can't be deleted (§4.1); refused deleting " + keys, Map.of("entity", INVOICES.name()));
+    }
+
+    private SyncRows.Limits limits() {
+        if (limits == null) {
+            limits = SyncRows.Limits.of(ctx.jdbc(), INVOICES);
+        }
+        return limits;
+    }
+}
