@@ -62,8 +62,12 @@ final class InitialSyncJobs implements AutoCloseable {
             job = CompletableFuture.supplyAsync(() -> {
                 try {
                     return work.get();
+                } catch (TandemException e) {
+                    // A refusal (the map's state): the request that started it gets it.
+                    LOG.debug("initial sync of table map {} refused: {}", mapId, e.getMessage());
+                    throw e;
                 } catch (RuntimeException e) {
-                    LOG.warn("initial sync of table map {} ended: {}", mapId, e.getMessage());
+                    LOG.warn("initial sync of table map {} ended: {}", mapId, e.getMessage(), e);
                     throw e;
                 } finally {
                     running.remove(mapId);
