@@ -25,8 +25,11 @@ public class TableDataEntity implements DataEntity {
     public interface Writes {
         void upsert(String keyField, List<Map<String, Object>> rows);
 
+        /** Refused unless the app allows deletes by sync. */
         default void delete(String keyField, List<?> keys) {
-            throw new UnsupportedOperationException("deleting is not supported");
+            throw new dev.tandem.common.TandemException(dev.tandem.dualwrite.DualWriteError.ENTITY_READ_ONLY,
+                    "Deleting rows by sync isn't supported for this entity (" + keys.size() + " rows, by " + keyField
+                            + ")");
         }
     }
 
@@ -46,7 +49,8 @@ public class TableDataEntity implements DataEntity {
         return new TableDataEntity(definition, ctx, new Writes() {
             @Override
             public void upsert(String keyField, List<Map<String, Object>> rows) {
-                throw new UnsupportedOperationException(definition.name() + " is read-only for dual-write");
+                throw new dev.tandem.common.TandemException(dev.tandem.dualwrite.DualWriteError.ENTITY_READ_ONLY,
+                        definition.name() + " is read-only for dual-write: no table map may write it");
             }
         });
     }
