@@ -84,7 +84,9 @@ class FinanceSyncEntitiesTest extends FinanceTestBase {
         for (String name : List.of("legalentities", "exchangerates", "customers", "projcustomerinvoiceexports")) {
             DataEntity e = entity(name);
             assertThatThrownBy(() -> e.upsert(e.definition().integrationKey(), List.of(row())))
-                    .isInstanceOf(UnsupportedOperationException.class);
+                    .isInstanceOf(TandemException.class).hasMessageContaining(name + " is read-only for dual-write")
+                    .satisfies(t -> assertThat(((TandemException) t).errorCode())
+                            .isEqualTo(dev.tandem.dualwrite.DualWriteError.ENTITY_READ_ONLY));
         }
     }
 

@@ -93,8 +93,8 @@ public final class OperationsSyncEntities {
 
     /**
      * The write path of an entity Project Operations is master of: refuses every write with {@code INVALID_INPUT}.
-     * ({@link TableDataEntity#readOnly} refuses with an {@code UnsupportedOperationException}; a TandemException
-     * gives the error log a message like every other refusal.)
+     * (Project Operations' own code, so the refusal reads as this app's, unlike {@link TableDataEntity#readOnly}'s
+     * ENTITY_READ_ONLY.)
      */
     private record ReadOnly(DataEntityDefinition definition) implements TableDataEntity.Writes {
 
