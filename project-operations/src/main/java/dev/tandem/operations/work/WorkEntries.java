@@ -14,8 +14,10 @@ import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.masterdata.MasterData;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,6 +58,39 @@ public final class WorkEntries {
      * @throws TandemException naming the first bad entry by its position (row 1 = first)
      */
     public List<UUID> createAll(List<WorkEntryInput> inputs) {
+        return insert(inputs, null);
+    }
+
+    /**
+     * Creates draft entries that come from an outside source (a time-tracker export, an expense file), each with a
+     * stable source key. Keys that were loaded before are skipped, so loading the same source twice creates nothing
+     * the second time; the database's unique index on the key keeps it so under concurrent loads too.
+     *
+     * @param bySourceKey entries by source key (at most 100 characters), in the order to create them
+     * @return the ids of the entries created, by source key, in input order; skipped keys are absent
+     * @throws TandemException as {@link #createAll}, naming the entry by its position among those created
+     */
+    public Map<String, UUID> createFromSources(Map<String, WorkEntryInput> bySourceKey) {
+        return ctx.inTransaction(() -> {
+            Set<String> known = new HashSet<>();
+            List<String> keys = new ArrayList<>(bySourceKey.keySet());
+            for (int from = 0; from < keys.size(); from += 500) {
+                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
+                known.addAll(ctx.jdbc().queryForList("SELECT tdm_sourcekey FROM tdm_workentry WHERE tdm_sourcekey IN ("
+                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", String.class,
+                        chunk.toArray()));
+            }
+            List<String> fresh = keys.stream().filter(k -> !known.contains(k)).toList();
+            List<UUID> ids = insert(fresh.stream().map(bySourceKey::get).toList(), fresh);
+            Map<String, UUID> created = new LinkedHashMap<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                created.put(fresh.get(i), ids.get(i));
+            }
+            return created;
+        });
+    }
+
+    private List<UUID> insert(List<WorkEntryInput> inputs, List<String> sourceKeys) {
         for (int i = 0; i < inputs.size(); i++) {
             validateShape(inputs.get(i), i + 1);
         }
@@ -98,13 +133,14 @@ public final class WorkEntries {
                 ids.add(id);
                 rows.add(new Object[] {id, in.transactionClass().value(), WorkEntryStatus.DRAFT.name(), in.projectId(),
                         in.taskId(), in.resourceId(), role, in.categoryId(), in.productId(), in.date(), in.quantity(),
-                        in.price(), in.currency(), in.description(), in.externalDescription(), now, user, now, user});
+                        in.price(), in.currency(), in.description(), in.externalDescription(),
+                        sourceKeys == null ? null : sourceKeys.get(i), now, user, now, user});
             }
             ctx.jdbc().batchUpdate("INSERT INTO tdm_workentry (tdm_workentryid, tdm_transactionclass, tdm_status, "
                     + "msdyn_project, msdyn_task, msdyn_bookableresource, msdyn_resourcecategory, msdyn_transactioncategory, "
                     + "msdyn_product, msdyn_date, msdyn_quantity, msdyn_price, transactioncurrency, msdyn_description, "
-                    + "msdyn_externaldescription, createdon, createdby, modifiedon, modifiedby) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    + "msdyn_externaldescription, tdm_sourcekey, createdon, createdby, modifiedon, modifiedby) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             return ids;
         });
     }
