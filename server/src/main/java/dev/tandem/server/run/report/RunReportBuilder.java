@@ -1,0 +1,144 @@
+package dev.tandem.server.run.report;
+
+import dev.tandem.common.Money;
+import dev.tandem.finance.Finance;
+import dev.tandem.finance.proposal.CustomerInvoice;
+import dev.tandem.operations.OptionValue;
+import dev.tandem.operations.ProjectOperations;
+import dev.tandem.operations.actuals.TransactionClassification;
+import dev.tandem.operations.actuals.TransactionType;
+import dev.tandem.server.reconcile.ReconcileReport;
+import dev.tandem.server.run.input.RunInput;
+import dev.tandem.server.run.output.InvoicePdfText;
+import dev.tandem.server.run.output.InvoicePdfs;
+import dev.tandem.server.run.report.RunReport.ActualCount;
+import dev.tandem.server.run.report.RunReport.CurrencyTotal;
+import dev.tandem.server.run.report.RunReport.CustomerInvoiceEntry;
+import dev.tandem.server.run.report.RunReport.CustomerTotal;
+import dev.tandem.server.run.report.RunReport.Invariant;
+import dev.tandem.server.run.report.RunReport.Invoices;
+import dev.tandem.server.run.report.RunReport.Proposals;
+import dev.tandem.server.run.report.RunReport.Reconcile;
+import dev.tandem.server.run.report.RunReport.ThisRun;
+import dev.tandem.server.run.report.RunReport.Vouchers;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Builds the {@link RunReport} from both databases after a run: actuals by type (Project Operations), proforma
+ * invoices by status, proposals by status, posted customer invoices, vouchers (Finance), and the per-currency totals
+ * that must agree: posted invoice totals, AR customer transactions and the totals read back from the PDFs.
+ */
+public final class RunReportBuilder {
+
+    private final ProjectOperations ops;
+    private final Finance finance;
+
+    public RunReportBuilder(ProjectOperations ops, Finance finance) {
+        this.ops = ops;
+        this.finance = finance;
+    }
+
+    /**
+     * @param pdfs the PDFs written, one per posted customer invoice, named {@code <invoice number>.pdf}
+     */
+    public RunReport build(RunInput input, LocalDate asOf, ThisRun thisRun, List<Path> pdfs,
+                           ReconcileReport reconcile) {
+        String le = input.company().legalEntity();
+        List<CustomerInvoice> posted = finance.proposals().customerInvoices().posted(le);
+        Map<String, Path> pdfByInvoice = new TreeMap<>();
+        for (Path pdf : pdfs) {
+            pdfByInvoice.put(pdf.getFileName().toString(), pdf);
+        }
+        List<CustomerInvoiceEntry> entries = new ArrayList<>();
+        Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
+        Map<String, CustomerTotal> byCustomer = new TreeMap<>();
+        Map<String, Long> countByCurrency = new TreeMap<>();
+        for (CustomerInvoice inv : posted) {
+            Path pdf = pdfByInvoice.get(InvoicePdfs.fileName(inv.invoiceId()));
+            entries.add(new CustomerInvoiceEntry(inv.invoiceId(), inv.proposalId(), inv.customerAccount(),
+                    inv.currency(), inv.invoiceDate(), inv.amountExcludingTax(), inv.taxAmount(), inv.invoiceTotal(),
+                    pdf == null ? null : pdf.getFileName().toString()));
+            BigDecimal[] sums = byCurrency.computeIfAbsent(inv.currency(), c -> zeros());
+            sums[0] = sums[0].add(inv.invoiceTotal());
+            if (pdf != null) {
+                sums[2] = sums[2].add(InvoicePdfText.total(pdf).amount());
+            }
+            countByCurrency.merge(inv.currency(), 1L, Long::sum);
+            String key = inv.customerAccount() + "|" + inv.currency();
+            CustomerTotal t = byCustomer.get(key);
+            byCustomer.put(key, new CustomerTotal(inv.customerAccount(), inv.customerName(), inv.currency(),
+                    t == null ? 1 : t.invoices() + 1, t == null ? inv.invoiceTotal() : t.invoiced().add(inv.invoiceTotal())));
+        }
+        finance.proposals().customerInvoices().customerTransactionTotals(le).forEach((currency, amount) ->
+                byCurrency.computeIfAbsent(currency, c -> zeros())[1] = amount);
+        List<CurrencyTotal> totals = new ArrayList<>();
+        byCurrency.forEach((currency, s) -> totals.add(new CurrencyTotal(currency, countByCurrency.getOrDefault(currency,
+                0L), money(s[0], currency), money(s[1], currency), money(s[2], currency))));
+        return new RunReport(RunReport.SCHEMA, input.folder().toString(), asOf, le,
+                input.company().accountingCurrency(), thisRun, actuals(), invoices(), proposals(le), entries,
+                vouchers(le), totals, List.copyOf(byCustomer.values()), reconcile(reconcile));
+    }
+
+    private List<ActualCount> actuals() {
+        return ops.context().jdbc().query("SELECT msdyn_transactiontypecode, msdyn_transactionclassification, "
+                + "transactioncurrency, COUNT(*) n, SUM(msdyn_amount) amount FROM msdyn_actual GROUP BY "
+                + "msdyn_transactiontypecode, msdyn_transactionclassification, transactioncurrency ORDER BY 1, 2, 3",
+                (rs, i) -> {
+                    String currency = rs.getString(3).trim();
+                    return new ActualCount(OptionValue.of(TransactionType.class, rs.getInt(1)).label(),
+                            OptionValue.of(TransactionClassification.class, rs.getInt(2)).label(), currency,
+                            rs.getLong(4), money(rs.getBigDecimal(5), currency));
+                });
+    }
+
+    private Invoices invoices() {
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        ops.context().jdbc().query("SELECT msdyn_projectinvoicestatus, COUNT(*) FROM invoice GROUP BY "
+                + "msdyn_projectinvoicestatus", rs -> {
+                    byStatus.put(rs.getInt(1), rs.getLong(2));
+                });
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new Invoices(total, byStatus.getOrDefault(192350000, 0L), byStatus.getOrDefault(192350001, 0L),
+                byStatus.getOrDefault(690970000, 0L));
+    }
+
+    private Proposals proposals(String le) {
+        Map<Integer, Long> byStatus = new TreeMap<>();
+        finance.context().jdbc().query("SELECT status, COUNT(*) FROM projproposaljour WHERE dataareaid = ? GROUP BY "
+                + "status", rs -> {
+                    byStatus.put(rs.getInt(1), rs.getLong(2));
+                }, le);
+        long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
+        return new Proposals(total, byStatus.getOrDefault(0, 0L), byStatus.getOrDefault(3, 0L));
+    }
+
+    private Vouchers vouchers(String le) {
+        Long count = finance.context().jdbc().queryForObject("SELECT COUNT(*) FROM ledgervoucher WHERE dataareaid = ?",
+                Long.class, le);
+        Long unbalanced = finance.context().jdbc().queryForObject("SELECT COUNT(DISTINCT voucher) FROM ("
+                + "SELECT voucher FROM generaljournalentry WHERE dataareaid = ? GROUP BY voucher, transactioncurrency "
+                + "HAVING SUM(amountcur) <> 0 UNION SELECT voucher FROM generaljournalentry WHERE dataareaid = ? "
+                + "GROUP BY voucher HAVING SUM(accountingamount) <> 0) u", Long.class, le, le);
+        return new Vouchers(count == null ? 0 : count, unbalanced == null ? 0 : unbalanced);
+    }
+
+    private static Reconcile reconcile(ReconcileReport report) {
+        return new RunReport.Reconcile(report.ok(), report.invariants().stream().map(i -> new Invariant(i.number(),
+                i.name(), i.checked(), i.violations(), i.samples())).toList());
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    /** Rounded to the currency's minor units through {@link Money}, the one place that rounds. */
+    private static BigDecimal money(BigDecimal amount, String currency) {
+        return Money.round(amount == null ? BigDecimal.ZERO : amount, currency);
+    }
+}
