@@ -1,0 +1,79 @@
+package dev.tandem.server.run;
+
+import dev.tandem.finance.Finance;
+import dev.tandem.operations.ProjectOperations;
+import dev.tandem.server.CommandContexts;
+import dev.tandem.server.TandemVersion;
+import dev.tandem.server.reconcile.Reconciliation;
+import dev.tandem.server.run.input.InputFolder;
+import dev.tandem.server.run.input.InputProblem;
+import dev.tandem.server.run.report.RunReport;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.concurrent.Callable;
+import org.springframework.context.ConfigurableApplicationContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code tandem run <input-folder> [--out <folder>] [--as-of <date>]}: the main job (docs/run.md). Reads and checks
+ * the whole input folder first; with any problem it prints every one as {@code file:line:column: RULE: message} and
+ * exits 1 without opening a database. Otherwise it runs the month end ({@link MonthEndRun}), prints the summary and
+ * exits 0 when reconcile finds nothing and every proposal posted, 1 otherwise.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
+        description = {"Run the month end on a folder of input files (docs/input-format.md):",
+                "load, approve, invoice as of a date, confirm, sync, import from staging, post, write back;",
+                "then write one PDF per posted invoice, general-ledger.csv and report.json, and reconcile.",
+                "Databases: as for serve (H2 files under ./data/ unless tandem.*.datasource.* are set)."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "<input-folder>", description = "The folder of input files.")
+    private Path folder;
+
+    @Option(names = "--out", paramLabel = "<folder>", description = "Where to write PDFs and reports (default: ./out).")
+    private Path out = Path.of("out");
+
+    @Option(names = "--as-of", paramLabel = "<date>",
+            description = "Invoice work and milestones dated on or before this date, YYYY-MM-DD (default: today, UTC).")
+    private LocalDate asOf;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!Files.isDirectory(folder)) {
+            err.println("tandem run: " + folder + " is not a folder");
+            err.flush();
+            return 1;
+        }
+        InputFolder.Result read = InputFolder.read(folder);
+        if (!read.problems().isEmpty()) {
+            for (InputProblem problem : read.problems()) {
+                err.println(problem);
+            }
+            err.println("tandem run: " + read.problems().size() + " problem" + (read.problems().size() == 1 ? "" : "s")
+                    + " in " + folder + "; nothing was written");
+            err.flush();
+            return 1;
+        }
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        try (ConfigurableApplicationContext context = CommandContexts.start()) {
+            MonthEndRun run = new MonthEndRun(context.getBean(ProjectOperations.class), context.getBean(Finance.class),
+                    context.getBean(Reconciliation.class), Progress.bars(System.err));
+            RunReport report = run.run(read.input(), date, out);
+            new RunSummary(report, out).print(stdout);
+            stdout.flush();
+            return report.reconcile().ok() && report.thisRun().proposalIssues().isEmpty() ? 0 : 1;
+        }
+    }
+}
