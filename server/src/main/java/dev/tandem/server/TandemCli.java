@@ -29,7 +29,7 @@ public final class TandemCli implements Runnable {
     }
 
     /** The configured command line; {@link #main} executes it, tests too. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TandemCli());
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             failed.getErr().println("tandem: " + reason(exception));

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine.Command;
@@ -47,6 +49,11 @@ public final class RunCommand implements Callable<Integer> {
             description = "Invoice work and milestones dated on or before this date, YYYY-MM-DD (default: today, UTC).")
     private LocalDate asOf;
 
+    @Option(names = "-D", paramLabel = "<property>=<value>", mapFallbackValue = "",
+            description = "A setting for this run, e.g. -Dtandem.operations.datasource.url=jdbc:postgresql://… "
+                    + "(environment variables and ./application.properties work too).")
+    private Map<String, String> properties = new LinkedHashMap<>();
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -67,7 +74,8 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-        try (ConfigurableApplicationContext context = CommandContexts.start()) {
+        try (ConfigurableApplicationContext context = CommandContexts.start(properties.entrySet().stream()
+                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new))) {
             MonthEndRun run = new MonthEndRun(context.getBean(ProjectOperations.class), context.getBean(Finance.class),
                     context.getBean(Reconciliation.class), Progress.bars(System.err));
             RunReport report = run.run(read.input(), date, out);

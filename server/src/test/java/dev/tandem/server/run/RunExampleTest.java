@@ -1,0 +1,232 @@
+package dev.tandem.server.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.common.DatabaseUrls;
+import dev.tandem.common.testing.TestDatabases;
+import dev.tandem.server.TandemCli;
+import dev.tandem.server.run.output.InvoicePdfText;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Issue 6's acceptance on the example of {@code examples/northwind}, through the real command line
+ * ({@code tandem run}): end to end on H2 files (the embedded default) and on PostgreSQL, twice on the same input,
+ * and on a broken copy.
+ */
+class RunExampleTest {
+
+    private static final Path EXAMPLE = Path.of("..", "examples", "northwind");
+    private static final String AS_OF = "2025-04-30";
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path temp;
+
+    /** A run's outcome: exit code, what it printed, its report and the databases it used. */
+    record Outcome(int exitCode, String out, String err, JsonNode report, Map<String, String> databases) {
+    }
+
+    @Test
+    void theExampleRunsEndToEndOnH2TwiceWithoutBillingTwiceAndGivesTheSameTotalsOnPostgresql() throws Exception {
+        Map<String, String> h2 = Map.of(
+                "tandem.operations.datasource.url", DatabaseUrls.h2File(temp.resolve("data"), "operations"),
+                "tandem.finance.datasource.url", DatabaseUrls.h2File(temp.resolve("data"), "finance"));
+
+        Outcome first = run(EXAMPLE, temp.resolve("out-h2"), h2);
+
+        assertRanEndToEnd(first, temp.resolve("out-h2"));
+        Map<String, Long> countsAfterFirst = counts(first.databases());
+        Outcome second = run(EXAMPLE, temp.resolve("out-h2-again"), h2);
+        assertRanEndToEnd(second, temp.resolve("out-h2-again"));
+        // Acceptance 4: the second run bills nothing: same invoices, vouchers and actuals.
+        assertThat(counts(second.databases())).isEqualTo(countsAfterFirst);
+        assertThat(second.report().at("/thisRun/time/created").asInt()).isZero();
+        assertThat(second.report().at("/thisRun/invoicesConfirmed").asInt()).isZero();
+        assertThat(totals(second.report())).isEqualTo(totals(first.report()));
+
+        Outcome postgresql = run(EXAMPLE, temp.resolve("out-pg"), postgresqlDatabases());
+
+        assertRanEndToEnd(postgresql, temp.resolve("out-pg"));
+        // Acceptance 5: the same report totals on PostgreSQL as on H2.
+        assertThat(totals(postgresql.report())).isEqualTo(totals(first.report()));
+        assertThat(counts(postgresql.databases())).isEqualTo(countsAfterFirst);
+    }
+
+    /** Acceptance 3: three problems in three files, each with file:line:column; nothing written. */
+    @Test
+    void aBrokenCopyListsEveryProblemWithItsPlaceAndWritesNothing() throws IOException {
+        Path copy = temp.resolve("broken");
+        copyTree(EXAMPLE, copy);
+        // A broken time-export row: hours that are not a number (Harvest, the record of line 6, column 7 = Hours).
+        List<String> harvest = Files.readAllLines(copy.resolve("time/harvest-2025-02.csv"));
+        harvest.set(5, harvest.get(5).replaceFirst(",(\\d+\\.\\d+),(\\d+\\.\\d+),", ",eight,$2,"));
+        Files.write(copy.resolve("time/harvest-2025-02.csv"), harvest);
+        // An unknown project in the Toggl export (line 3).
+        List<String> toggl = Files.readAllLines(copy.resolve("time/toggl-2025-03.csv"));
+        String project = toggl.get(2).split(",")[3];
+        toggl.set(2, toggl.get(2).replace("," + project + ",", ",Website Relaunch,"));
+        Files.write(copy.resolve("time/toggl-2025-03.csv"), toggl);
+        // A bad date in the expenses (line 4): 30 February.
+        List<String> expenses = Files.readAllLines(copy.resolve("expenses.csv"));
+        expenses.set(3, expenses.get(3).replaceFirst("^2025-\\d\\d-\\d\\d", "2025-02-30"));
+        Files.write(copy.resolve("expenses.csv"), expenses);
+        Path data = temp.resolve("data-broken");
+        Map<String, String> h2 = Map.of(
+                "tandem.operations.datasource.url", DatabaseUrls.h2File(data, "operations"),
+                "tandem.finance.datasource.url", DatabaseUrls.h2File(data, "finance"));
+
+        Outcome outcome = run(copy, temp.resolve("out-broken"), h2);
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).containsPattern("time/harvest-2025-02\\.csv:6:7: NUMBER_FORMAT: ")
+                .contains("eight")
+                .containsPattern("time/toggl-2025-03\\.csv:3:4: UNKNOWN_PROJECT: .*Website Relaunch")
+                .containsPattern("expenses\\.csv:4:1: DATE_FORMAT: .*2025-02-30")
+                .contains("3 problems").contains("nothing was written");
+        assertThat(outcome.err()).doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(data).doesNotExist();
+        assertThat(temp.resolve("out-broken")).doesNotExist();
+    }
+
+    private static void assertRanEndToEnd(Outcome outcome, Path out) throws IOException {
+        assertThat(outcome.exitCode()).as(outcome.err()).isZero();
+        assertThat(outcome.out()).contains("Invoiced per customer").contains("reconcile.ok = true");
+        JsonNode report = outcome.report();
+        assertThat(report.at("/reconcile/ok").asBoolean()).isTrue();
+        assertThat(report.at("/schema").asString()).isEqualTo("tandem-run-report/1");
+        long posted = report.at("/invoices/posted").asLong();
+        assertThat(posted).isPositive();
+        assertThat(report.at("/vouchers/count").asLong()).isPositive();
+        assertThat(report.at("/vouchers/unbalanced").asLong()).isZero();
+        List<Path> pdfs;
+        try (Stream<Path> files = Files.list(out)) {
+            pdfs = files.filter(p -> p.toString().endsWith(".pdf")).sorted().toList();
+        }
+        assertThat(pdfs).hasSize(report.at("/customerInvoices").size());
+        assertThat(Files.readAllLines(out.resolve("general-ledger.csv")).size()).isGreaterThan(1);
+        // Acceptance 2: per currency, PDF totals read back as text = AR customer transactions = the report's total.
+        Map<String, BigDecimal> pdfTotals = new TreeMap<>();
+        for (Path pdf : pdfs) {
+            var total = InvoicePdfText.total(pdf);
+            pdfTotals.merge(total.currency(), total.amount(), BigDecimal::add);
+        }
+        Map<String, BigDecimal> ar = customerTransactions(outcome.databases());
+        Map<String, BigDecimal> invoiced = new TreeMap<>();
+        report.at("/totals").forEach(t -> invoiced.put(t.get("currency").asString(),
+                new BigDecimal(t.get("invoiced").asString())));
+        assertThat(invoiced.keySet()).containsExactlyInAnyOrder("EUR", "USD");
+        for (String currency : invoiced.keySet()) {
+            assertThat(pdfTotals.get(currency)).as(currency).isEqualByComparingTo(ar.get(currency))
+                    .isEqualByComparingTo(invoiced.get(currency));
+        }
+    }
+
+    private Outcome run(Path folder, Path out, Map<String, String> databases) throws IOException {
+        List<String> args = new ArrayList<>(List.of("run", folder.toString(), "--out", out.toString(), "--as-of",
+                AS_OF));
+        databases.forEach((k, v) -> args.add("-D" + k + "=" + v));
+        var commandLine = TandemCli.commandLine();
+        StringWriter stdout = new StringWriter();
+        StringWriter stderr = new StringWriter();
+        commandLine.setOut(new PrintWriter(stdout, true));
+        commandLine.setErr(new PrintWriter(stderr, true));
+        int exit = commandLine.execute(args.toArray(String[]::new));
+        Path reportFile = out.resolve("report.json");
+        JsonNode report = Files.exists(reportFile) ? JSON.readTree(reportFile.toFile()) : null;
+        return new Outcome(exit, stdout.toString(), stderr.toString(), report, databases);
+    }
+
+    private static Map<String, String> postgresqlDatabases() throws SQLException {
+        EmbeddedPostgres server = TestDatabases.server();
+        String suffix = Long.toHexString(System.nanoTime());
+        Map<String, String> properties = new TreeMap<>();
+        for (String app : List.of("operations", "finance")) {
+            String database = "run_" + app + "_" + suffix;
+            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+                s.execute("CREATE DATABASE " + database);
+            }
+            properties.put("tandem." + app + ".datasource.url", server.getJdbcUrl("postgres", database));
+            properties.put("tandem." + app + ".datasource.username", "postgres");
+        }
+        return properties;
+    }
+
+    /** Invoices, vouchers and actuals in both databases. */
+    private static Map<String, Long> counts(Map<String, String> databases) throws SQLException {
+        Map<String, Long> counts = new TreeMap<>();
+        counts.put("invoices", count(databases, "operations", "SELECT COUNT(*) FROM invoice"));
+        counts.put("actuals", count(databases, "operations", "SELECT COUNT(*) FROM msdyn_actual"));
+        counts.put("work entries", count(databases, "operations", "SELECT COUNT(*) FROM tdm_workentry"));
+        counts.put("proposals", count(databases, "finance", "SELECT COUNT(*) FROM projproposaljour"));
+        counts.put("vouchers", count(databases, "finance", "SELECT COUNT(*) FROM ledgervoucher"));
+        counts.put("customer transactions", count(databases, "finance", "SELECT COUNT(*) FROM custtrans"));
+        counts.put("staging", count(databases, "finance", "SELECT COUNT(*) FROM projcdsactualsimport"));
+        return counts;
+    }
+
+    private static long count(Map<String, String> databases, String app, String sql) throws SQLException {
+        try (Connection c = connect(databases, app); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static Map<String, BigDecimal> customerTransactions(Map<String, String> databases) {
+        Map<String, BigDecimal> sums = new TreeMap<>();
+        try (Connection c = connect(databases, "finance"); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT currencycode, SUM(amountcur) FROM custtrans GROUP BY currencycode")) {
+            while (rs.next()) {
+                sums.put(rs.getString(1).trim(), rs.getBigDecimal(2));
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sums;
+    }
+
+    private static Connection connect(Map<String, String> databases, String app) throws SQLException {
+        String user = databases.getOrDefault("tandem." + app + ".datasource.username", "sa");
+        return DriverManager.getConnection(databases.get("tandem." + app + ".datasource.url"), user, "");
+    }
+
+    /** Per currency: invoices, invoiced, customer transactions and PDF totals as the report states them. */
+    private static Map<String, List<String>> totals(JsonNode report) {
+        Map<String, List<String>> totals = new TreeMap<>();
+        report.at("/totals").forEach(t -> totals.put(t.get("currency").asString(), List.of(t.get("invoices").asString(),
+                t.get("invoiced").asString(), t.get("customerTransactions").asString(), t.get("pdf").asString())));
+        return totals;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target);
+                }
+            }
+        }
+    }
+}
