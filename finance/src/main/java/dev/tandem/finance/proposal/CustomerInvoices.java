@@ -1,19 +1,29 @@
 package dev.tandem.finance.proposal;
 
+import dev.tandem.common.Money;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger.Voucher;
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * What a posted proposal leaves besides the voucher: the customer transaction ({@code custtrans}, accounts
- * receivable) and the customer invoice export row (§10 item 5: invoice number, date, status Posted, tax), in the
- * posting's transaction.
+ * Posted customer invoices. Posting records here what a posted proposal leaves besides the voucher — the customer
+ * transaction ({@code custtrans}, accounts receivable) and the customer invoice export row (§10 item 5: invoice
+ * number, date, status Posted, tax), in the posting's transaction — and the invoice documents and the AR check of
+ * {@code tandem run} read them back: {@link #posted} and {@link #customerTransactionTotals}.
+ *
+ * <p>Reads only see committed postings; they never fail on an empty legal entity (empty results).
  */
-final class CustomerInvoices {
+public final class CustomerInvoices {
 
     /** The status the export entity carries for Project Operations' proforma invoice (§10 item 5). */
     static final String POSTED = "Posted";
@@ -22,6 +32,63 @@ final class CustomerInvoices {
 
     CustomerInvoices(FinanceContext ctx) {
         this.ctx = ctx;
+    }
+
+    /**
+     * The posted customer invoices and credit notes of a legal entity, ordered by invoice number, each with its
+     * invoiced lines (see {@link CustomerInvoice}: amounts in the invoice currency at its minor units). The due date
+     * is Finance's own ({@code projproposaljour.duedate}, set from the customer's payment terms when the proposal
+     * arrived), so nothing is computed here.
+     */
+    public List<CustomerInvoice> posted(String dataAreaId) {
+        Map<String, List<CustomerInvoice.Line>> lines = invoicedLines(dataAreaId);
+        return ctx.jdbc().query("SELECT e.invoiceid, e.invoicedate, e.duedate, e.proposalid, j.projinvoiceprojid, "
+                + "e.invoiceaccount, c.name, e.currencyid, e.invoiceamount, e.sumtax, e.ledgervoucher, e.iscreditnote "
+                + "FROM projcustinvoiceexport e JOIN projproposaljour j ON j.proposalid = e.proposalid JOIN custtable c "
+                + "ON c.dataareaid = e.dataareaid AND c.accountnum = e.invoiceaccount WHERE e.dataareaid = ? "
+                + "ORDER BY e.invoiceid", (rs, n) -> invoice(rs, lines), dataAreaId);
+    }
+
+    /**
+     * Accounts receivable of a legal entity: the sum of its customer transactions ({@code custtrans.amountcur}) per
+     * transaction currency, each at the currency's minor units (scale 2 for EUR and USD), currencies in alphabetical
+     * order. Equals the sum of {@link CustomerInvoice#invoiceTotal()} per currency, credit notes counting negative.
+     */
+    public Map<String, BigDecimal> customerTransactionTotals(String dataAreaId) {
+        Map<String, BigDecimal> totals = new TreeMap<>();
+        ctx.jdbc().query("SELECT currencycode, SUM(amountcur) FROM custtrans WHERE dataareaid = ? GROUP BY currencycode",
+                rs -> {
+                    String currency = rs.getString(1).trim();
+                    totals.put(currency, Money.round(rs.getBigDecimal(2), currency));
+                }, dataAreaId);
+        return totals;
+    }
+
+    private Map<String, List<CustomerInvoice.Line>> invoicedLines(String dataAreaId) {
+        Map<String, List<CustomerInvoice.Line>> byProposal = new HashMap<>();
+        // Import order, as ProposalLines reads a proposal's lines.
+        ctx.jdbc().query("SELECT l.* FROM projproposalline l JOIN projcustinvoiceexport e ON e.proposalid = l.proposalid "
+                + "WHERE e.dataareaid = ? AND l.tobeinvoiced = TRUE ORDER BY l.proposalid, l.createdon, l.transdate, "
+                + "l.linetransid", rs -> {
+                    ProposalLine l = ProposalLine.map(rs, 0);
+                    byProposal.computeIfAbsent(l.proposalId(), p -> new ArrayList<>()).add(new CustomerInvoice.Line(
+                            l.description(), l.type(), l.categoryId(), l.quantity(), l.salesPrice(),
+                            Money.round(l.lineAmount(), l.currency()), Money.round(l.taxAmount(), l.currency())));
+                }, dataAreaId);
+        return byProposal;
+    }
+
+    private static CustomerInvoice invoice(ResultSet rs, Map<String, List<CustomerInvoice.Line>> lines)
+            throws SQLException {
+        String currency = rs.getString("currencyid").trim();
+        BigDecimal total = Money.round(rs.getBigDecimal("invoiceamount"), currency);
+        BigDecimal tax = Money.round(rs.getBigDecimal("sumtax"), currency);
+        String proposalId = rs.getString("proposalid");
+        return new CustomerInvoice(rs.getString("invoiceid"), rs.getObject("invoicedate", LocalDate.class),
+                rs.getObject("duedate", LocalDate.class), proposalId, rs.getString("projinvoiceprojid"),
+                rs.getString("invoiceaccount"), rs.getString("name"), currency,
+                lines.getOrDefault(proposalId, List.of()), total.subtract(tax), tax, total,
+                rs.getString("ledgervoucher"), rs.getBoolean("iscreditnote"));
     }
 
     /**

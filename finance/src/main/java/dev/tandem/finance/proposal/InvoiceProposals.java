@@ -25,6 +25,7 @@ public final class InvoiceProposals {
     private final ProposalEditing editing;
     private final ProposalWorkflow workflow;
     private final ProposalPosting posting;
+    private final CustomerInvoices customerInvoices;
 
     public InvoiceProposals(FinanceContext ctx, PostingSetup setup, NumberSequences numbers, ExchangeRates rates,
                             Ledger ledger, SalesTax salesTax) {
@@ -41,6 +42,7 @@ public final class InvoiceProposals {
         this.workflow = new ProposalWorkflow(ctx, setup, headers, lines);
         this.posting = new ProposalPosting(ctx, setup, numbers, rates, ledger, headers, lines, staging, relationships,
                 taxes, issues);
+        this.customerInvoices = new CustomerInvoices(ctx);
     }
 
     /** Headers: upsert by sync, read; deleting is refused. */
@@ -83,5 +85,10 @@ public final class InvoiceProposals {
 
     public ProposalPosting posting() {
         return posting;
+    }
+
+    /** Posted customer invoices and accounts receivable, read back (invoice documents, the run's AR check). */
+    public CustomerInvoices customerInvoices() {
+        return customerInvoices;
     }
 }
