@@ -10,7 +10,6 @@ import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.server.reconcile.ReconcileReport;
 import dev.tandem.server.run.input.RunInput;
 import dev.tandem.server.run.output.InvoicePdfText;
-import dev.tandem.server.run.output.InvoicePdfs;
 import dev.tandem.server.run.report.RunReport.ActualCount;
 import dev.tandem.server.run.report.RunReport.CurrencyTotal;
 import dev.tandem.server.run.report.RunReport.CustomerInvoiceEntry;
@@ -51,16 +50,17 @@ public final class RunReportBuilder {
                            ReconcileReport reconcile) {
         String le = input.company().legalEntity();
         List<CustomerInvoice> posted = finance.proposals().customerInvoices().posted(le);
+        // InvoicePdfs writes one file per posted invoice in the order of posted(): the same list, read moments before.
         Map<String, Path> pdfByInvoice = new TreeMap<>();
-        for (Path pdf : pdfs) {
-            pdfByInvoice.put(pdf.getFileName().toString(), pdf);
+        for (int i = 0; i < Math.min(pdfs.size(), posted.size()); i++) {
+            pdfByInvoice.put(posted.get(i).invoiceId(), pdfs.get(i));
         }
         List<CustomerInvoiceEntry> entries = new ArrayList<>();
         Map<String, BigDecimal[]> byCurrency = new TreeMap<>();
         Map<String, CustomerTotal> byCustomer = new TreeMap<>();
         Map<String, Long> countByCurrency = new TreeMap<>();
         for (CustomerInvoice inv : posted) {
-            Path pdf = pdfByInvoice.get(InvoicePdfs.fileName(inv.invoiceId()));
+            Path pdf = pdfByInvoice.get(inv.invoiceId());
             entries.add(new CustomerInvoiceEntry(inv.invoiceId(), inv.proposalId(), inv.customerAccount(),
                     inv.currency(), inv.invoiceDate(), inv.amountExcludingTax(), inv.taxAmount(), inv.invoiceTotal(),
                     pdf == null ? null : pdf.getFileName().toString()));
