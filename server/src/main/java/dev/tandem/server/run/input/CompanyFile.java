@@ -6,6 +6,7 @@ import dev.tandem.server.run.input.RunInput.PostingProfile;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class CompanyFile {
     private static final int MAX_PERIODS = 1200;
 
     static {
-        Set<String> keys = new java.util.HashSet<>(PROFILE_ACCOUNTS);
+        Set<String> keys = new HashSet<>(PROFILE_ACCOUNTS);
         keys.add("id");
         keys.add("accrueRevenue");
         PROFILE_KEYS = Set.copyOf(keys);
@@ -92,10 +93,8 @@ final class CompanyFile {
             if (account == null) {
                 continue;
             }
-            Cell number = account.cell("account");
-            number.required();
-            numbers.define(number, "main account");
-            accounts.add(new MainAccount(number.text(), account.cell("name").required(),
+            String number = numbers.define(account.cell("account"), "main account");
+            accounts.add(new MainAccount(number, account.cell("name").required(),
                     account.cell("type").oneOf(true, "ASSET", "LIABILITY", "EQUITY", "REVENUE", "EXPENSE")));
         }
         return accounts;

@@ -2,10 +2,13 @@ package dev.tandem.server.run.input;
 
 import dev.tandem.server.run.input.PriceListsFile.PriceList;
 import dev.tandem.server.run.input.RunInput.Contract;
+import dev.tandem.server.run.input.RunInput.ContractLine;
 import dev.tandem.server.run.input.RunInput.PriceContext;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.yaml.snakeyaml.nodes.Node;
@@ -49,9 +52,7 @@ final class ContractsFile {
 
     private static Contract contract(YamlMapping yaml, KeySet numbers, KeySet customers, PriceListsFile priceLists,
                                      ContractLinesReader lines) {
-        Cell number = yaml.cell("number");
-        number.required();
-        numbers.define(number, "contract number");
+        String number = numbers.define(yaml.cell("number"), "contract number");
         String name = yaml.cell("name").required();
         Cell customerCell = yaml.cell("customer");
         customerCell.required();
@@ -59,10 +60,10 @@ final class ContractsFile {
                 + CustomersFile.FILE);
         String currency = yaml.cell("currency").currency(true);
         String priceList = salesPriceList(yaml.cell("salesPriceList"), currency, priceLists);
-        var nteLimit = yaml.cell("nteLimit").amount(false, currency);
-        var contractLines = yaml.list("lines", true).stream()
-                .map(line -> lines.read(yaml, line, number.text(), currency)).filter(line -> line != null).toList();
-        return new Contract(yaml.source(), number.text(), name, customer, currency, priceList, nteLimit, contractLines);
+        BigDecimal nteLimit = yaml.cell("nteLimit").amount(false, currency);
+        List<ContractLine> contractLines = yaml.list("lines", true).stream()
+                .map(line -> lines.read(yaml, line, number, currency)).filter(Objects::nonNull).toList();
+        return new Contract(yaml.source(), number, name, customer, currency, priceList, nteLimit, contractLines);
     }
 
     /** The sales price list: one of price-lists.csv, of context sales, in the contract's currency. */

@@ -25,12 +25,10 @@ final class CustomersFile {
             return result;
         }
         for (CsvFile.Row row : csv.rows()) {
-            Cell number = row.cell("number");
-            number.required();
-            result.numbers.define(number, "customer number");
+            String number = result.numbers.define(row.cell("number"), "customer number");
             Integer days = row.cell("payment_terms_days").wholeNumber(true);
             String group = row.cell("customer_group").text();
-            result.customers.add(new Customer(row.source(), number.text(), row.cell("name").required(),
+            result.customers.add(new Customer(row.source(), number, row.cell("name").required(),
                     row.cell("currency").currency(true), days == null ? 0 : days,
                     group == null ? DEFAULT_GROUP : group));
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -75,6 +76,6 @@ public final class InputFolder {
                                               List<WorkRow> expenses) {
         return Stream.of(customers.stream().map(Customer::currency), prices.stream().map(Price::currency),
                         contracts.stream().map(Contract::currency), expenses.stream().map(WorkRow::currency))
-                .flatMap(s -> s).filter(Objects::nonNull).collect(java.util.stream.Collectors.toCollection(TreeSet::new));
+                .flatMap(s -> s).filter(Objects::nonNull).collect(Collectors.toCollection(TreeSet::new));
     }
 }

@@ -16,20 +16,34 @@ final class KeySet {
     private final Map<String, String> keys = new LinkedHashMap<>();
     private boolean complete;
 
-    /** Adds {@code cell}'s text; a key already there is {@code DUPLICATE} at the cell, naming {@code what}. */
-    void define(Cell cell, String what) {
-        define(cell, what, cell.text());
+    /**
+     * Defines the key in {@code cell}, which is required ({@code REQUIRED} when empty); a key already there is
+     * {@code DUPLICATE} at the cell, naming {@code what}.
+     *
+     * @return the cell's text
+     */
+    String define(Cell cell, String what) {
+        return define(cell, what, cell.text());
     }
 
     /**
-     * Adds {@code cell}'s text, standing for {@code value} (e.g. a project name for its number): {@link #find} and
-     * {@link #resolve} give the value. A key already there is {@code DUPLICATE} at the cell, naming {@code what}.
+     * Defines the required key in {@code cell} as standing for {@code value} (e.g. a project name for its number):
+     * {@link #find} and {@link #resolve} give the value.
+     *
+     * @return the cell's text
      */
-    void define(Cell cell, String what, String value) {
+    String define(Cell cell, String what, String value) {
+        cell.required();
+        return defineIfGiven(cell, what, value);
+    }
+
+    /** Like {@link #define(Cell, String, String)} for an optional key: an empty cell defines nothing. */
+    String defineIfGiven(Cell cell, String what, String value) {
         String key = cell.text();
         if (key != null && keys.putIfAbsent(normal(key), value == null ? key : value) != null) {
             cell.problem("DUPLICATE", what + " \"" + key + "\" is defined twice");
         }
+        return key;
     }
 
     /**

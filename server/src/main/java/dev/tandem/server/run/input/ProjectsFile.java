@@ -28,15 +28,11 @@ final class ProjectsFile {
             return result;
         }
         for (CsvFile.Row row : csv.rows()) {
-            Cell number = row.cell("number");
-            number.required();
-            result.numbers.define(number, "project number");
-            Cell name = row.cell("name");
-            name.required();
-            result.names.define(name, "project name", number.text());
+            String number = result.numbers.define(row.cell("number"), "project number");
+            String name = result.names.define(row.cell("name"), "project name", number);
             Cell customer = row.cell("customer");
             customer.required();
-            result.projects.add(new Project(row.source(), number.text(), name.text(),
+            result.projects.add(new Project(row.source(), number, name,
                     customers.resolve(customer, "UNKNOWN_CUSTOMER", "is not a customer number of customers.csv")));
         }
         result.numbers.markComplete();

@@ -31,14 +31,11 @@ final class ResourcesFile {
             return result;
         }
         for (CsvFile.Row row : csv.rows()) {
-            Cell name = row.cell("name");
-            name.required();
-            result.names.define(name, "resource name");
-            Cell email = row.cell("email");
-            result.emails.define(email, "e-mail", name.text());
+            String name = result.names.define(row.cell("name"), "resource name");
+            String email = result.emails.defineIfGiven(row.cell("email"), "e-mail", name);
             List<String> roles = roles(row.cell("roles"));
             roles.forEach(result.roles::add);
-            result.resources.add(new Resource(row.source(), name.text(), email.text(), roles));
+            result.resources.add(new Resource(row.source(), name, email, roles));
         }
         result.names.markComplete();
         result.emails.markComplete();
