@@ -126,9 +126,13 @@ final class OperationsLoader {
                 directory.priceList(c.salesPriceList()).orElseThrow(), c.nteLimit()));
         for (ContractLine l : c.lines()) {
             BillingMethod method = BillingMethod.valueOf(l.billingMethod());
+            // A fixed-price line bills its milestones, not the work; without `include` it still covers the
+            // project's time and expenses, so they are costed against the contract (the app wants some class).
+            List<String> include = l.include().isEmpty() && method == BillingMethod.FIXED_PRICE
+                    ? List.of("time", "expense") : l.include();
             UUID line = ops.contracts().addLine(id, new ContractLineInput(l.name(), method,
-                    directory.project(l.project()).orElseThrow(), l.include().contains("time"),
-                    l.include().contains("expense"), l.include().contains("material"), l.include().contains("fee"),
+                    directory.project(l.project()).orElseThrow(), include.contains("time"),
+                    include.contains("expense"), include.contains("material"), include.contains("fee"),
                     List.of(), l.nteLimit(), l.contractedAmount()));
             if (!l.customers().isEmpty()) {
                 ops.contracts().setLineCustomers(line, l.customers().stream().map(lc -> new LineCustomerInput(
