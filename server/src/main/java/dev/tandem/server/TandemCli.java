@@ -1,5 +1,6 @@
 package dev.tandem.server;
 
+import dev.tandem.server.reconcile.ReconcileCommand;
 import org.springframework.core.NestedExceptionUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
         description = "Project invoice integration: Project Operations, Finance and the dual-write runtime between "
                 + "their databases.",
-        subcommands = {ServeCommand.class, VersionCommand.class, HelpCommand.class})
+        subcommands = {ServeCommand.class, ReconcileCommand.class, VersionCommand.class, HelpCommand.class})
 public final class TandemCli implements Runnable {
 
     @Spec
@@ -28,7 +29,7 @@ public final class TandemCli implements Runnable {
     }
 
     /** The configured command line; {@link #main} executes it, tests too. */
-    static CommandLine commandLine() {
+    public static CommandLine commandLine() {
         CommandLine commandLine = new CommandLine(new TandemCli());
         commandLine.setExecutionExceptionHandler((exception, failed, parseResult) -> {
             failed.getErr().println("tandem: " + reason(exception));
