@@ -1,0 +1,95 @@
+package dev.tandem.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.TandemApplication;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The OpenAPI description at {@code /v3/api-docs} over real HTTP: it lists the paths of every controller (Project
+ * Operations, Finance, dual-write, reconcile), pages lists with {@code page} and {@code size}, declares
+ * {@code Idempotency-Key} on commands that honour it, and documents errors as problem+json; and
+ * {@code /api/reconcile}, which it describes, answers the report of a fresh, consistent installation. Subclasses
+ * supply the databases.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = TandemApplication.class)
+abstract class OpenApiContract {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    private int port;
+
+    @Test
+    void describesEveryControllerWithPagesIdempotencyAndProblems() throws Exception {
+        HttpResponse<String> answer = get("/v3/api-docs");
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        assertThat(answer.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        JsonNode doc = JSON.readTree(answer.body());
+        assertThat(doc.get("openapi").asString()).startsWith("3.");
+        JsonNode paths = doc.get("paths");
+        List<String> names = new ArrayList<>(paths.propertyNames());
+        for (String base : List.of("/api/operations/", "/api/finance/", "/api/dualwrite/", "/api/reconcile")) {
+            assertThat(names).as(base).anyMatch(p -> p.startsWith(base));
+        }
+        assertThat(names).contains("/api/reconcile", "/api/dualwrite/maps", "/api/operations/contracts/{contractId}/invoices");
+
+        JsonNode maps = paths.get("/api/dualwrite/maps").get("get");
+        assertThat(parameterNames(maps)).contains("page", "size");
+        JsonNode confirm = paths.get("/api/operations/invoices/{invoiceId}/confirm").get("post");
+        assertThat(parameterNames(confirm)).contains("Idempotency-Key");
+
+        JsonNode reconcile = paths.get("/api/reconcile").get("get");
+        assertThat(reconcile.get("responses").has("default")).as(reconcile.toString()).isTrue();
+        JsonNode problem = reconcile.get("responses").get("default").get("content").get("application/problem+json");
+        assertThat(problem.get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Problem");
+        assertThat(doc.get("components").get("schemas").get("Problem").get("properties").propertyNames())
+                .contains("code", "title", "status", "detail", "instance");
+        JsonNode report = reconcile.get("responses").get("200");
+        assertThat(report.toString()).contains("ReconcileReport");
+    }
+
+    @Test
+    void reconcileAnswersTheReportOfAConsistentInstallation() throws Exception {
+        HttpResponse<String> answer = get("/api/reconcile");
+
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        JsonNode report = JSON.readTree(answer.body());
+        assertThat(report.has("ok")).as(answer.body()).isTrue();
+        assertThat(report.get("ok").asBoolean()).as(answer.body()).isTrue();
+        assertThat(report.get("violations").asLong()).isZero();
+        assertThat(report.get("invariants")).hasSize(6);
+        JsonNode first = report.get("invariants").get(0);
+        assertThat(first.get("number").asInt()).isEqualTo(1);
+        assertThat(first.get("ok").asBoolean()).isTrue();
+        assertThat(first.has("checked")).isTrue();
+        assertThat(first.get("samples")).isEmpty();
+    }
+
+    private static List<String> parameterNames(JsonNode operation) {
+        List<String> names = new ArrayList<>();
+        if (operation.has("parameters")) {
+            operation.get("parameters").forEach(p -> names.add(p.get("name").asString()));
+        }
+        return names;
+    }
+
+    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
+        try (HttpClient client = HttpClient.newHttpClient()) {
+            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        }
+    }
+}
