@@ -22,7 +22,9 @@ public final class CommandContexts {
         return new SpringApplicationBuilder(TandemApplication.class)
                 .web(WebApplicationType.NONE)
                 .properties("tandem.invoicing.scheduled-runs.enabled=false", "spring.main.log-startup-info=false",
-                        "logging.level.root=WARN")
+                        // The console is the command's: its summary on stdout, progress and problems on stderr. Spring
+                        // logs to stdout, so only errors are logged (H2-version and font-fallback warnings are noise).
+                        "logging.level.root=ERROR")
                 .run(arguments);
     }
 }

@@ -54,6 +54,18 @@ public final class RunCommand implements Callable<Integer> {
                     + "(environment variables and ./application.properties work too).")
     private Map<String, String> properties = new LinkedHashMap<>();
 
+    /**
+     * Spring arguments: the maps start Running on a fresh installation whatever the server's own settings say (the
+     * run relies on live sync; a map an admin paused or stopped stays so, and the run's reconcile shows it), then
+     * the {@code -D} settings.
+     */
+    private String[] arguments() {
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("tandem.dualwrite.auto-run", "true");
+        all.putAll(properties);
+        return all.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -74,8 +86,7 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
-        try (ConfigurableApplicationContext context = CommandContexts.start(properties.entrySet().stream()
-                .map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new))) {
+        try (ConfigurableApplicationContext context = CommandContexts.start(arguments())) {
             MonthEndRun run = new MonthEndRun(context.getBean(ProjectOperations.class), context.getBean(Finance.class),
                     context.getBean(Reconciliation.class), Progress.bars(System.err));
             RunReport report = run.run(read.input(), date, out);

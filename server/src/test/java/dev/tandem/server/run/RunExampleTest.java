@@ -48,9 +48,7 @@ class RunExampleTest {
 
     @Test
     void theExampleRunsEndToEndOnH2TwiceWithoutBillingTwiceAndGivesTheSameTotalsOnPostgresql() throws Exception {
-        Map<String, String> h2 = Map.of(
-                "tandem.operations.datasource.url", DatabaseUrls.h2File(temp.resolve("data"), "operations"),
-                "tandem.finance.datasource.url", DatabaseUrls.h2File(temp.resolve("data"), "finance"));
+        Map<String, String> h2 = h2(temp.resolve("data"));
 
         Outcome first = run(EXAMPLE, temp.resolve("out-h2"), h2);
 
@@ -91,9 +89,7 @@ class RunExampleTest {
         expenses.set(3, expenses.get(3).replaceFirst("^2025-\\d\\d-\\d\\d", "2025-02-30"));
         Files.write(copy.resolve("expenses.csv"), expenses);
         Path data = temp.resolve("data-broken");
-        Map<String, String> h2 = Map.of(
-                "tandem.operations.datasource.url", DatabaseUrls.h2File(data, "operations"),
-                "tandem.finance.datasource.url", DatabaseUrls.h2File(data, "finance"));
+        Map<String, String> h2 = h2(data);
 
         Outcome outcome = run(copy, temp.resolve("out-broken"), h2);
 
@@ -154,6 +150,14 @@ class RunExampleTest {
         Path reportFile = out.resolve("report.json");
         JsonNode report = Files.exists(reportFile) ? JSON.readTree(reportFile.toFile()) : null;
         return new Outcome(exit, stdout.toString(), stderr.toString(), report, databases);
+    }
+
+    /** H2 files in {@code directory}, as the embedded default keeps them. */
+    private static Map<String, String> h2(Path directory) {
+        return Map.of("tandem.operations.datasource.url", DatabaseUrls.h2File(directory, "operations"),
+                "tandem.operations.datasource.username", "sa",
+                "tandem.finance.datasource.url", DatabaseUrls.h2File(directory, "finance"),
+                "tandem.finance.datasource.username", "sa");
     }
 
     private static Map<String, String> postgresqlDatabases() throws SQLException {
