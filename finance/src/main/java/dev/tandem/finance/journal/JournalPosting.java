@@ -19,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,10 +34,14 @@ import java.util.UUID;
  * each line in a savepoint, so a line that fails rolls back alone. Per line (§9):
  * <ul>
  *   <li>cost: Dr the profile's cost account / Cr its cost offset (payroll allocation or expense offset);</li>
- *   <li>unbilled sales with accrue revenue: Dr WIP sales value / Cr accrued revenue sales value;</li>
- *   <li>unbilled sales without accrue revenue: no ledger lines; the line still gets a voucher number (the project
- *       subledger's) and is POSTED, so every synced actual ends up with a voucher (§10 item 4). So does a line of
- *       amount 0.</li>
+ *   <li>chargeable unbilled sales (its line property is "to be invoiced") with accrue revenue: Dr WIP sales value /
+ *       Cr accrued revenue sales value, and the line is marked {@code wipaccrued}, so that invoice posting reverses
+ *       exactly this WIP. A negative unbilled sales line (the synced reversal of an original replaced on a draft,
+ *       §6) books the same pair negative, so it takes the original's WIP back out;</li>
+ *   <li>non-chargeable, complimentary or not-available unbilled sales (a line property not to be invoiced, §4.4), and
+ *       any unbilled sales without accrue revenue: no ledger lines, since nothing will ever invoice and so reverse
+ *       them; the line still gets a voucher number (the project subledger's) and is POSTED, so every synced actual
+ *       ends up with a voucher (§10 item 4). So does a line of amount 0.</li>
  * </ul>
  * Amounts are the line's amount rounded to its currency's minor units ({@link Money}), at the line's exchange rate;
  * the accounting amount is that amount × rate rounded once to the accounting currency. The accounting date is the
@@ -78,8 +83,19 @@ final class JournalPosting {
                           BigDecimal taxAmount) {
     }
 
+    /** Line property id → "to be invoiced" (chargeable) of a legal entity, read once per posting. */
+    private Map<String, Boolean> chargeableLineProperties(String dataAreaId) {
+        Map<String, Boolean> result = new HashMap<>();
+        ctx.jdbc().query("SELECT linepropertyid, tobeinvoiced FROM projlineproperty WHERE dataareaid = ?",
+                rs -> {
+                    result.put(rs.getString(1), rs.getBoolean(2));
+                }, dataAreaId);
+        return result;
+    }
+
     IntegrationJournal.PostResult post(String dataAreaId, String journalId) {
         LegalEntity entity = setup.legalEntity(dataAreaId);
+        Map<String, Boolean> chargeable = chargeableLineProperties(dataAreaId);
         ctx.inTransaction(() -> {
             if (!store.moveHeader(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING)) {
                 Journal journal = store.header(dataAreaId, journalId);
@@ -100,7 +116,7 @@ final class JournalPosting {
                 if (chunk.isEmpty()) {
                     break;
                 }
-                int ok = ctx.inTransaction(() -> postChunk(entity, journalId, chunk));
+                int ok = ctx.inTransaction(() -> postChunk(entity, journalId, chunk, chargeable));
                 posted += ok;
                 failed += chunk.size() - ok;
                 after = chunk.get(chunk.size() - 1).lineId();
@@ -117,11 +133,12 @@ final class JournalPosting {
     }
 
     /** Posts a chunk's lines, each in a savepoint; writes back the posted ones; returns how many posted. */
-    private int postChunk(LegalEntity entity, String journalId, List<JournalLine> chunk) {
+    private int postChunk(LegalEntity entity, String journalId, List<JournalLine> chunk,
+                          Map<String, Boolean> chargeable) {
         List<Posted> posted = new ArrayList<>();
         for (JournalLine line : chunk) {
             try {
-                posted.add(ctx.inNestedTransaction(() -> postLine(entity, journalId, line)));
+                posted.add(ctx.inNestedTransaction(() -> postLine(entity, journalId, line, chargeable)));
             } catch (TandemException e) {
                 Map<String, Object> audit = ctx.modified();
                 ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, errormessage = ?, modifiedon = ?, "
@@ -133,11 +150,14 @@ final class JournalPosting {
         return posted.size();
     }
 
-    private Posted postLine(LegalEntity entity, String journalId, JournalLine line) {
+    private Posted postLine(LegalEntity entity, String journalId, JournalLine line, Map<String, Boolean> chargeable) {
         Profile profile = setup.profile(entity.dataAreaId(), line.projectId());
         BigDecimal amount = Money.round(line.amount(), line.currency());
         BigDecimal accounting = Money.round(amount.multiply(line.exchangeRate()), entity.accountingCurrency());
-        List<Ledger.Line> gl = ledgerLines(profile, line, amount);
+        boolean lineChargeable = line.linePropertyId() != null
+                && chargeable.getOrDefault(line.linePropertyId(), Boolean.FALSE);
+        List<Ledger.Line> gl = ledgerLines(profile, line, amount, lineChargeable);
+        boolean wipAccrued = line.transType() == StagingRow.UNBILLED_SALES && !gl.isEmpty();
         String voucher;
         LocalDate date;
         if (gl.isEmpty()) {
@@ -156,8 +176,8 @@ final class JournalPosting {
         }
         Map<String, Object> audit = ctx.modified();
         int n = ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, voucher = ?, postedaccountingdate = ?, "
-                + "accountingamount = ?, salestaxamount = ?, errormessage = NULL, modifiedon = ?, modifiedby = ? WHERE "
-                + "lineid = ? AND status = ?", JournalStatus.POSTED.name(), voucher, date, accounting, tax,
+                + "accountingamount = ?, salestaxamount = ?, wipaccrued = ?, errormessage = NULL, modifiedon = ?, modifiedby = ? "
+                + "WHERE lineid = ? AND status = ?", JournalStatus.POSTED.name(), voucher, date, accounting, tax, wipAccrued,
                 audit.get("modifiedon"), audit.get("modifiedby"), line.lineId(), JournalStatus.PROCESSING.name());
         if (n != 1) {
             throw new IllegalStateException("integration journal line " + line.lineId() + " left PROCESSING while it "
@@ -166,14 +186,18 @@ final class JournalPosting {
         return new Posted(line, voucher, date, accounting, tax);
     }
 
-    /** The §9 ledger lines of a line: debit first; none when the profile books nothing or the amount is 0. */
-    private static List<Ledger.Line> ledgerLines(Profile profile, JournalLine line, BigDecimal amount) {
+    /**
+     * The §9 ledger lines of a line: debit first; none when the profile books nothing, the amount is 0, or the line is
+     * unbilled sales that will not be invoiced (§4.4: non-chargeable and complimentary lines accrue no WIP).
+     */
+    private static List<Ledger.Line> ledgerLines(Profile profile, JournalLine line, BigDecimal amount,
+                                                 boolean chargeable) {
         String debit;
         String credit;
         if (line.transType() == StagingRow.COST) {
             debit = profile.costAccount();
             credit = profile.costOffsetAccount();
-        } else if (profile.accrueRevenue()) {
+        } else if (profile.accrueRevenue() && chargeable) {
             debit = profile.wipSalesValueAccount();
             credit = profile.accruedRevenueAccount();
         } else {

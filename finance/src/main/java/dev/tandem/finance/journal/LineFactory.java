@@ -18,7 +18,7 @@ import java.util.Map;
 
 /**
  * Makes the journal line of one staged actual for one import run (§3.8 line defaults): line property from the
- * billing type defaults, exchange rate into the accounting currency on the document date (the contract's fixed rate
+ * billing type defaults (a blank billing type is "Not specified"), exchange rate into the accounting currency on the document date (the contract's fixed rate
  * first), accounting date (the staged one, else the document date), billing sales tax group of an unbilled sales
  * line by the legal entity's sales tax group method.
  *
@@ -58,9 +58,9 @@ final class LineFactory {
      *                         billing type lost its default after the row was staged
      */
     JournalLine line(StagingRow row) {
-        String lineProperty = null;
+        // A blank billing type is "Not specified" (§3.8): its default when the legal entity sets one up, else none.
+        String lineProperty = lineProperties.get(BillingTypes.defaultKey(row.billingType()));
         if (row.billingType() != null) {
-            lineProperty = lineProperties.get(row.billingType());
             if (lineProperty == null) {
                 String label = BillingTypes.label(row.billingType());
                 throw new TandemException(LINE_PROPERTY_NOT_FOUND, "Line property " + label + " doesn't exist: no billing "

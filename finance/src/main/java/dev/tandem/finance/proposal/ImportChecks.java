@@ -10,6 +10,7 @@ import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.proposal.ProposalStaging.UnbilledRow;
+import dev.tandem.finance.staging.BillingTypes;
 import dev.tandem.finance.staging.StagingRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -102,7 +103,7 @@ final class ImportChecks {
         Map<UUID, LineProperty> properties = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (StagingRow r : rows) {
-            LineProperty p = r.billingType() == null ? null : byType.get(r.billingType());
+            LineProperty p = byType.get(BillingTypes.defaultKey(r.billingType()));
             if (p == null) {
                 missing.add("billed sales actual " + r.actualId() + " (billing type " + r.billingType() + ")");
             } else {

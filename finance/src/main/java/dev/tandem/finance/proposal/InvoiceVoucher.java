@@ -24,11 +24,13 @@ import java.util.function.Function;
  *       when the profile accrues revenue (fixed price, completed contract / percentage) else Cr "invoiced revenue on
  *       account" (one line per account and project);</li>
  *   <li>Cr sales tax payable: the line's tax;</li>
- *   <li>with accrued revenue, for each related unbilled sales row of an hour, expense, item or fee line: Dr accrued
- *       revenue / Cr WIP sales value for the unbilled amount <b>at the unbilled row's own exchange rate</b>, as the
- *       integration journal wrote it back — so the pair reverses the journal's WIP to the cent in the accounting
- *       currency (§9 fixed-rate example, "Apply exchange rates from project subledger"). One pair per unbilled row,
- *       never summed, because the journal converted each row on its own.</li>
+ *   <li>for each related unbilled sales row of an hour, expense, item or fee line whose integration journal line
+ *       accrued WIP ({@code wipaccrued}: chargeable, under a profile that accrued revenue when it was journalized):
+ *       Dr accrued revenue / Cr WIP sales value for the unbilled amount <b>at the unbilled row's own exchange
+ *       rate</b>, as the integration journal wrote it back — so the pair reverses the journal's WIP to the cent in the
+ *       accounting currency (§9 fixed-rate example, "Apply exchange rates from project subledger"). One pair per
+ *       unbilled row, never summed, because the journal converted each row on its own. What the journal did not
+ *       accrue is not reversed, whatever the profile says now, so WIP returns to exactly 0.</li>
  * </ul>
  * Revenue, tax and customer balance convert at the invoice's rate. A net-negative proposal (credit note) gives the
  * same lines with the opposite signs. Lines not to be invoiced give nothing.
@@ -86,13 +88,16 @@ final class InvoiceVoucher {
             revenue.merge(new Key(require(p.salesTaxPayableAccount(), p, "sales tax payable"), l.projectId(), null,
                     "Sales tax payable"), l.taxAmount().negate(), BigDecimal::add);
         }
-        if (l.type().needsPostedUnbilledSales() && p.accrueRevenue()) {
+        if (l.type().needsPostedUnbilledSales()) {
             for (UnbilledRow u : unbilled) {
-                if (!u.posted() || u.exchangeRate() == null) {
+                if (p.accrueRevenue() && (!u.posted() || u.exchangeRate() == null)) {
                     throw new TandemException(UNBILLED_NOT_POSTED, "Project transaction hasn't been posted yet: "
                             + "unbilled sales actual " + u.actualId() + " behind line " + l.lineTransId() + " of invoice "
                             + "proposal " + l.proposalId() + " has no voucher and exchange rate from the integration "
                             + "journal, so its WIP can't be reversed", Map.of("unbilledActualId", u.actualId().toString()));
+                }
+                if (!u.wipAccrued()) {
+                    continue;
                 }
                 wipReversal.add(new Ledger.Line(require(p.accruedRevenueAccount(), p, "accrued revenue"), u.currency(),
                         u.amount(), u.exchangeRate(), l.projectId(), null, "Accrued revenue reversal"));

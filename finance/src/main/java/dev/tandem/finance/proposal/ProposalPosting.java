@@ -164,7 +164,7 @@ public final class ProposalPosting {
                 .filter(l -> l.toBeInvoiced() && l.type().needsPostedUnbilledSales()).map(ProposalLine::actualId).toList());
         Map<UUID, UnbilledRow> rows = staging.unbilledRows(related.values().stream().flatMap(List::stream).toList());
         return billed -> related.getOrDefault(billed, List.of()).stream().map(u -> rows.getOrDefault(u,
-                new UnbilledRow(u, null, BigDecimal.ZERO, null, null))).toList();
+                new UnbilledRow(u, null, BigDecimal.ZERO, null, null, false))).toList();
     }
 
     /**

@@ -1,6 +1,7 @@
 package dev.tandem.finance.proposal;
 
 import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.journal.JournalStatus;
 import dev.tandem.finance.staging.StagingRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -20,7 +21,13 @@ import java.util.UUID;
 final class ProposalStaging {
 
     /** An unbilled-sales staging row as posting the integration journal left it (§10 item 1). */
-    record UnbilledRow(UUID actualId, String currency, BigDecimal amount, String voucher, BigDecimal exchangeRate) {
+    /**
+     * An unbilled sales staging row behind a billed one: amount in {@code currency} (the transaction currency), the
+     * exchange rate the integration journal wrote back, and whether its journal line booked WIP ({@code wipAccrued},
+     * §9), which is what invoice posting reverses.
+     */
+    record UnbilledRow(UUID actualId, String currency, BigDecimal amount, String voucher, BigDecimal exchangeRate,
+                       boolean wipAccrued) {
 
         /** Journalized: the integration journal posted it and wrote its voucher back. */
         boolean posted() {
@@ -51,15 +58,18 @@ final class ProposalStaging {
         for (int from = 0; from < ids.size(); from += 1000) {
             List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + 1000));
             List<Object> args = new ArrayList<>();
+            args.add(JournalStatus.POSTED.name());
             args.add(StagingRow.UNBILLED_SALES);
             args.addAll(chunk);
-            ctx.jdbc().query("SELECT actualid, transactioncurrencyid, amount, vouchernumber, exchangerate FROM "
-                    + "projcdsactualsimport WHERE transtype = ? AND actualid IN (" + FinanceContext.placeholders(chunk) + ")",
+            ctx.jdbc().query("SELECT s.actualid, s.transactioncurrencyid, s.amount, s.vouchernumber, s.exchangerate, "
+                    + "COALESCE(j.wipaccrued, FALSE) AS wipaccrued FROM projcdsactualsimport s LEFT JOIN "
+                    + "projintegrationjournalline j ON j.actualid = s.actualid AND j.status = ? WHERE s.transtype = ? "
+                    + "AND s.actualid IN (" + FinanceContext.placeholders(chunk) + ")",
                     rs -> {
                         UUID id = rs.getObject("actualid", UUID.class);
                         rows.put(id, new UnbilledRow(id, rs.getString("transactioncurrencyid").trim(),
                                 rs.getBigDecimal("amount"), rs.getString("vouchernumber"),
-                                rs.getBigDecimal("exchangerate")));
+                                rs.getBigDecimal("exchangerate"), rs.getBoolean("wipaccrued")));
                     }, args.toArray());
         }
         return rows;

@@ -171,9 +171,24 @@ public final class FinanceSetup {
         });
     }
 
-    /** A line property, and the billing types (Dataverse msdyn_billingtype values) that default to it (§3.8). */
+    /**
+     * A line property, and the billing types that default to it (§3.8 "Billing type defaults"): Dataverse
+     * msdyn_billingtype values, or {@link dev.tandem.finance.staging.BillingTypes#NOT_SPECIFIED} (0) for a blank
+     * billing type.
+     *
+     * @throws TandemException INVALID_INPUT naming a billing type that is none of Not specified, Non chargeable,
+     *                         Chargeable, Complimentary, Not available; CONFLICT when the line property or a billing
+     *                         type's default exists already
+     */
     public void createLineProperty(String dataAreaId, String linePropertyId, String name, boolean toBeInvoiced,
                                    List<Integer> billingTypes) {
+        for (Integer type : billingTypes) {
+            if (type == null || !dev.tandem.finance.staging.BillingTypes.isDefaultKey(type)) {
+                throw new TandemException(INVALID_INPUT, "Line property " + linePropertyId + ": billing type " + type
+                        + " is none of the billing type defaults (§3.8): 0 Not specified, 192350000 Non chargeable, "
+                        + "192350001 Chargeable, 192350002 Complimentary, 192350003 Not available");
+            }
+        }
         ctx.inTransaction(() -> {
             requireEntity(dataAreaId);
             unique("projlineproperty", "dataareaid = ? AND linepropertyid = ?", "Line property " + linePropertyId,

@@ -25,7 +25,9 @@ public final class ActualRows {
      * A reversal: the negated quantity and amount of {@code original}, not-to-exceed Not Applicable.
      *
      * @param adjustmentStatus {@code null} or Unadjustable
-     * @param skipSync         true for the negative unbilled sales of a confirmation (§7.4: not synced)
+     * @param skipSync         true for the negative unbilled sales of a confirmation that pair with billed sales
+     *                         (§7.4: not synced); false for a reversal Finance must book, such as the reversal of an
+     *                         original replaced on a draft (§6) or of a canceled approval
      */
     public Map<String, Object> reversal(Map<String, Object> original, AdjustmentStatus adjustmentStatus, boolean skipSync) {
         Map<String, Object> row = copy(original);

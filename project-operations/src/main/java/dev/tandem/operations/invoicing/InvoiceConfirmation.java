@@ -156,9 +156,13 @@ public final class InvoiceConfirmation {
                 billedByDetail.put(d.id(), billed);
                 return;
             }
-            // Changed on the draft: the original is reversed and replaced by what the detail invoices (§6).
-            Map<String, Object> reversal = onInvoice(rows.reversal(original, AdjustmentStatus.UNADJUSTABLE, true),
-                    BillingStatus.CUSTOMER_INVOICE_POSTED);
+            // Changed on the draft: the original is reversed and replaced by what the detail invoices (§6). Unlike
+            // the reversal that pairs with billed sales (§7.4 Skip Sync: the subledger marks the original invoiced
+            // instead), this reversal adjusts the original away: nothing will bill the original, so Finance must see
+            // the reversal to take the original's WIP and accrued revenue back out (§9). It syncs whenever the
+            // original did.
+            Map<String, Object> reversal = onInvoice(rows.reversal(original, AdjustmentStatus.UNADJUSTABLE,
+                    Boolean.TRUE.equals(original.get("tdm_skipsync"))), BillingStatus.CUSTOMER_INVOICE_POSTED);
             add(d, reversal);
             links.connect(ActualRows.id(reversal), ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
             update(originalId, "msdyn_adjustmentstatus", AdjustmentStatus.ADJUSTED.value(),

@@ -2,6 +2,7 @@ package dev.tandem.server.reconcile;
 
 import dev.tandem.dualwrite.runtime.DualWriteRuntime;
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.operations.ProjectOperations;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>{@link ReceivablesMatch}: posted customer invoices = AR = billed sales actuals with a voucher;</li>
  *   <li>{@link MappedRows}: each mapped row equals its counterpart through its table map;</li>
  *   <li>{@link NothingLost}: nothing lost or duplicated (batches in doubt, undelivered queues, open sync errors,
- *       staging, proposal lines).</li>
+ *       staging, proposal lines);</li>
+ *   <li>{@link LedgerMatchesSubledger}: per project and currency, WIP sales value and accrued revenue equal the
+ *       chargeable unbilled sales journalized and not yet invoiced.</li>
  * </ol>
  * Each check only reads (plain SQL through each app's {@code context().jdbc()}, and the runtime's read-only
  * {@link DualWriteRuntime#reconcile}); none locks or changes a row, so it may run beside live work, though it is
@@ -31,6 +34,7 @@ public final class Reconciliation {
     private final JdbcTemplate operations;
     private final JdbcTemplate finance;
     private final DualWriteRuntime runtime;
+    private final PostingSetup postingSetup;
 
     /**
      * @param runtime the dual-write runtime, or {@code null} when this process runs none (then invariant 5 compares
@@ -39,11 +43,12 @@ public final class Reconciliation {
     public Reconciliation(ProjectOperations operations, Finance finance, DualWriteRuntime runtime) {
         this.operations = operations.context().jdbc();
         this.finance = finance.context().jdbc();
+        this.postingSetup = finance.postingSetup();
         this.runtime = runtime;
     }
 
     /**
-     * Runs the six checks in order.
+     * Runs the seven checks in order.
      *
      * @return one result per invariant, numbered as in DESIGN §4
      * @throws org.springframework.dao.DataAccessException when a database can't be read
@@ -55,6 +60,7 @@ public final class Reconciliation {
                 new BalancedVouchers(finance).check(),
                 new ReceivablesMatch(operations, finance).check(),
                 new MappedRows(runtime).check(),
-                new NothingLost(operations, finance, runtime).check()));
+                new NothingLost(operations, finance, runtime).check(),
+                new LedgerMatchesSubledger(operations, finance, postingSetup).check()));
     }
 }
