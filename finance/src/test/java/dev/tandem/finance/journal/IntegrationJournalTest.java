@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceError;
+import dev.tandem.finance.StagedActuals;
 import dev.tandem.finance.journal.IntegrationJournal.PostResult;
 import dev.tandem.finance.setup.PeriodStatus;
 import dev.tandem.finance.setup.ProfileRuleLevel;
@@ -68,6 +69,49 @@ class IntegrationJournalTest extends JournalTestBase {
                 "401100 -1600 USD / -1600");
         assertThat(finance.ledger().trialBalance(LE)).containsOnlyKeys("600100", "600900", "140100", "401100");
         assertThat(trialBalanceTotal()).isZero();
+    }
+
+    @Test
+    void onlyChargeableUnbilledSalesAccrueWipAndANegativeOneTakesItBackOut() {
+        // §4.4, §9: non-chargeable and complimentary lines are never invoiced, so they accrue no WIP (nothing would
+        // reverse it); the synced reversal of an original replaced on a draft (§6) is a negative chargeable line.
+        finance.setup().createProfileRule(LE, ProfileRuleLevel.PROJECT, PROJECT, "TM-WIP");
+        List<UUID> ids = stage(unbilled("1600.00", "USD", MARCH_2),
+                with(unbilled("400.00", "USD", MARCH_2), "billingtype", StagedActuals.NON_CHARGEABLE),
+                with(unbilled("300.00", "USD", MARCH_2), "billingtype", 192350002),
+                with(with(unbilled("-1600.00", "USD", MARCH_2), "quantity", new BigDecimal("-8")), "adjustmentstatus",
+                        192350002));
+        importAll();
+
+        postOnly();
+
+        assertThat(gl(lineOf(ids.get(0)).voucher())).containsExactly("140100 1600 USD / 1600",
+                "401100 -1600 USD / -1600");
+        assertThat(gl(lineOf(ids.get(1)).voucher())).isEmpty();
+        assertThat(gl(lineOf(ids.get(2)).voucher())).isEmpty();
+        assertThat(gl(lineOf(ids.get(3)).voucher())).containsExactly("140100 -1600 USD / -1600",
+                "401100 1600 USD / 1600");
+        assertThat(jdbc.queryForList("SELECT wipaccrued FROM projintegrationjournalline ORDER BY amount DESC",
+                Boolean.class)).containsExactly(true, false, false, true);
+        assertThat(finance.ledger().trialBalance(LE).get("140100")).isEqualByComparingTo("0");
+        assertThat(trialBalanceTotal()).isZero();
+    }
+
+    @Test
+    void aBlankBillingTypeIsNotSpecifiedAndGetsItsDefaultLineProperty() {
+        // §3.8 Billing type defaults: "Not specified" maps a blank billing type to a line property.
+        List<UUID> before = stage(with(unbilled("100.00", "USD", MARCH_2), "billingtype", null));
+        importAll();
+        assertThat(lineOf(before.get(0)).linePropertyId()).isNull();
+
+        finance.setup().createLineProperty(LE, "NotSpecified", "Not specified", true,
+                List.of(dev.tandem.finance.staging.BillingTypes.NOT_SPECIFIED));
+        List<UUID> after = stage(with(unbilled("200.00", "USD", MARCH_2), "billingtype", null));
+        importAll();
+        assertThat(lineOf(after.get(0)).linePropertyId()).isEqualTo("NotSpecified");
+        assertThatThrownBy(() -> finance.setup().createLineProperty(LE, "Odd", "Odd", true, List.of(7)))
+                .isInstanceOf(TandemException.class).hasMessageContaining("billing type 7 is none of the billing "
+                        + "type defaults");
     }
 
     @Test

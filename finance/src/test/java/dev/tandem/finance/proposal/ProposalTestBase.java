@@ -114,6 +114,22 @@ abstract class ProposalTestBase extends FinanceTestBase {
         jdbc.update("UPDATE projcdsactualsimport SET vouchernumber = ?, exchangerate = ?, accountingamount = ?, "
                 + "isprocessed = TRUE, isjournalized = TRUE WHERE actualid = ?", voucher, r,
                 Money.round(amount.multiply(r), "USD"), unbilledActual);
+        // The posted journal line, which records whether it accrued WIP: invoice posting reverses exactly that.
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM projintegrationjournal WHERE journalid = 'TEST-JOURNAL'",
+                Integer.class) == 0) {
+            jdbc.update("INSERT INTO projintegrationjournal (dataareaid, journalid, periodunit, periodstart, status, "
+                    + "description, createdon, createdby, modifiedon, modifiedby) VALUES (?, 'TEST-JOURNAL', 'ALL', NULL, "
+                    + "'POSTED', 'journalized by hand', CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test')", LE);
+        }
+        boolean accrued = finance.postingSetup().profile(LE, (String) row.get("projectid")).accrueRevenue();
+        jdbc.update("INSERT INTO projintegrationjournalline (lineid, dataareaid, journalid, actualid, actualsimportid, "
+                + "transtype, transactionclassification, projid, quantity, amount, currency, transdate, accountingdate, "
+                + "exchangerate, status, voucher, postedaccountingdate, accountingamount, wipaccrued, createdon, createdby, "
+                + "modifiedon, modifiedby) SELECT ?, projectdataareaid, 'TEST-JOURNAL', actualid, actualsimportid, "
+                + "transtype, transactionclassification, projectid, quantity, amount, transactioncurrencyid, documentdate, "
+                + "documentdate, ?, 'POSTED', ?, documentdate, ?, ?, CURRENT_TIMESTAMP, 'test', CURRENT_TIMESTAMP, 'test' "
+                + "FROM projcdsactualsimport WHERE actualid = ?", UUID.randomUUID(), r, voucher,
+                Money.round(amount.multiply(r), "USD"), accrued, unbilledActual);
         return voucher;
     }
 

@@ -123,8 +123,8 @@ final class LedgerMatchesSubledger {
                 return;
             }
             Map<String, BigDecimal[]> balances = ledger.getOrDefault(key, Map.of());
-            BigDecimal[] wip = balances.getOrDefault(profile.wipSalesValueAccount(), zeros());
-            BigDecimal[] accrued = balances.getOrDefault(profile.accruedRevenueAccount(), zeros());
+            BigDecimal[] wip = balance(balances, profile.wipSalesValueAccount());
+            BigDecimal[] accrued = balance(balances, profile.accruedRevenueAccount());
             s.wip = wip[0];
             s.wipAccounting = wip[1];
             s.accrued = accrued[0].negate();
@@ -146,7 +146,9 @@ final class LedgerMatchesSubledger {
         return tally.result();
     }
 
-    private static BigDecimal[] zeros() {
-        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+    /** The balance (currency, accounting) of an account in a group; zeros for none or a profile without it. */
+    private static BigDecimal[] balance(Map<String, BigDecimal[]> balances, String account) {
+        BigDecimal[] b = account == null ? null : balances.get(account);
+        return b == null ? new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO} : b;
     }
 }
