@@ -13,6 +13,9 @@ public interface ErrorCode {
     /** Short human title of the rule that was broken. */
     String title();
 
-    /** HTTP status the API answers with: 400 bad input, 404 unknown row, 409 refused by state, 422 rule broken. */
+    /**
+     * HTTP status the API answers with: 400 bad input, 404 unknown row, 405 a method callers may never use on the
+     * resource, 409 refused by state, 422 rule broken.
+     */
     int httpStatus();
 }

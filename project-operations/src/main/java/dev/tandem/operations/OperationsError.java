@@ -16,6 +16,8 @@ public enum OperationsError implements ErrorCode {
     CURRENCY_MISMATCH("Currency differs from the price list", 422),
     SPLIT_NOT_100("Billing split must total 100 %", 422),
     ROUNDING_CUSTOMER("Exactly one contract-line customer takes the rounding", 422),
+    /** A contract-line customer referenced by actuals is removed; set its split to 0 % instead (§11 rule 10). */
+    LINE_CUSTOMER_HAS_ACTUALS("A contract-line customer with actuals can't be removed", 409),
     MILESTONES_NOT_CONTRACTED_AMOUNT("Milestones must sum to the contracted amount", 422),
     MILESTONE_NOT_ON_FIXED_PRICE_LINE("Milestones exist only on fixed-price lines mapped to a project", 422),
     CONTRACT_LINE_OVERLAP("A project and transaction class may be on only one contract line", 422),

@@ -25,6 +25,12 @@ public enum ServerError implements ErrorCode {
      * to get its answer.
      */
     IDEMPOTENCY_IN_PROGRESS("A request with this idempotency key is in progress", 409),
+    /**
+     * The row is created (and changed, and never deleted) by a table map only, so callers may read it but not create,
+     * replace or delete it (DESIGN §1: only table maps cross; §11 item 16). Answered with the {@code Allow} header of
+     * what callers may do there; the detail names the map and where to correct the row instead.
+     */
+    TABLE_MAP_ONLY("Only a table map creates these rows", 405),
     /** An unexpected failure; the cause is in the server log only. */
     INTERNAL("Internal error", 500);
 

@@ -121,7 +121,9 @@ public final class ApprovalPosting {
         Price sales = salesPrice(entry, info, prices, names);
         String currency = info.contract().currency();
         BigDecimal whole = entry.quantity().multiply(sales.unitPrice());
-        List<LineCustomer> customers = info.customers();
+        // A customer at 0 % (one that has actuals and can't be removed, §11 rule 10) gets no new actuals at all,
+        // not zero-amount ones; the others share the whole.
+        List<LineCustomer> customers = info.customers().stream().filter(c -> c.splitPercent().signum() > 0).toList();
         List<BigDecimal> percents = customers.stream().map(LineCustomer::splitPercent).toList();
         int rounding = roundingCustomer(customers);
         List<Money> amounts = Money.of(whole, currency).allocate(percents, rounding);
@@ -211,6 +213,10 @@ public final class ApprovalPosting {
         }
     }
 
+    /**
+     * The customer that takes the rounding difference: the flagged one, or — when it is not among {@code customers}
+     * (a 0 % customer flagged) — the largest split; {@code customers} come largest split first.
+     */
     private static int roundingCustomer(List<LineCustomer> customers) {
         for (int i = 0; i < customers.size(); i++) {
             if (customers.get(i).rounding()) {

@@ -5,6 +5,7 @@ import static dev.tandem.operations.OperationsError.CONTRACT_LINE_OVERLAP;
 import static dev.tandem.operations.OperationsError.CONTRACT_NOT_DRAFT;
 import static dev.tandem.operations.OperationsError.DUPLICATE;
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.LINE_CUSTOMER_HAS_ACTUALS;
 import static dev.tandem.operations.OperationsError.MILESTONES_NOT_CONTRACTED_AMOUNT;
 import static dev.tandem.operations.OperationsError.MILESTONE_NOT_ON_FIXED_PRICE_LINE;
 import static dev.tandem.operations.OperationsError.MILESTONE_STATE;
@@ -186,9 +187,13 @@ public final class Contracts {
 
     /**
      * Replaces the customers of a contract line. The split percentages must total exactly 100 % and exactly one
-     * customer takes the rounding (§3.5, §11 rule 10); if none is flagged, the one with the largest split does.
+     * customer takes the rounding (§3.5, §11 rule 10); if none is flagged, the one with the largest split does. A
+     * customer that some actual of the line bills ({@code msdyn_actual.msdyn_accountcustomer}) can't be left out: it
+     * stays with a split of 0 %, which gives it no further actuals (§11 rule 10, [D:MCL]). Customers that stay keep
+     * their row (and id); only those left out are deleted.
      *
-     * @throws TandemException SPLIT_NOT_100, ROUNDING_CUSTOMER, INVALID_INPUT, NOT_FOUND, CONTRACT_NOT_DRAFT
+     * @throws TandemException SPLIT_NOT_100, ROUNDING_CUSTOMER, INVALID_INPUT, NOT_FOUND, CONTRACT_NOT_DRAFT,
+     *                         LINE_CUSTOMER_HAS_ACTUALS
      */
     public void setLineCustomers(UUID lineId, List<LineCustomerInput> customers) {
         if (customers == null || customers.isEmpty()) {
@@ -230,13 +235,64 @@ public final class Contracts {
         }
         ctx.inTransaction(() -> {
             ContractLine line = line(lineId);
-            requireDraft(contract(line.contractId()));
+            Contract contract = contract(line.contractId());
+            requireDraft(contract);
             for (LineCustomerInput c : effective) {
                 ctx.requireExists("account", "accountid", c.accountId(), "account");
             }
-            ctx.jdbc().update("DELETE FROM msdyn_projectcontractsplitbillingrule WHERE msdyn_contractline = ?", lineId);
-            insertCustomers(lineId, effective);
+            Map<UUID, LineCustomer> current = new LinkedHashMap<>();
+            for (LineCustomer c : lineCustomers(lineId)) {
+                current.put(c.accountId(), c);
+            }
+            Set<UUID> kept = new HashSet<>();
+            effective.forEach(c -> kept.add(c.accountId()));
+            List<LineCustomer> removed = current.values().stream().filter(c -> !kept.contains(c.accountId())).toList();
+            for (LineCustomer c : removed) {
+                refuseRemovalWithActuals(contract, line, c);
+            }
+            for (LineCustomer c : removed) {
+                ctx.jdbc().update("DELETE FROM msdyn_projectcontractsplitbillingrule "
+                        + "WHERE msdyn_projectcontractsplitbillingruleid = ?", c.id());
+            }
+            List<LineCustomerInput> added = new ArrayList<>();
+            Map<String, Object> audit = ctx.created();
+            for (LineCustomerInput c : effective) {
+                LineCustomer existing = current.get(c.accountId());
+                if (existing == null) {
+                    added.add(c);
+                } else {
+                    ctx.jdbc().update("UPDATE msdyn_projectcontractsplitbillingrule SET msdyn_allocationpercentage = ?, "
+                            + "tdm_ntelimit = ?, tdm_isrounding = ?, modifiedon = ?, modifiedby = ? "
+                            + "WHERE msdyn_projectcontractsplitbillingruleid = ?", c.splitPercent(), c.nteLimit(),
+                            c.rounding(), audit.get("modifiedon"), audit.get("modifiedby"), existing.id());
+                }
+            }
+            insertCustomers(lineId, added);
         });
+    }
+
+    /**
+     * §11 rule 10 [D:MCL]: a contract-line customer that actuals bill can't be removed (their billing split, backlog
+     * and invoices name it); it can be set to 0 %.
+     */
+    private void refuseRemovalWithActuals(Contract contract, ContractLine line, LineCustomer customer) {
+        Integer actuals = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM msdyn_actual WHERE "
+                + "msdyn_salescontractlineid = ? AND msdyn_accountcustomer = ?", Integer.class, line.id(),
+                customer.accountId());
+        if (actuals == null || actuals == 0) {
+            return;
+        }
+        String account = ctx.jdbc().queryForList("SELECT accountnumber FROM account WHERE accountid = ?", String.class,
+                customer.accountId()).stream().findFirst().orElse(customer.accountId().toString());
+        Map<String, Object> props = new LinkedHashMap<>();
+        props.put("contractLineId", line.id().toString());
+        props.put("lineCustomerId", customer.id().toString());
+        props.put("accountId", customer.accountId().toString());
+        props.put("actuals", actuals);
+        throw new TandemException(LINE_CUSTOMER_HAS_ACTUALS, "Contract line customer " + account + " of contract line "
+                + line.lineNumber() + " '" + line.name() + "' of contract " + contract.contractNumber() + " has "
+                + actuals + (actuals == 1 ? " actual" : " actuals") + ", so it can't be removed; set its billing split "
+                + "to 0 % instead (§11 rule 10)", props);
     }
 
     /** Sets the billing type of a task, role or category on a contract line (chargeable components, §5 step 1). */

@@ -7,6 +7,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,18 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> refused(TandemException exception) {
         LOG.debug("refused: {} {}", exception.errorCode().code(), exception.detail());
         return ProblemResponses.response(ProblemResponses.of(exception));
+    }
+
+    /**
+     * A method callers may never use on the resource (e.g. creating a row only a table map creates): its problem,
+     * with the {@code Allow} header naming what they may use there.
+     */
+    @ExceptionHandler(MethodRefusedException.class)
+    ResponseEntity<ProblemDetail> methodRefused(MethodRefusedException exception) {
+        LOG.debug("refused: {} {}", exception.errorCode().code(), exception.detail());
+        ProblemDetail problem = ProblemResponses.of(exception);
+        return ResponseEntity.status(problem.getStatus())
+                .allow(exception.allow().toArray(HttpMethod[]::new)).body(problem);
     }
 
     /** Bean validation outside the web layer (a {@code @Validated} bean called with the request's values). */

@@ -7,9 +7,11 @@ import dev.tandem.finance.journal.IntegrationJournal;
 import dev.tandem.finance.journal.Journal;
 import dev.tandem.finance.journal.JournalLine;
 import dev.tandem.finance.journal.JournalStatus;
-import dev.tandem.finance.staging.StagingEntity;
 import dev.tandem.server.api.PageRequest;
-import jakarta.validation.constraints.NotEmpty;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -29,9 +32,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Actuals staging, Import from staging and the integration journal under {@code /api/finance} (§3.7, §3.8, §4.7,
  * §5 steps 5–6, §8, §10, §11 items 20–21):
  * <ul>
- *   <li>{@code POST /staging/actuals}: a delivery of staged actuals, as the dual-write actuals map sends it (field →
- *       value; amounts as decimal strings, since binary floating point would change them). The whole delivery is
- *       refused, naming each bad actual, when one row is invalid (§11 item 20 messages);</li>
+ *   <li>{@code /staging/actuals}: written only by the dual-write actuals map (in-process, through the Finance data
+ *       entities), so any write here is 405 {@code TABLE_MAP_ONLY} ({@link TableMapRows});</li>
  *   <li>{@code POST /legal-entities/{id}/import-from-staging}: one run, streamed in pages;</li>
  *   <li>journals, their lines, the edit of tax groups and dimensions (the only editable fields), posting one or all
  *       draft journals, and "Update to draft" of an error journal.</li>
@@ -41,19 +43,25 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping(FinanceApi.BASE)
 public class IntegrationJournalController {
 
-    private final StagingEntity staging;
     private final ImportFromStaging importFromStaging;
     private final IntegrationJournal journal;
 
     public IntegrationJournalController(Finance finance) {
-        this.staging = finance.staging();
         this.importFromStaging = finance.importFromStaging();
         this.journal = finance.integrationJournal();
     }
 
-    @PostMapping("/staging/actuals")
-    StagingEntity.UpsertResult stage(@RequestBody @NotEmpty List<Map<String, Object>> rows) {
-        return staging.upsert(rows);
+    /**
+     * Writing actuals staging: refused, only the actuals map writes it, from the actuals of Project Operations (§3.7,
+     * §11 rule 8). Nothing of the request is read.
+     */
+    @Operation(summary = "Refused: actuals staging is written by the actuals table map", description = TableMapRows.OPENAPI_DESCRIPTION, responses = @ApiResponse(
+            responseCode = "405", description = "TABLE_MAP_ONLY: only the table map writes these rows",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = TableMapRows.PROBLEM_REF))))
+    @RequestMapping(path = "/staging/actuals", method = {RequestMethod.POST, RequestMethod.PUT, RequestMethod.DELETE})
+    void stage() {
+        throw TableMapRows.stagedActuals();
     }
 
     @PostMapping("/legal-entities/{dataAreaId}/import-from-staging")

@@ -4,7 +4,6 @@ import dev.tandem.common.Page;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.proposal.ProposalHeader;
-import dev.tandem.finance.proposal.ProposalHeaders.HeaderInput;
 import dev.tandem.finance.proposal.ProposalImport.Outcome;
 import dev.tandem.finance.proposal.ProposalLine;
 import dev.tandem.finance.proposal.ProposalStatus;
@@ -16,36 +15,34 @@ import dev.tandem.server.finance.FinanceViews.ImportView;
 import dev.tandem.server.finance.FinanceViews.LineView;
 import dev.tandem.server.finance.FinanceViews.ProposalSummaryView;
 import dev.tandem.server.finance.FinanceViews.ProposalView;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.Map;
-import org.springframework.http.ResponseEntity;
+import org.springframework.http.HttpMethod;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Invoice proposals under {@code /api/finance/legal-entities/{dataAreaId}/invoice-proposals} (§3.9, §4.8, §5 steps
- * 10–13, §11 items 16–21): the header as the "Project invoice proposals V2" map delivers it (an upsert by proposal id,
- * which is the proforma invoice number), the list and one proposal with its lines, totals and last import issue,
- * "Import lines" on one proposal, a line's tax groups, and "Delete all lines". Amounts are in the proposal currency.
+ * 10–13, §11 items 16–21): the list and one proposal with its lines, totals and last import issue, "Import lines" on
+ * one proposal, a line's tax groups, and "Delete all lines". Headers are created and changed only by the "Project
+ * invoice proposals V2" map (in-process, through the Finance data entities), so creating, replacing or deleting one
+ * here is 405 {@code TABLE_MAP_ONLY} ({@link TableMapRows}, §11 item 16). Amounts are in the proposal currency.
  * Workflow and posting are in {@link ProposalPostingController}.
  *
- * <p>Refusals: 404 {@code NOT_FOUND}; 409 {@code POSTED_READ_ONLY} once the proposal is invoiced; 409 {@code STATE}
- * when it is not Open, when a delivery would change the contract, customer or currency of a proposal with lines, and
- * for a DELETE (§11 item 16); 422 {@code CUSTOMER_NOT_FOUND}, {@code POSTING_SETUP_MISSING} (the proposal number
- * sequence must allow supplied numbers, §11 item 17); 400 {@code INVALID_INPUT}.
+ * <p>Refusals: 404 {@code NOT_FOUND}; 405 {@code TABLE_MAP_ONLY} for POST, PUT and DELETE of headers; 409
+ * {@code POSTED_READ_ONLY} once the proposal is invoiced; 409 {@code STATE} when it is not Open; 400
+ * {@code INVALID_INPUT}.
  */
 @RestController
 @RequestMapping(FinanceApi.BASE + "/legal-entities/{dataAreaId}/invoice-proposals")
@@ -65,27 +62,16 @@ public class ProposalController {
     }
 
     /**
-     * The header as the sync delivers it (§7.3). {@code fundingSource} defaults to the invoice account;
-     * {@code creditNote} is Project Operations' flag (Finance sets its own once there are lines);
-     * {@code expectedAmount} is the proforma's detail amount (chargeable lines before tax), when delivered (§11 item
-     * 19).
+     * Creating or replacing a proposal header: refused, the "Project invoice proposals V2" map creates it when
+     * Project Operations confirms a proforma invoice (§11 item 16). Nothing of the request is read.
      */
-    record HeaderRequest(@NotBlank String contractId, String fundingSource, @NotBlank String invoiceAccount,
-                         @NotBlank String currency, @NotNull LocalDate invoiceDate, String description,
-                         Boolean creditNote, BigDecimal expectedAmount) {
-    }
-
-    /**
-     * Creates the header (Open, Draft, 0.00) or applies a repeated delivery to it; a repeated identical delivery
-     * changes nothing. Answers the header, created or updated.
-     */
-    @PutMapping("/{proposalId}")
-    ProposalSummaryView upsertHeader(@PathVariable String dataAreaId, @PathVariable String proposalId,
-            @Valid @RequestBody HeaderRequest r) {
-        ProposalHeader header = proposals.headers().upsertHeader(new HeaderInput(proposalId, dataAreaId, r.contractId(),
-                r.fundingSource(), r.invoiceAccount(), r.currency(), r.invoiceDate(), r.description(),
-                Boolean.TRUE.equals(r.creditNote()), r.expectedAmount()));
-        return FinanceViews.summary(header);
+    @Operation(summary = "Refused: invoice proposals are created by the table map 'Project invoice proposals V2'", description = TableMapRows.OPENAPI_DESCRIPTION, responses = @ApiResponse(
+            responseCode = "405", description = "TABLE_MAP_ONLY: only the table map writes these rows",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = TableMapRows.PROBLEM_REF))))
+    @PostMapping
+    void create(@PathVariable String dataAreaId) {
+        throw TableMapRows.proposal(HttpMethod.POST, dataAreaId, null);
     }
 
     /** The legal entity's proposals by id, of one status ({@code OPEN}, {@code INVOICED}, …) or contract if given. */
@@ -104,11 +90,17 @@ public class ProposalController {
         return ProposalView.of(header, proposals.lines().lines(proposalId), proposals.importIssues().issue(proposalId));
     }
 
-    /** Deleting an integrated proposal in Finance isn't supported (§11 item 16): always 409 {@code STATE}. */
-    @DeleteMapping("/{proposalId}")
-    ResponseEntity<Void> delete(@PathVariable String dataAreaId, @PathVariable String proposalId) {
-        proposals.headers().delete(dataAreaId, proposalId);
-        return ResponseEntity.noContent().build();
+    /**
+     * Replacing (the map's upsert) or deleting one proposal: refused, creating or deleting integrated proposals in
+     * Finance isn't supported (§11 item 16). Nothing of the request is read.
+     */
+    @Operation(summary = "Refused: invoice proposals are created, changed and kept by their table map", description = TableMapRows.OPENAPI_DESCRIPTION, responses = @ApiResponse(
+            responseCode = "405", description = "TABLE_MAP_ONLY: only the table map writes these rows",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = TableMapRows.PROBLEM_REF))))
+    @RequestMapping(path = "/{proposalId}", method = {RequestMethod.PUT, RequestMethod.DELETE})
+    void replaceOrDelete(@PathVariable String dataAreaId, @PathVariable String proposalId, HttpMethod method) {
+        throw TableMapRows.proposal(method, dataAreaId, proposalId);
     }
 
     /**

@@ -147,7 +147,11 @@ public class ContractController {
         return ContractLineView.of(contracts.line(lineId));
     }
 
-    /** Replaces the line's customers; with none flagged {@code rounding}, the largest split takes the rounding. */
+    /**
+     * Replaces the line's customers; with none flagged {@code rounding}, the largest split takes the rounding. A
+     * customer with actuals on the line can't be left out (409 {@code LINE_CUSTOMER_HAS_ACTUALS}, §11 rule 10): set
+     * its split to 0 % instead.
+     */
     @PutMapping("/contract-lines/{lineId}/customers")
     ResponseEntity<Void> setCustomers(@PathVariable UUID lineId,
             @RequestBody @NotEmpty List<@Valid LineCustomerRequest> body) {

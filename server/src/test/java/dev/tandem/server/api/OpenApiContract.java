@@ -51,6 +51,20 @@ abstract class OpenApiContract {
         JsonNode confirm = paths.get("/api/operations/invoices/{invoiceId}/confirm").get("post");
         assertThat(parameterNames(confirm)).contains("Idempotency-Key");
 
+        // Rows only table maps create: the create, replace and delete operations are described as refused with
+        // 405 TABLE_MAP_ONLY and take no body; reading stays.
+        String proposal = "/api/finance/legal-entities/{dataAreaId}/invoice-proposals/{proposalId}";
+        for (String[] refused : new String[][] {{proposal, "put"}, {proposal, "delete"},
+                {"/api/finance/staging/actuals", "post"}, {"/api/finance/transaction-relationships", "post"},
+                {"/api/finance/legal-entities/{dataAreaId}/on-account-transactions/{transactionId}", "put"}}) {
+            JsonNode operation = paths.get(refused[0]).get(refused[1]);
+            assertThat(operation.get("responses").propertyNames()).as(refused[0]).contains("405", "default")
+                    .doesNotContain("200");
+            assertThat(operation.has("requestBody")).as(refused[0]).isFalse();
+            assertThat(operation.get("description").asString()).contains("405 TABLE_MAP_ONLY");
+        }
+        assertThat(paths.get(proposal).has("get")).isTrue();
+
         JsonNode reconcile = paths.get("/api/reconcile").get("get");
         assertThat(reconcile.get("responses").has("default")).as(reconcile.toString()).isTrue();
         JsonNode problem = reconcile.get("responses").get("default").get("content").get("application/problem+json");

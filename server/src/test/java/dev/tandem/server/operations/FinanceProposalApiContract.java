@@ -2,8 +2,13 @@ package dev.tandem.server.operations;
 
 import static dev.tandem.server.operations.ApiClient.object;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
+import dev.tandem.common.TandemException;
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.onaccount.OnAccountTransactions.Milestone;
+import dev.tandem.finance.proposal.ProposalHeaders.HeaderInput;
+import dev.tandem.finance.proposal.TransactionRelationships.Relationship;
 import dev.tandem.finance.proposal.ProposalDataEntities;
 import dev.tandem.finance.staging.StagingRow;
 import dev.tandem.server.TandemApplication;
@@ -29,11 +34,15 @@ import tools.jackson.databind.JsonNode;
  * legal entity set up through the API, the header delivered as the sync would, billed sales staged, "Import lines"
  * refused until the unbilled sales are journalized, tax groups edited, posting into a customer invoice with its
  * voucher, customer transaction and export, the workflow, on-account transactions and {@code Idempotency-Key} on
- * posting. Subclasses supply the databases.
+ * posting; and the rows only table maps create (proposal headers, staged actuals, on-account transactions,
+ * transaction relationships) refused to callers with 405 {@code TABLE_MAP_ONLY}, writing nothing. Subclasses supply
+ * the databases.
  *
- * <p>Actuals staging has no API (its write path is the dual-write actuals map), so the test writes staging rows the
- * way that map will: through the Finance data-entity writer, in a Finance transaction. The integration journal is not
- * part of this API either; {@link #journalize} writes back what posting it would (§10 item 1).
+ * <p>Those rows are written by the maps in-process, through the Finance Java API and its data entities, so the test
+ * creates them the same way: {@link #header} and {@link #milestone} call the Finance upserts the maps' targets
+ * run, {@link #stage} writes staging rows through the data-entity writer, {@link #connect} the relationships. The
+ * integration journal is not part of this API either; {@link #journalize} writes back what posting it would (§10
+ * item 1).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = TandemApplication.class)
 abstract class FinanceProposalApiContract {
@@ -69,18 +78,17 @@ abstract class FinanceProposalApiContract {
         UUID unbilled = stage(StagingRow.UNBILLED_SALES, null, TIME, "8", "150.00", null);
         UUID billedTime = stage(StagingRow.BILLED_SALES, proposal, TIME, "8", "150.00", null);
         UUID billedExpense = stage(StagingRow.BILLED_SALES, proposal, EXPENSE, "1", "300.00", null);
-        api.post("/transaction-relationships", List.of(object("connectionId", UUID.randomUUID(), "transaction1Id",
-                billedTime, "transaction1Role", BILLED_SALES_ROLE, "transaction1Type", "msdyn_actual",
-                "transaction2Id", unbilled, "transaction2Role", UNBILLED_SALES_ROLE, "transaction2Type", "msdyn_actual")))
-                .noContent();
+        connect(billedTime, unbilled);
 
-        JsonNode header = header(proposal, "2026-03-31").ok();
+        header(proposal, "2026-03-31");
+        JsonNode header = api.get(base + "/invoice-proposals/" + proposal).ok();
         assertThat(header.get("status").get("name").asString()).isEqualTo("OPEN");
         assertThat(header.get("status").get("value").asInt()).isZero();
         assertThat(header.get("workflowStatus").asString()).isEqualTo("DRAFT");
         assertThat(header.get("dueDate").asString()).isEqualTo("2026-04-30");
-        assertThat(header.get("invoiceAmount").asString()).isEqualTo("0.00");
-        assertThat(header(proposal, "2026-03-31").ok()).isEqualTo(header);
+        assertThat(header.get("totals").get("invoiceAmount").asString()).isEqualTo("0.00");
+        header(proposal, "2026-03-31"); // a repeated identical delivery changes nothing
+        assertThat(api.get(base + "/invoice-proposals/" + proposal).ok()).isEqualTo(header);
 
         // §5 step 12: no lines while the related unbilled sales are not journalized; the issue says why.
         JsonNode refused = api.post(base + "/invoice-proposals/" + proposal + "/import-lines").ok();
@@ -190,7 +198,7 @@ abstract class FinanceProposalApiContract {
         // Posted proposals don't change.
         api.patch(hoursLine, object("taxGroup", null)).problem(409, "POSTED_READ_ONLY");
         api.post(base + "/invoice-proposals/" + proposal + "/delete-all-lines").problem(409, "POSTED_READ_ONLY");
-        header(proposal, "2026-03-30").problem(409, "POSTED_READ_ONLY");
+        assertThat(financeCode(() -> header(proposal, "2026-03-30"))).isEqualTo("POSTED_READ_ONLY");
     }
 
     @Test
@@ -198,7 +206,7 @@ abstract class FinanceProposalApiContract {
         legalEntity(false);
         String proposal = proposalId();
         UUID billed = stage(StagingRow.BILLED_SALES, proposal, FEE, "1", "500.00", null);
-        header(proposal, "2026-02-27").ok();
+        header(proposal, "2026-02-27");
         assertThat(api.post(base + "/invoice-proposals/" + proposal + "/import-lines").ok().get("linesImported")
                 .asInt()).isOne();
         api.put(base + "/periods/2026-02-01/status", object("status", "CLOSED")).noContent();
@@ -229,7 +237,7 @@ abstract class FinanceProposalApiContract {
         legalEntity(true);
         String proposal = proposalId();
         stage(StagingRow.BILLED_SALES, proposal, FEE, "2", "100.00", null);
-        header(proposal, "2026-03-31").ok();
+        header(proposal, "2026-03-31");
         String path = base + "/invoice-proposals/" + proposal;
         api.post(path + "/submit").problem(409, "STATE"); // no lines yet
         assertThat(api.post(path + "/import-lines").ok().get("linesImported").asInt()).isOne();
@@ -262,8 +270,9 @@ abstract class FinanceProposalApiContract {
         JsonNode invoice = api.post(path + "/post").ok();
         assertThat(invoice.get("invoiceAmount").asString()).isEqualTo("200.00");
         api.post(path + "/reset").problem(409, "POSTED_READ_ONLY");
-        // §11 item 16: integrated proposals are not deleted in Finance.
-        api.delete(path).problem(409, "STATE");
+        // §11 item 16: integrated proposals are not deleted in Finance, posted or not.
+        refused(api.delete(path), "GET");
+        assertThat(api.get(path).ok().get("status").get("name").asString()).isEqualTo("INVOICED");
     }
 
     @Test
@@ -273,14 +282,13 @@ abstract class FinanceProposalApiContract {
         UUID milestone = UUID.randomUUID();
         String path = base + "/on-account-transactions/" + milestone;
 
-        JsonNode created = api.put(path, object("projectId", PROJECT, "contractId", CONTRACT, "contractLine",
-                contractLine, "currency", "USD", "description", "Design sign-off", "invoiceDate", "2026-03-15",
-                "amount", "1000.00", "status", 192350001)).ok();
-        assertThat(created.get("taxGroup").asString()).isEqualTo("STD"); // the project's customer's
-        assertThat(created.get("amount").asString()).isEqualTo("1000.00");
+        milestone(milestone, contractLine);
         JsonNode listed = api.get(base + "/on-account-transactions?contractId=" + CONTRACT).ok();
         assertThat(listed.get("total").asLong()).isOne();
-        assertThat(listed.get("items").get(0).get("transactionId").asString()).isEqualTo(milestone.toString());
+        JsonNode created = listed.get("items").get(0);
+        assertThat(created.get("transactionId").asString()).isEqualTo(milestone.toString());
+        assertThat(created.get("taxGroup").asString()).isEqualTo("STD"); // the project's customer's
+        assertThat(created.get("amount").asString()).isEqualTo("1000.00");
         assertThat(api.patch(path, object("itemTaxGroup", "SERVICES")).ok().get("itemTaxGroup").asString())
                 .isEqualTo("SERVICES");
         api.patch(path, object("amount", "1.00")).invalidInput("amount");
@@ -289,7 +297,7 @@ abstract class FinanceProposalApiContract {
 
         String proposal = proposalId();
         stage(StagingRow.BILLED_SALES, proposal, MILESTONE, "1", "1000.00", contractLine);
-        header(proposal, "2026-03-31").ok();
+        header(proposal, "2026-03-31");
         assertThat(api.post(base + "/invoice-proposals/" + proposal + "/import-lines").ok().get("linesImported")
                 .asInt()).isOne();
         JsonNode onAccountLine = api.get(base + "/invoice-proposals/" + proposal).ok().get("lines").get(0);
@@ -309,15 +317,15 @@ abstract class FinanceProposalApiContract {
     }
 
     @Test
-    void refusalsOfHeadersAndRelationships() {
+    void headerDeliveriesAreRefusedByFinanceRules() {
         legalEntity(false);
         String proposal = proposalId();
-        api.put(base + "/invoice-proposals/" + proposal, object("contractId", CONTRACT, "invoiceAccount", "C-404",
-                "currency", "USD", "invoiceDate", "2026-03-31")).problem(422, "CUSTOMER_NOT_FOUND");
-        api.put(base + "/invoice-proposals/" + proposal, object("contractId", CONTRACT, "invoiceAccount", CUSTOMER,
-                "currency", "ZZZ", "invoiceDate", "2026-03-31")).problem(400, "INVALID_INPUT");
-        api.put(base + "/invoice-proposals/" + proposal, object("contractId", CONTRACT, "invoiceAccount", CUSTOMER,
-                "currency", "USD")).invalidInput("invoiceDate");
+        assertThat(financeCode(() -> finance.proposals().headers().upsertHeader(new HeaderInput(proposal, le,
+                CONTRACT, null, "C-404", "USD", LocalDate.of(2026, 3, 31), null, false, null))))
+                .isEqualTo("CUSTOMER_NOT_FOUND");
+        assertThat(financeCode(() -> finance.proposals().headers().upsertHeader(new HeaderInput(proposal, le,
+                CONTRACT, null, CUSTOMER, "ZZZ", LocalDate.of(2026, 3, 31), null, false, null))))
+                .isEqualTo("INVALID_INPUT");
         api.get(base + "/invoice-proposals/" + proposal).problem(404, "NOT_FOUND");
         api.post(base + "/invoice-proposals/" + proposal + "/import-lines").problem(404, "NOT_FOUND");
         api.post(base + "/invoice-proposals/" + proposal + "/post").problem(404, "NOT_FOUND");
@@ -327,18 +335,103 @@ abstract class FinanceProposalApiContract {
 
         // Contract, customer and currency are fixed once the proposal has lines.
         stage(StagingRow.BILLED_SALES, proposal, FEE, "1", "10.00", null);
-        header(proposal, "2026-03-31").ok();
+        header(proposal, "2026-03-31");
         api.post(base + "/invoice-proposals/" + proposal + "/import-lines").ok();
-        api.put(base + "/invoice-proposals/" + proposal, object("contractId", "PC-OTHER", "invoiceAccount", CUSTOMER,
-                "currency", "USD", "invoiceDate", "2026-03-31")).problem(409, "STATE");
-        JsonNode moved = header(proposal, "2026-03-20").ok();
-        assertThat(moved.get("dueDate").asString()).isEqualTo("2026-04-19");
+        assertThat(financeCode(() -> finance.proposals().headers().upsertHeader(new HeaderInput(proposal, le,
+                "PC-OTHER", null, CUSTOMER, "USD", LocalDate.of(2026, 3, 31), null, false, null))))
+                .isEqualTo("STATE");
+        header(proposal, "2026-03-20");
+        assertThat(api.get(base + "/invoice-proposals/" + proposal).ok().get("dueDate").asString())
+                .isEqualTo("2026-04-19");
+    }
 
-        api.post("/transaction-relationships", List.of()).invalidInput("body");
-        api.post("/transaction-relationships", List.of(object("connectionId", UUID.randomUUID(), "transaction1Id",
-                UUID.randomUUID(), "transaction1Role", BILLED_SALES_ROLE, "transaction2Id", UUID.randomUUID(),
-                "transaction2Role", UNBILLED_SALES_ROLE, "transaction2Type", "msdyn_actual")))
-                .invalidInput("[0].transaction1Type");
+    /**
+     * DESIGN §1, §11 item 16: proposal headers, staged actuals, on-account transactions and transaction relationships
+     * are created by table maps only. Every create, replace or delete through the API is 405 {@code TABLE_MAP_ONLY}
+     * with the rule's text and an {@code Allow} header, reads nothing of the body, and writes nothing: the row counts
+     * and the rows stay as they were. Reading and the accountant's actions stay (the other tests).
+     */
+    @Test
+    void rowsOnlyTableMapsCreateAreReadOnlyForCallers() {
+        legalEntity(false);
+        String proposal = proposalId();
+        UUID contractLine = UUID.randomUUID();
+        UUID milestone = UUID.randomUUID();
+        UUID unbilled = stage(StagingRow.UNBILLED_SALES, null, TIME, "8", "150.00", null);
+        UUID billed = stage(StagingRow.BILLED_SALES, proposal, TIME, "8", "150.00", null);
+        connect(billed, unbilled);
+        header(proposal, "2026-03-31");
+        milestone(milestone, contractLine);
+        Map<String, Integer> before = counts();
+        String proposalPath = base + "/invoice-proposals/" + proposal;
+        JsonNode proposalBefore = api.get(proposalPath).ok();
+        JsonNode onAccountBefore = api.get(base + "/on-account-transactions").ok();
+        Map<String, Object> headerBody = object("contractId", CONTRACT, "invoiceAccount", CUSTOMER, "currency", "USD",
+                "invoiceDate", "2026-03-01");
+
+        // Invoice proposal headers: no create, no replace, no delete — of a new proposal or of an existing one.
+        String newProposal = proposalId();
+        JsonNode created = refused(api.put(base + "/invoice-proposals/" + newProposal, headerBody), "GET");
+        assertThat(created.get("detail").asString()).isEqualTo("Invoice proposal " + newProposal + " of legal entity "
+                + le + " can't be created or changed here: invoice proposals are created by the table map 'Project "
+                + "invoice proposals V2 (invoices)' when Project Operations confirms a proforma invoice; creating or "
+                + "deleting them in Finance isn't supported (§11 item 16). Correct the proforma invoice in Project "
+                + "Operations.");
+        assertThat(created.get("entity").asString()).isEqualTo("invoice proposal");
+        assertThat(created.get("id").asString()).isEqualTo(newProposal);
+        assertThat(created.get("map").asString()).isEqualTo("invoices");
+        assertThat(created.get("mapName").asString()).isEqualTo("Project invoice proposals V2 (invoices)");
+        refused(api.put(proposalPath, headerBody), "GET");
+        refused(api.put(proposalPath, "not even JSON"), "GET");
+        assertThat(refused(api.delete(proposalPath), "GET").get("detail").asString())
+                .startsWith("Invoice proposal " + proposal + " of legal entity " + le + " can't be deleted here: ")
+                .contains("(§11 item 16)");
+        refused(api.post(base + "/invoice-proposals", headerBody), "GET");
+        api.get(base + "/invoice-proposals/" + newProposal).problem(404, "NOT_FOUND");
+        assertThat(api.get(proposalPath).ok()).isEqualTo(proposalBefore);
+
+        // Actuals staging (ProjCDSActualsImport): written by the actuals map only.
+        Map<String, Object> row = object("actualid", UUID.randomUUID().toString(), "projectdataareaid", le,
+                "projectid", PROJECT, "contractid", CONTRACT, "transtype", StagingRow.COST, "transactionclassification",
+                TIME, "billingtype", CHARGEABLE, "quantity", "8", "unitprice", "100", "amount", "800.00",
+                "transactioncurrencyid", "USD", "documentdate", "2026-03-10");
+        JsonNode staged = refused(api.post("/staging/actuals", List.of(row)));
+        assertThat(staged.get("detail").asString()).contains("Actuals staging (ProjCDSActualsImport) can't be written "
+                + "here", "'Project Operations integration actuals (msdyn_actuals)'", "DESIGN §1", "§11 rule 8",
+                "Correct the work entry or the invoice in Project Operations.");
+        assertThat(staged.get("map").asString()).isEqualTo("msdyn_actuals");
+        refused(api.put("/staging/actuals", List.of(row)));
+        refused(api.delete("/staging/actuals"));
+
+        // On-account transactions: the milestones map creates them; Finance edits their tax groups only.
+        String onAccountPath = base + "/on-account-transactions/" + milestone;
+        Map<String, Object> milestoneBody = object("projectId", PROJECT, "contractId", CONTRACT, "contractLine",
+                contractLine, "currency", "USD", "description", "Changed", "invoiceDate", "2026-03-16", "amount",
+                "1.00", "status", 192350001);
+        JsonNode onAccount = refused(api.put(onAccountPath, milestoneBody), "PATCH");
+        assertThat(onAccount.get("detail").asString()).startsWith("On-account transaction " + milestone
+                + " of legal entity " + le + " can't be created or replaced here: on-account transactions are created "
+                + "by the table map 'Project Operations integration contract line milestones "
+                + "(msdyn_contractlinescheduleofvalues)'").endsWith("Correct the milestone in Project Operations.");
+        refused(api.put(base + "/on-account-transactions/" + UUID.randomUUID(), milestoneBody), "PATCH");
+        refused(api.delete(onAccountPath), "PATCH");
+        refused(api.post(base + "/on-account-transactions", milestoneBody), "GET");
+        assertThat(api.get(base + "/on-account-transactions").ok()).isEqualTo(onAccountBefore);
+
+        // Transaction relationships: the transaction connections map creates them.
+        List<Map<String, Object>> connection = List.of(object("connectionId", UUID.randomUUID(), "transaction1Id",
+                billed, "transaction1Role", BILLED_SALES_ROLE, "transaction1Type", "msdyn_actual", "transaction2Id",
+                UUID.randomUUID(), "transaction2Role", UNBILLED_SALES_ROLE, "transaction2Type", "msdyn_actual"));
+        JsonNode relationships = refused(api.post("/transaction-relationships", connection));
+        assertThat(relationships.get("detail").asString()).contains("Transaction relationships can't be written here",
+                "'Integration entity for project transaction relationships (msdyn_transactionconnections)'");
+        refused(api.put("/transaction-relationships", connection));
+        refused(api.delete("/transaction-relationships"));
+
+        assertThat(counts()).isEqualTo(before);
+        // The rows the maps delivered still work: the proposal imports its line once the unbilled sales are posted.
+        journalize(unbilled);
+        assertThat(api.post(proposalPath + "/import-lines").ok().get("linesImported").asInt()).isOne();
     }
 
     // ---------------------------------------------------------------------------------------------------------------
@@ -350,7 +443,7 @@ abstract class FinanceProposalApiContract {
      * number sequences (proposal numbers supplied by Project Operations, §11 item 17).
      */
     @Test
-    void stagingImportAndTheIntegrationJournalOverHttp() {
+    void importAndTheIntegrationJournalOverHttp() {
         legalEntity(false);
         created(api.post(base + "/number-sequences", object("code", "journal", "prefix", "PIJ-", "width", 6)));
         UUID cost = UUID.randomUUID();
@@ -362,12 +455,14 @@ abstract class FinanceProposalApiContract {
         stranger.put("actualid", UUID.randomUUID());
         stranger.put("customeraccountnumber", "NOBODY");
 
-        JsonNode refused = api.post("/staging/actuals", List.of(row, stranger)).problem(422, "CUSTOMER_NOT_FOUND");
-        assertThat(refused.get("detail").asString()).contains("NOBODY");
+        // The actuals map's delivery, in-process (the API refuses it): one bad row refuses the whole delivery.
+        Throwable refused = catchThrowable(() -> finance.staging().upsert(List.of(row, stranger)));
+        assertThat(refused).isInstanceOf(TandemException.class).hasMessageContaining("NOBODY");
+        assertThat(((TandemException) refused).errorCode().code()).isEqualTo("CUSTOMER_NOT_FOUND");
         assertThat(finance.context().jdbc().queryForObject("SELECT COUNT(*) FROM projcdsactualsimport WHERE "
                 + "projectdataareaid = ?", Integer.class, le)).isZero();
 
-        assertThat(api.post("/staging/actuals", List.of(row)).ok().get("inserted").asInt()).isEqualTo(1);
+        assertThat(finance.staging().upsert(List.of(row)).inserted()).isEqualTo(1);
         assertThat(api.post(base + "/import-from-staging").ok().get("lines").asInt()).isEqualTo(1);
         JsonNode journals = api.get(base + "/integration-journals?status=DRAFT").ok();
         assertThat(journals).hasSize(1);
@@ -428,10 +523,65 @@ abstract class FinanceProposalApiContract {
         return "INV-" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
     }
 
-    /** The header as the "Project invoice proposals V2" map delivers it. */
-    private ApiClient.Reply header(String proposalId, String invoiceDate) {
-        return api.put(base + "/invoice-proposals/" + proposalId, object("contractId", CONTRACT, "invoiceAccount",
-                CUSTOMER, "currency", "USD", "invoiceDate", invoiceDate, "description", "Proforma " + proposalId));
+    /**
+     * The header as the "Project invoice proposals V2" map delivers it: through the Finance upsert its target runs,
+     * in-process (the API refuses it, §11 item 16).
+     */
+    private void header(String proposalId, String invoiceDate) {
+        finance.proposals().headers().upsertHeader(new HeaderInput(proposalId, le, CONTRACT, null, CUSTOMER, "USD",
+                LocalDate.parse(invoiceDate), "Proforma " + proposalId, false, null));
+    }
+
+    /** A Ready milestone of 1,000.00 as the contract line milestones map delivers it (§3.10, §7.2). */
+    private void milestone(UUID milestoneId, UUID contractLine) {
+        finance.proposals().onAccountTransactions().upsert(new Milestone(milestoneId, le, PROJECT, CONTRACT,
+                contractLine, "USD", "Design sign-off", LocalDate.of(2026, 3, 15), new BigDecimal("1000.00"),
+                192350001));
+    }
+
+    /** The Billed Sales ↔ Unbilled Sales connection as the transaction connections map delivers it (§3.6). */
+    private void connect(UUID billed, UUID unbilled) {
+        finance.proposals().relationships().upsert(List.of(new Relationship(UUID.randomUUID(), billed,
+                BILLED_SALES_ROLE, "msdyn_actual", unbilled, UNBILLED_SALES_ROLE, "msdyn_actual")));
+    }
+
+    /** The code of the Finance refusal {@code call} throws. */
+    private static String financeCode(Runnable call) {
+        Throwable thrown = catchThrowable(call::run);
+        assertThat(thrown).isInstanceOf(TandemException.class);
+        return ((TandemException) thrown).errorCode().code();
+    }
+
+    /** Asserts 405 {@code TABLE_MAP_ONLY} with an {@code Allow} header of exactly {@code allow}; answers the problem. */
+    private static JsonNode refused(ApiClient.Reply reply, String... allow) {
+        JsonNode problem = reply.problem(405, "TABLE_MAP_ONLY");
+        assertThat(problem.get("title").asString()).isEqualTo("Only a table map creates these rows");
+        List<String> allowed = new ArrayList<>();
+        reply.headers().allValues("Allow").forEach(v -> {
+            for (String m : v.split(",")) {
+                if (!m.isBlank()) {
+                    allowed.add(m.trim());
+                }
+            }
+        });
+        assertThat(allowed).as(reply.headers().map().toString()).containsExactlyInAnyOrder(allow);
+        return problem;
+    }
+
+    /** Rows of the four map-owned tables of this test's legal entity (relationships have none: all of them). */
+    private Map<String, Integer> counts() {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        counts.put("projproposaljour", count("SELECT COUNT(*) FROM projproposaljour WHERE dataareaid = ?", le));
+        counts.put("projcdsactualsimport", count("SELECT COUNT(*) FROM projcdsactualsimport WHERE projectdataareaid = ?",
+                le));
+        counts.put("projonacctrans", count("SELECT COUNT(*) FROM projonacctrans WHERE dataareaid = ?", le));
+        counts.put("projcdstransactionrelationshipimport",
+                count("SELECT COUNT(*) FROM projcdstransactionrelationshipimport"));
+        return counts;
+    }
+
+    private int count(String sql, Object... args) {
+        return finance.context().jdbc().queryForObject(sql, Integer.class, args);
     }
 
     /**

@@ -193,6 +193,84 @@ abstract class OperationsApiContract {
         assertThat(backlog.get("items").get(0).get("sourceDocumentId").asString()).isEqualTo(ids.get(2));
     }
 
+    /**
+     * §11 rule 10 [D:MCL]: a contract-line customer that actuals bill can't be removed from the line — the refusal
+     * names it and writes nothing — but its split can go to 0 %, after which approval gives it no new actuals (not
+     * even zero-amount ones) and the other customers share the whole. A customer without actuals is removed as before.
+     */
+    @Test
+    void aLineCustomerWithActualsIsSetToZeroPercentInsteadOfRemoved() {
+        ApiWorld world = ApiWorld.build(api, null);
+        UUID partner = api.post("/accounts", object("accountNumber", "CP-" + world.key(), "name", "Partner")).created();
+        UUID third = api.post("/accounts", object("accountNumber", "CT-" + world.key(), "name", "Third")).created();
+        String line = "/contract-lines/" + world.line();
+        api.put(line + "/customers", List.of(object("accountId", world.customer(), "splitPercent", 50),
+                object("accountId", partner, "splitPercent", 50), object("accountId", third, "splitPercent", 0)))
+                .noContent();
+        world.approvedTime(api, 8);
+        assertThat(unbilledSales(world, partner)).containsExactly("800.00");
+        assertThat(unbilledSales(world, third)).isEmpty();
+        JsonNode before = api.get(line + "/customers").ok();
+        String partnerRow = customerRow(before, partner).get("id").asString();
+        int rows = splitRows(world);
+
+        // Leaving the partner out — with or without the others changing — is refused, naming it; nothing changes.
+        JsonNode refused = api.put(line + "/customers", List.of(object("accountId", world.customer(), "splitPercent",
+                100))).problem(409, "LINE_CUSTOMER_HAS_ACTUALS");
+        assertThat(refused.get("detail").asString()).isEqualTo("Contract line customer CP-" + world.key()
+                + " of contract line 1 'Development' of contract PC-" + world.key() + " has 1 actual, so it can't be "
+                + "removed; set its billing split to 0 % instead (§11 rule 10)");
+        assertThat(refused.get("title").asString()).isEqualTo("A contract-line customer with actuals can't be removed");
+        assertThat(refused.get("contractLineId").asString()).isEqualTo(world.line().toString());
+        assertThat(refused.get("lineCustomerId").asString()).isEqualTo(partnerRow);
+        assertThat(refused.get("accountId").asString()).isEqualTo(partner.toString());
+        assertThat(refused.get("actuals").asInt()).isOne();
+        api.put(line + "/customers", List.of(object("accountId", world.customer(), "splitPercent", 60),
+                object("accountId", third, "splitPercent", 40))).problem(409, "LINE_CUSTOMER_HAS_ACTUALS");
+        assertThat(api.get(line + "/customers").ok()).isEqualTo(before);
+        assertThat(splitRows(world)).isEqualTo(rows);
+
+        // 0 % is allowed (the splits still total 100 %); the partner keeps its row. The third customer, which has no
+        // actuals, may go.
+        api.put(line + "/customers", List.of(object("accountId", world.customer(), "splitPercent", 100),
+                object("accountId", partner, "splitPercent", 0))).noContent();
+        JsonNode after = api.get(line + "/customers").ok();
+        assertThat(after.get("total").asLong()).isEqualTo(2);
+        assertThat(customerRow(after, partner).get("id").asString()).isEqualTo(partnerRow);
+        assertThat(customerRow(after, partner).get("splitPercent").asString()).isEqualTo("0.00");
+        assertThat(customerRow(after, world.customer()).get("rounding").asBoolean()).isTrue();
+
+        // New approvals bill the whole to the customer; the 0 % partner gets no new actual, not even a zero one.
+        world.approvedTime(api, 8);
+        assertThat(unbilledSales(world, world.customer())).containsExactlyInAnyOrder("800.00", "1600.00");
+        assertThat(unbilledSales(world, partner)).containsExactly("800.00");
+        // Still refused: the partner keeps its actuals at 0 %.
+        api.put(line + "/customers", List.of(object("accountId", world.customer(), "splitPercent", 100)))
+                .problem(409, "LINE_CUSTOMER_HAS_ACTUALS");
+    }
+
+    private List<String> unbilledSales(ApiWorld world, UUID customer) {
+        List<String> amounts = new ArrayList<>();
+        api.get("/projects/" + world.project() + "/actuals?size=500").ok().get("items").forEach(a -> {
+            if (a.get("transactionType").get("name").asString().equals("UNBILLED_SALES")
+                    && customer.toString().equals(a.get("customerId").asString())) {
+                amounts.add(a.get("amount").asString());
+            }
+        });
+        return amounts;
+    }
+
+    private static JsonNode customerRow(JsonNode customers, UUID account) {
+        return StreamSupport.stream(customers.get("items").spliterator(), false)
+                .filter(c -> c.get("accountId").asString().equals(account.toString())).findFirst()
+                .orElseThrow(() -> new AssertionError("no customer " + account + " in " + customers));
+    }
+
+    private int splitRows(ApiWorld world) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM msdyn_projectcontractsplitbillingrule WHERE "
+                + "msdyn_contractline = ?", Integer.class, world.line());
+    }
+
     @Test
     void contractLinesCustomersChargeabilityMilestonesAndConfirmation() {
         ApiWorld world = ApiWorld.build(api, null);
