@@ -31,7 +31,20 @@ public final class CommandContexts {
      * The caller closes it.
      */
     public static ConfigurableApplicationContext start(String... arguments) {
-        // The same setting among the arguments would make a list of both values ("true,false"), so it goes.
+        return new SpringApplicationBuilder(TandemApplication.class)
+                .web(WebApplicationType.NONE)
+                .properties("spring.main.log-startup-info=false",
+                        // The console is the command's: its summary on stdout, progress and problems on stderr. Spring
+                        // logs to stdout, so only errors are logged (H2-version and font-fallback warnings are noise).
+                        "logging.level.root=ERROR")
+                .run(arguments(arguments));
+    }
+
+    /**
+     * The command's arguments with the periodic jobs forced off: the same setting among the arguments goes, since
+     * Spring would read both values as a list ("true,false").
+     */
+    static String[] arguments(String... arguments) {
         List<String> all = new ArrayList<>();
         for (String argument : arguments) {
             if (Arrays.stream(NO_PERIODIC_JOBS).noneMatch(forced -> argument.startsWith(forced.substring(0,
@@ -40,12 +53,6 @@ public final class CommandContexts {
             }
         }
         all.addAll(List.of(NO_PERIODIC_JOBS));
-        return new SpringApplicationBuilder(TandemApplication.class)
-                .web(WebApplicationType.NONE)
-                .properties("spring.main.log-startup-info=false",
-                        // The console is the command's: its summary on stdout, progress and problems on stderr. Spring
-                        // logs to stdout, so only errors are logged (H2-version and font-fallback warnings are noise).
-                        "logging.level.root=ERROR")
-                .run(all.toArray(String[]::new));
+        return all.toArray(String[]::new);
     }
 }
