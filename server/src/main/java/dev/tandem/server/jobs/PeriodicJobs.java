@@ -77,6 +77,7 @@ public final class PeriodicJobs implements SmartLifecycle {
         return intervals.stream().filter(i -> i.compareTo(MAX_POLLING_INTERVAL) < 0).min(Duration::compareTo)
                 .orElse(MAX_POLLING_INTERVAL);
     }
+
     @Override
     public void start() {
         scheduler.start();
