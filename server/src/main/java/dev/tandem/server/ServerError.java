@@ -10,6 +10,8 @@ import dev.tandem.common.ErrorCode;
 public enum ServerError implements ErrorCode {
     /** The request could not be read or broke a validation rule; the problem names the field. */
     INVALID_INPUT("Invalid input", 400),
+    /** The server's own row (e.g. a periodic job by name) doesn't exist; the problem names it. */
+    NOT_FOUND("Not found", 404),
     /**
      * A write hit a unique key of the database: the row already exists, typically because two requests created it
      * at the same moment. Same code and status as the apps' own {@code DUPLICATE} refusal.

@@ -14,6 +14,7 @@ import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
 import dev.tandem.finance.setup.PostingSetup.Profile;
+import dev.tandem.finance.staging.StagingRow;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -83,6 +84,28 @@ public final class ProposalPosting {
         this.taxes = taxes;
         this.issues = issues;
         this.customerInvoices = new CustomerInvoices(ctx);
+    }
+
+    /**
+     * The legal entity's invoice proposals that "Post invoice proposals" (§5 step 14, §8) may post now, by proposal
+     * id: in the status posting needs (Approved when the legal entity processes proposals in workflow, §4.8, §11 item
+     * 22; Open otherwise), with at least one line (a proposal waiting for its integration journal shows 0.00 and has
+     * none, §13), without an import issue (the last import of its billed sales was refused, e.g. "Project transaction
+     * hasn't been posted yet", §5 step 12) and without billed sales rows still pending in staging for it (all its lines
+     * are imported: posting now would leave them out of the invoice). Posting may still refuse one (a closed period,
+     * a missing exchange rate); {@link #post} says why.
+     *
+     * @throws TandemException NOT_FOUND for an unknown legal entity
+     */
+    public List<String> readyToPost(String dataAreaId) {
+        LegalEntity entity = setup.legalEntity(dataAreaId);
+        ProposalStatus needed = entity.proposalWorkflow() ? ProposalStatus.APPROVED : ProposalStatus.OPEN;
+        return ctx.jdbc().queryForList("SELECT h.proposalid FROM projproposaljour h WHERE h.dataareaid = ? AND "
+                + "h.status = ? AND EXISTS (SELECT 1 FROM projproposalline l WHERE l.proposalid = h.proposalid) AND "
+                + "NOT EXISTS (SELECT 1 FROM projproposalimportissue i WHERE i.proposalid = h.proposalid) AND "
+                + "NOT EXISTS (SELECT 1 FROM projcdsactualsimport s WHERE s.invoiceid = h.proposalid AND s.transtype = ? "
+                + "AND s.isprocessed = FALSE AND s.isduplicate = FALSE) ORDER BY h.proposalid", String.class, dataAreaId,
+                needed.value(), StagingRow.BILLED_SALES);
     }
 
     /** @throws TandemException as listed on the class */

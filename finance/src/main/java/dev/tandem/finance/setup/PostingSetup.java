@@ -38,6 +38,11 @@ public final class PostingSetup {
                           String salesTaxPayableAccount) {
     }
 
+    /** The ids (dataAreaId) of every legal entity, in order; the periodic jobs (§8) run once for each. */
+    public List<String> dataAreaIds() {
+        return ctx.jdbc().queryForList("SELECT dataareaid FROM legal_entity ORDER BY dataareaid", String.class);
+    }
+
     /** @throws TandemException NOT_FOUND naming the legal entity */
     public LegalEntity legalEntity(String dataAreaId) {
         return ctx.jdbc().query("SELECT * FROM legal_entity WHERE dataareaid = ?", (rs, n) -> new LegalEntity(

@@ -306,6 +306,38 @@ class ProposalPostingTest extends ProposalTestBase {
                 e -> assertThat(e.errorCode()).isEqualTo(FinanceError.POSTED_READ_ONLY));
     }
 
+    /** What the periodic "Post invoice proposals" (§8) posts: only proposals with all their lines, as §5 step 14. */
+    @Test
+    void readyToPostListsTheProposalsWithAllTheirLinesInTheStatusPostingNeeds() {
+        String waiting = "INV-000201";
+        String ready = "INV-000202";
+        String partly = "INV-000203";
+        // Waiting for the integration journal: its billed sales are refused, it has no lines (0.00, §13).
+        header(waiting, "USD");
+        connect(stageBilled(waiting, "USD", "1", "100", TIME), stageUnbilled("USD", "1", "100", TIME));
+        assertThat(proposals.lineImport().importForProposal(LE, waiting).issue()).isPresent();
+        header(ready, "USD");
+        readyBilled(ready, "USD", "2", "100", TIME, "1");
+        proposals.lineImport().importForProposal(LE, ready);
+        // Has lines, but a billed sales row of it arrived since and is not imported yet.
+        header(partly, "USD");
+        readyBilled(partly, "USD", "3", "100", TIME, "1");
+        proposals.lineImport().importForProposal(LE, partly);
+        readyBilled(partly, "USD", "1", "100", TIME, "1");
+
+        assertThat(proposals.posting().readyToPost(LE)).containsExactly(ready);
+
+        // Under the workflow, only once approved (§4.8, §11 item 22).
+        jdbc.update("UPDATE legal_entity SET proposalworkflow = TRUE");
+        assertThat(proposals.posting().readyToPost(LE)).isEmpty();
+        proposals.workflow().submit(LE, ready);
+        assertThat(proposals.posting().readyToPost(LE)).isEmpty();
+        proposals.workflow().approve(LE, ready);
+        assertThat(proposals.posting().readyToPost(LE)).containsExactly(ready);
+        proposals.posting().post(LE, ready);
+        assertThat(proposals.posting().readyToPost(LE)).isEmpty();
+    }
+
     @Test
     void ofTwoConcurrentPostingsOfOneProposalExactlyOneSucceeds() throws Exception {
         header(INV, "USD");

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link FinanceDatabase}); there is deliberately no unqualified {@code DataSource}.
  *
  * <p>Each {@code DataSource} bean is published only after its schema is migrated, so no bean ever sees an old
- * schema.
+ * schema. The operations database also holds the server's own tables ({@link ServerSchema}).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TandemProperties.class)
@@ -28,8 +28,11 @@ public class DatabaseConfiguration {
     @Bean
     @OperationsDatabase
     HikariDataSource operationsDataSource(TandemProperties properties) {
-        return AppDataSources.openMigrated("operations", properties.operations().datasource(),
-                OperationsSchema::migrate);
+        // The operations database is also the server's home: its own tables (ServerSchema) follow the app's.
+        return AppDataSources.openMigrated("operations", properties.operations().datasource(), dataSource -> {
+            OperationsSchema.migrate(dataSource);
+            ServerSchema.migrate(dataSource);
+        });
     }
 
     @Bean

@@ -34,10 +34,24 @@ record ApiWorld(String key, UUID unit, UUID customer, UUID project, UUID develop
 
     /** Builds a world whose contract line has the not-to-exceed limit {@code lineNteLimit} ({@code null}: none). */
     static ApiWorld build(ApiClient api, String lineNteLimit) {
-        String key = Long.toString(System.nanoTime() % 1_000_000, 36) + SEQUENCE.incrementAndGet();
+        return build(api, lineNteLimit, newKey(), null);
+    }
+
+    /** A key unique in the JVM, for {@link #build(ApiClient, String, String, UUID)}. */
+    static String newKey() {
+        return Long.toString(System.nanoTime() % 1_000_000, 36) + SEQUENCE.incrementAndGet();
+    }
+
+    /**
+     * Builds a world named after {@code key} (customer {@code C-<key>}, project {@code P-<key>}, contract
+     * {@code PC-<key>}) whose contract is for {@code customer}, an account that exists already (e.g. synced from
+     * Finance), or for a new account {@code C-<key>} when {@code null}.
+     */
+    static ApiWorld build(ApiClient api, String lineNteLimit, String key, UUID existingCustomer) {
         UUID unit = api.post("/organizational-units", object("name", "Contoso US " + key, "currency", "USD",
                 "legalEntity", "USMF")).created();
-        UUID customer = api.post("/accounts", object("accountNumber", "C-" + key, "name", "Fabrikam " + key)).created();
+        UUID customer = existingCustomer != null ? existingCustomer : api.post("/accounts", object("accountNumber",
+                "C-" + key, "name", "Fabrikam " + key)).created();
         UUID project = api.post("/projects", object("projectNumber", "P-" + key, "name", "ERP rollout",
                 "contractingUnitId", unit, "customerId", customer)).created();
         UUID developer = api.post("/roles", object("name", "Developer " + key)).created();

@@ -21,11 +21,19 @@ final class Await {
      * @throws AssertionError naming {@code what} and the last value when {@link #TIMEOUT} passes first
      */
     static <T> T until(String what, Supplier<T> probe, Predicate<? super T> done) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        return until(what, TIMEOUT, probe, done);
+    }
+
+    /**
+     * Like {@link #until(String, Supplier, Predicate)}, for what takes several background steps, with its own
+     * {@code timeout}.
+     */
+    static <T> T until(String what, Duration timeout, Supplier<T> probe, Predicate<? super T> done) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         T value = probe.get();
         while (!done.test(value)) {
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("gave up after " + TIMEOUT + " waiting for " + what + "; last seen: " + value);
+                throw new AssertionError("gave up after " + timeout + " waiting for " + what + "; last seen: " + value);
             }
             try {
                 Thread.sleep(PAUSE);

@@ -1,0 +1,121 @@
+package dev.tandem.server.jobs;
+
+import dev.tandem.server.jobs.FinanceJobRun.EntityRun;
+import dev.tandem.server.jobs.FinanceJobRun.Outcome;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The last run of each Finance job ({@code finance_job_run}, {@code finance_job_run_entity}: the server's migration
+ * {@code db/server/V1}, in the operations database next to {@code scheduled_tasks}), and the job's next execution as
+ * db-scheduler keeps it. A run replaces the job's previous one in one transaction.
+ */
+public final class FinanceJobRuns {
+
+    /** Count name → column of {@code finance_job_run_entity}. */
+    private static final Map<String, String> COLUMNS = columns();
+
+    /** What db-scheduler stores of a job: when it runs next, and whether a node is running it now. */
+    public record Scheduled(Instant nextRun, boolean running) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+
+    /**
+     * @param jdbc         the operations database
+     * @param transactions its transactions
+     */
+    public FinanceJobRuns(JdbcTemplate jdbc, TransactionTemplate transactions) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+    }
+
+    /** Stores a run as its job's last one, replacing the one before. */
+    public void record(FinanceJobRun run) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM finance_job_run_entity WHERE job_name = ?", run.job().taskName());
+            jdbc.update("DELETE FROM finance_job_run WHERE job_name = ?", run.job().taskName());
+            jdbc.update("INSERT INTO finance_job_run (job_name, started_at, finished_at, outcome, node, message) VALUES "
+                    + "(?, ?, ?, ?, ?, ?)", run.job().taskName(), utc(run.startedAt()), utc(run.finishedAt()),
+                    run.outcome().name(), cut(run.node(), 255), cut(run.message(), 4000));
+            List<String> columns = new ArrayList<>(COLUMNS.values());
+            List<Object[]> rows = new ArrayList<>();
+            for (EntityRun e : run.legalEntities()) {
+                List<Object> row = new ArrayList<>(List.of(run.job().taskName(), e.dataAreaId(), utc(e.startedAt()),
+                        utc(e.finishedAt()), e.outcome().name()));
+                row.add(cut(e.message(), 4000));
+                COLUMNS.keySet().forEach(count -> row.add(e.counts().get(count)));
+                rows.add(row.toArray());
+            }
+            if (!rows.isEmpty()) {
+                jdbc.batchUpdate("INSERT INTO finance_job_run_entity (job_name, dataareaid, started_at, finished_at, "
+                        + "outcome, message, " + String.join(", ", columns) + ") VALUES (?, ?, ?, ?, ?, ?"
+                        + ", ?".repeat(columns.size()) + ")", rows);
+            }
+        });
+    }
+
+    /** The job's last run, if it ever ran (on any node). */
+    public Optional<FinanceJobRun> lastRun(FinanceJob job) {
+        List<EntityRun> entities = jdbc.query("SELECT * FROM finance_job_run_entity WHERE job_name = ? ORDER BY "
+                + "dataareaid", (rs, n) -> entityRun(rs, job), job.taskName());
+        return jdbc.query("SELECT * FROM finance_job_run WHERE job_name = ?", (rs, n) -> new FinanceJobRun(job,
+                instant(rs, "started_at"), instant(rs, "finished_at"), Outcome.valueOf(rs.getString("outcome")),
+                rs.getString("node"), rs.getString("message"), entities), job.taskName()).stream().findFirst();
+    }
+
+    /**
+     * The job's execution in {@code scheduled_tasks}, shared by every node; none when no scheduler ever scheduled
+     * it. A job switched off on every node keeps the row it had, with a next run that does not come.
+     */
+    public Optional<Scheduled> scheduled(FinanceJob job) {
+        return jdbc.query("SELECT execution_time, picked FROM scheduled_tasks WHERE task_name = ?", (rs, n) ->
+                new Scheduled(instant(rs, "execution_time"), rs.getBoolean("picked")), job.taskName())
+                .stream().findFirst();
+    }
+
+    private static EntityRun entityRun(ResultSet rs, FinanceJob job) throws SQLException {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String count : job.counts()) {
+            int value = rs.getInt(COLUMNS.get(count));
+            counts.put(count, rs.wasNull() ? null : value);
+        }
+        return new EntityRun(rs.getString("dataareaid"), instant(rs, "started_at"), instant(rs, "finished_at"),
+                Outcome.valueOf(rs.getString("outcome")), rs.getString("message"), counts);
+    }
+
+    private static Map<String, String> columns() {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (FinanceJob job : FinanceJob.values()) {
+            for (String count : job.counts()) {
+                // linesImported → lines_imported
+                columns.put(count, count.replaceAll("([A-Z])", "_$1").toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return columns;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
+}
