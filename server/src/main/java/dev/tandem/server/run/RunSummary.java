@@ -10,6 +10,8 @@ import dev.tandem.server.run.report.RunReport.Invoices;
 import dev.tandem.server.run.report.RunReport.Proposals;
 import dev.tandem.server.run.report.RunReport.ThisRun;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 
 /** The summary {@code tandem run} prints on the terminal: counts, totals per customer and currency, vouchers, reconcile. */
@@ -21,6 +23,11 @@ final class RunSummary {
     RunSummary(RunReport report, Path out) {
         this.report = report;
         this.out = out;
+    }
+
+    /** Hours as the terminal shows them, to 2 decimals (report.json has them exact). */
+    private static String shown(BigDecimal hours) {
+        return hours.setScale(2, RoundingMode.HALF_UP).toPlainString();
     }
 
     void print(PrintWriter w) {
@@ -46,9 +53,8 @@ final class RunSummary {
         }
         Hours hours = report.hours();
         w.printf("%nHours approved %s: %s chargeable, %s non-chargeable, %s complimentary, %s without a contract line%n",
-                hours.total().toPlainString(), hours.chargeable().toPlainString(),
-                hours.nonChargeable().toPlainString(), hours.complimentary().toPlainString(),
-                hours.notAvailable().toPlainString());
+                shown(hours.total()), shown(hours.chargeable()), shown(hours.nonChargeable()),
+                shown(hours.complimentary()), shown(hours.notAvailable()));
         Invoices inv = report.invoices();
         w.printf("%nProforma invoices %d (%d posted, %d confirmed, %d in review, %d draft, %d paid)%n", inv.total(),
                 inv.posted(), inv.confirmed(), inv.inReview(), inv.draft(), inv.paid());
