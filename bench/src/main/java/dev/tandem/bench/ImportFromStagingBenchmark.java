@@ -12,7 +12,9 @@ import dev.tandem.finance.journal.ImportFromStaging.ImportResult;
 import dev.tandem.finance.setup.FinanceSetup;
 import dev.tandem.finance.setup.FinanceSetup.LegalEntityInput;
 import dev.tandem.finance.setup.NumberSequences;
+import dev.tandem.finance.staging.BillingTypes;
 import dev.tandem.finance.staging.StagingRow;
+import dev.tandem.operations.actuals.TransactionClassification;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -106,8 +108,9 @@ public final class ImportFromStagingBenchmark {
         setup.createCustomer(LE, "C-001", "Fabrikam", "10", 30, "USD", null);
         setup.createProjectGroup(LE, "TM", "Time and material");
         setup.createProject(LE, "P-001", "ERP rollout", "TM", "PC-001", "C-001", null);
-        setup.createLineProperty(LE, "Chargeable", "Chargeable", true, List.of(192350001));
-        setup.createLineProperty(LE, "NonChargeable", "Non-chargeable", false, List.of(192350000, 192350002));
+        setup.createLineProperty(LE, "Chargeable", "Chargeable", true, List.of(BillingTypes.CHARGEABLE));
+        setup.createLineProperty(LE, "NonChargeable", "Non-chargeable", false, List.of(BillingTypes.NON_CHARGEABLE,
+                BillingTypes.COMPLIMENTARY));
         setup.createNumberSequence(LE, NumberSequences.JOURNAL, "PIJ-", 6, false);
         setup.createNumberSequence(LE, NumberSequences.VOUCHER, "GJ-", 6, false);
         finance.rates().store("ECB", "EUR", "USD", LocalDate.of(2025, 12, 1), new BigDecimal("1.0850000000"));
@@ -125,8 +128,8 @@ public final class ImportFromStagingBenchmark {
                 row.put("projectid", "P-001");
                 row.put("contractid", "PC-001");
                 row.put("transtype", i % 2 == 0 ? StagingRow.COST : StagingRow.UNBILLED_SALES);
-                row.put("transactionclassification", 192350000);
-                row.put("billingtype", i % 7 == 0 ? 192350000 : 192350001);
+                row.put("transactionclassification", TransactionClassification.TIME.value());
+                row.put("billingtype", i % 7 == 0 ? BillingTypes.NON_CHARGEABLE : BillingTypes.CHARGEABLE);
                 row.put("quantity", BigDecimal.ONE);
                 row.put("unitprice", amount);
                 row.put("amount", amount);

@@ -20,8 +20,11 @@ public record StagingRow(UUID id, UUID actualId, String dataAreaId, String proje
                          String invoiceProposalId) {
 
     public static final int COST = 192350000;
+    public static final int PROJECT_CONTRACT = 192350004;
     public static final int UNBILLED_SALES = 192350005;
     public static final int BILLED_SALES = 192350006;
+    public static final int RESOURCING_UNIT_COST = 192350007;
+    public static final int INTER_ORGANIZATIONAL_SALES = 192350008;
 
     /** Maps a {@code SELECT * FROM projcdsactualsimport} row. */
     public static StagingRow map(ResultSet rs, int n) throws SQLException {

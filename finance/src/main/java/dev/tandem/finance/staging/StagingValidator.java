@@ -34,8 +34,9 @@ final class StagingValidator {
     static final String VALIDATE_WRITE = "validateWrite failed on data source 'ProjCDSActualsImport'.";
 
     private static final int NAMED_PROBLEMS = 10;
-    private static final Set<Integer> TRANSACTION_TYPES = Set.of(192350000, 192350004, 192350005, 192350006, 192350007,
-            192350008);
+    private static final Set<Integer> TRANSACTION_TYPES = Set.of(StagingRow.COST, StagingRow.PROJECT_CONTRACT,
+            StagingRow.UNBILLED_SALES, StagingRow.BILLED_SALES, StagingRow.RESOURCING_UNIT_COST,
+            StagingRow.INTER_ORGANIZATIONAL_SALES);
 
     private final FinanceContext ctx;
 

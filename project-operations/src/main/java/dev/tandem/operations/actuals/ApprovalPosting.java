@@ -34,8 +34,9 @@ import java.util.UUID;
  *       no cost);</li>
  *   <li>for work billed by a <b>Time and Material</b> contract line, one <b>Unbilled Sales</b> actual per
  *       contract-line customer at the contract's sales price, split by billing split % with no lost cent (the
- *       rounding difference goes to the customer flagged "Is Rounding"), chargeable or not as the line says,
- *       evaluated for not-to-exceed;</li>
+ *       rounding difference goes to the customer flagged "Is Rounding"), chargeable or not as the line says
+ *       (non-chargeable whatever the line says when the entry was entered so, §4.4), evaluated for
+ *       not-to-exceed;</li>
  *   <li>a transaction connection Unbilled Sales ↔ Cost per unbilled actual, and a transaction origin per actual
  *       pointing at the work entry.</li>
  * </ul>
@@ -93,7 +94,7 @@ public final class ApprovalPosting {
                        List<Map<String, Object>> salesRows) {
         ProjectInfo project = setup.project(entry.projectId());
         Optional<LineInfo> line = setup.line(entry);
-        BillingType billingType = line.map(l -> l.billingType(entry)).orElse(BillingType.NOT_AVAILABLE);
+        BillingType billingType = line.map(l -> billingType(entry, l)).orElse(BillingType.NOT_AVAILABLE);
         boolean billed = line.isPresent() && line.get().timeAndMaterial();
 
         UUID costId = null;
@@ -139,7 +140,7 @@ public final class ApprovalPosting {
             row.put("transactioncurrency", currency);
             row.put("msdyn_pricelist", sales.priceListId());
             row.put("msdyn_accountcustomer", customers.get(i).accountId());
-            row.put("msdyn_customertype", CUSTOMER_TYPE_ACCOUNT);
+            row.put("msdyn_customertype", CustomerType.ACCOUNT.value());
             salesRows.add(row);
             links.origin(entry.id(), entry.documentType(), salesId);
             if (costId != null) {
@@ -148,8 +149,14 @@ public final class ApprovalPosting {
         }
     }
 
-    /** {@code msdyn_customertype} 192350001 Account (§3.1). */
-    private static final int CUSTOMER_TYPE_ACCOUNT = 192350001;
+    /**
+     * The entry's own billing type when it was entered as not to be charged (non-billable work, §4.4), else the
+     * contract line's chargeability (§5 step 1).
+     */
+    private static BillingType billingType(WorkEntry entry, LineInfo line) {
+        BillingType own = entry.billingType();
+        return own == null || own == BillingType.CHARGEABLE ? line.billingType(entry) : own;
+    }
 
     private Price costPrice(WorkEntry entry, ProjectInfo project, PriceLookup prices, Map<UUID, String> names,
                             boolean billed) {

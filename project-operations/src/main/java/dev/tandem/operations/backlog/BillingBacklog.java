@@ -94,7 +94,8 @@ public final class BillingBacklog {
         List<Actual> items = ctx.jdbc().query("SELECT " + Actual.COLUMNS + " FROM msdyn_actual WHERE " + where
                 + " ORDER BY msdyn_documentdate, msdyn_actualid LIMIT ? OFFSET ?", Actual::map, pageArgs.toArray());
         return new BacklogPage<>(items, page, size, count("msdyn_actual", where, args),
-                totals("msdyn_actual", where, args, "CASE WHEN msdyn_billingtype = 192350001 THEN msdyn_amount ELSE 0 END"));
+                totals("msdyn_actual", where, args, "CASE WHEN msdyn_billingtype = "
+                        + dev.tandem.operations.actuals.BillingType.CHARGEABLE.value() + " THEN msdyn_amount ELSE 0 END"));
     }
 
     /** The fixed-price milestone backlog (Not ready and Ready for invoicing), oldest milestone date first. */

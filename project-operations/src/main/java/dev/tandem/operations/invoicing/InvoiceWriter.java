@@ -57,7 +57,7 @@ final class InvoiceWriter {
         row.put("msdyn_invoicedate", invoiceDate);
         row.put("msdyn_projectinvoicestatus", InvoiceStatus.DRAFT.value());
         row.put("statecode", 0);
-        row.put("msdyn_ordertype", 192350001);
+        row.put("msdyn_ordertype", OrderType.WORK_BASED.value());
         row.put("msdyn_hascorrections", correctedInvoiceId != null);
         row.put("tdm_iscreditnote", false);
         row.put("tdm_correctedinvoice", correctedInvoiceId);

@@ -44,10 +44,10 @@ public final class PriceLookup {
     public Price salesPrice(UUID contractId, String contractNumber, PricedItem item, LocalDate date) {
         List<PriceList> lists = lists("sales|" + contractId, """
                 SELECT p.pricelevelid, p.name, p.transactioncurrency, p.begindate, p.enddate FROM pricelevel p
-                WHERE p.msdyn_context = 192350001
+                WHERE p.msdyn_context = ?
                   AND (p.pricelevelid = (SELECT s.pricelevelid FROM salesorder s WHERE s.salesorderid = ?)
                        OR p.pricelevelid IN (SELECT l.pricelevelid FROM msdyn_projectpricelist l WHERE l.salesorderid = ?))""",
-                contractId, contractId);
+                PriceListContext.SALES.value(), contractId, contractId);
         return price(effective(lists, "sales", "contract " + contractNumber, date), item, date);
     }
 
@@ -60,7 +60,8 @@ public final class PriceLookup {
         List<PriceList> lists = lists("cost|" + organizationalUnitId, """
                 SELECT p.pricelevelid, p.name, p.transactioncurrency, p.begindate, p.enddate FROM pricelevel p
                 JOIN tdm_orgunitpricelist o ON o.pricelevelid = p.pricelevelid
-                WHERE p.msdyn_context = 192350000 AND o.msdyn_organizationalunitid = ?""", organizationalUnitId);
+                WHERE p.msdyn_context = ? AND o.msdyn_organizationalunitid = ?""", PriceListContext.COST.value(),
+                organizationalUnitId);
         return price(effective(lists, "cost", "organizational unit '" + unitName + "'", date), item, date);
     }
 

@@ -9,6 +9,7 @@ import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.actuals.ApprovalPosting;
+import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.masterdata.MasterData;
@@ -134,13 +135,14 @@ public final class WorkEntries {
                 rows.add(new Object[] {id, in.transactionClass().value(), WorkEntryStatus.DRAFT.name(), in.projectId(),
                         in.taskId(), in.resourceId(), role, in.categoryId(), in.productId(), in.date(), in.quantity(),
                         in.price(), in.currency(), in.description(), in.externalDescription(),
-                        sourceKeys == null ? null : sourceKeys.get(i), now, user, now, user});
+                        sourceKeys == null ? null : sourceKeys.get(i),
+                        in.billingType() == null ? null : in.billingType().value(), now, user, now, user});
             }
             ctx.jdbc().batchUpdate("INSERT INTO tdm_workentry (tdm_workentryid, tdm_transactionclass, tdm_status, "
                     + "msdyn_project, msdyn_task, msdyn_bookableresource, msdyn_resourcecategory, msdyn_transactioncategory, "
                     + "msdyn_product, msdyn_date, msdyn_quantity, msdyn_price, transactioncurrency, msdyn_description, "
-                    + "msdyn_externaldescription, tdm_sourcekey, createdon, createdby, modifiedon, modifiedby) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+                    + "msdyn_externaldescription, tdm_sourcekey, msdyn_billingtype, createdon, createdby, modifiedon, "
+                    + "modifiedby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
             return ids;
         });
     }
@@ -293,6 +295,10 @@ public final class WorkEntries {
             throw new TandemException(NEGATIVE_QUANTITY, at + ": quantity " + in.quantity().toPlainString()
                     + " is negative; corrections are made by cancelling the approval, not with negative entries",
                     Map.of("row", row, "quantity", in.quantity().toPlainString()));
+        }
+        if (in.billingType() == BillingType.NOT_AVAILABLE) {
+            throw new TandemException(INVALID_INPUT, at + ": a work entry's billing type is Chargeable, Non Chargeable "
+                    + "or Complimentary");
         }
         if (in.price() != null && in.price().signum() < 0) {
             throw new TandemException(INVALID_INPUT, at + ": price must not be negative");

@@ -1,6 +1,7 @@
 package dev.tandem.operations.work;
 
 import dev.tandem.operations.OptionValue;
+import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
@@ -10,12 +11,13 @@ import java.util.UUID;
 
 /**
  * A time, expense, material or fee entry. {@code quantity} is hours (time) or units; {@code price} is the entered
- * unit price (expense receipts and fees), in {@code currency} when given.
+ * unit price (expense receipts and fees), in {@code currency} when given. {@code billingType}: the billing type the
+ * entry was entered with (see {@link WorkEntryInput}), null when the contract line decides.
  */
 public record WorkEntry(UUID id, TransactionClassification transactionClass, WorkEntryStatus status, UUID projectId,
                         UUID taskId, UUID resourceId, UUID roleId, UUID categoryId, UUID productId, LocalDate date,
                         BigDecimal quantity, BigDecimal price, String currency, String description,
-                        String externalDescription, String rejectionReason) {
+                        String externalDescription, String rejectionReason, BillingType billingType) {
 
     /** Dataverse type of the source document, used in transaction origins (§3.6). */
     public String documentType() {
@@ -29,6 +31,8 @@ public record WorkEntry(UUID id, TransactionClassification transactionClass, Wor
 
     static WorkEntry map(ResultSet rs, int n) throws SQLException {
         String currency = rs.getString("transactioncurrency");
+        int billingType = rs.getInt("msdyn_billingtype");
+        boolean chargeabilityOfLine = rs.wasNull();
         return new WorkEntry(rs.getObject("tdm_workentryid", UUID.class),
                 OptionValue.of(TransactionClassification.class, rs.getInt("tdm_transactionclass")),
                 WorkEntryStatus.valueOf(rs.getString("tdm_status")), rs.getObject("msdyn_project", UUID.class),
@@ -37,6 +41,7 @@ public record WorkEntry(UUID id, TransactionClassification transactionClass, Wor
                 rs.getObject("msdyn_product", UUID.class), rs.getObject("msdyn_date", LocalDate.class),
                 rs.getBigDecimal("msdyn_quantity"), rs.getBigDecimal("msdyn_price"),
                 currency == null ? null : currency.trim(), rs.getString("msdyn_description"),
-                rs.getString("msdyn_externaldescription"), rs.getString("tdm_rejectionreason"));
+                rs.getString("msdyn_externaldescription"), rs.getString("tdm_rejectionreason"),
+                chargeabilityOfLine ? null : OptionValue.of(BillingType.class, billingType));
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.operations.work;
 
+import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -14,11 +15,29 @@ import java.util.UUID;
  *   <li>Material: {@code productId}; quantity in the product's unit.</li>
  *   <li>Fee: {@code price} and {@code currency} required (a fee has no price list).</li>
  * </ul>
- * {@code currency}, when given, must match the price lists used at approval.
+ * {@code currency}, when given, must match the price lists used at approval. {@code billingType}, when
+ * {@link BillingType#NON_CHARGEABLE} or {@link BillingType#COMPLIMENTARY}, is the billing type of the entry's actuals
+ * whatever the contract line's chargeability says (work done but not to be charged, §4.4); null or
+ * {@link BillingType#CHARGEABLE}: the contract line decides (§5 step 1).
  */
 public record WorkEntryInput(TransactionClassification transactionClass, UUID projectId, UUID taskId, UUID resourceId,
                              UUID roleId, UUID categoryId, UUID productId, LocalDate date, BigDecimal quantity,
-                             BigDecimal price, String currency, String description, String externalDescription) {
+                             BigDecimal price, String currency, String description, String externalDescription,
+                             BillingType billingType) {
+
+    /** An entry whose chargeability the contract line decides. */
+    public WorkEntryInput(TransactionClassification transactionClass, UUID projectId, UUID taskId, UUID resourceId,
+                          UUID roleId, UUID categoryId, UUID productId, LocalDate date, BigDecimal quantity,
+                          BigDecimal price, String currency, String description, String externalDescription) {
+        this(transactionClass, projectId, taskId, resourceId, roleId, categoryId, productId, date, quantity, price,
+                currency, description, externalDescription, null);
+    }
+
+    /** This entry with {@code billingType} (e.g. {@link BillingType#NON_CHARGEABLE} for non-billable work). */
+    public WorkEntryInput withBillingType(BillingType type) {
+        return new WorkEntryInput(transactionClass, projectId, taskId, resourceId, roleId, categoryId, productId, date,
+                quantity, price, currency, description, externalDescription, type);
+    }
 
     /** A time entry: {@code hours} of {@code resourceId} in {@code roleId} on {@code date}. */
     public static WorkEntryInput time(UUID projectId, UUID taskId, UUID resourceId, UUID roleId, LocalDate date,

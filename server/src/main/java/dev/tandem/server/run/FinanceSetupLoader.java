@@ -7,6 +7,7 @@ import dev.tandem.finance.setup.FinanceSetup.LegalEntityInput;
 import dev.tandem.finance.setup.FinanceSetup.ProfileInput;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.ProfileRuleLevel;
+import dev.tandem.finance.staging.BillingTypes;
 import dev.tandem.server.run.input.RunInput;
 import dev.tandem.server.run.input.RunInput.Company;
 import dev.tandem.server.run.input.RunInput.Customer;
@@ -88,9 +89,9 @@ final class FinanceSetupLoader {
         setup.createProfileRule(le, ProfileRuleLevel.PROJECT_GROUP, PROJECT_GROUP, p.id());
         // Line properties by billing type (§3.8): Chargeable is invoiced; Non-chargeable, Complimentary and Not
         // available are not.
-        setup.createLineProperty(le, "Chargeable", "Chargeable", true, List.of(192350001));
+        setup.createLineProperty(le, "Chargeable", "Chargeable", true, List.of(BillingTypes.CHARGEABLE));
         setup.createLineProperty(le, "NonChargeable", "Non-chargeable", false,
-                List.of(192350000, 192350002, 192350003));
+                List.of(BillingTypes.NON_CHARGEABLE, BillingTypes.COMPLIMENTARY, BillingTypes.NOT_AVAILABLE));
         Map<String, String> prefixes = company.numberSequences();
         setup.createNumberSequence(le, NumberSequences.VOUCHER, prefixes.get("voucher"), 6, false);
         setup.createNumberSequence(le, NumberSequences.JOURNAL, prefixes.get("journal"), 6, false);

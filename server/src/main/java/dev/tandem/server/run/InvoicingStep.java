@@ -8,6 +8,7 @@ import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.backlog.BillingBacklog.Filter;
 import dev.tandem.operations.contracts.ContractRecords.Milestone;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
+import dev.tandem.operations.invoicing.InvoiceStatus;
 import dev.tandem.operations.nte.NteStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,8 +27,6 @@ import java.util.UUID;
  * backlog after it (the app refuses it with NTE_FAILED). Drafts left by an interrupted earlier run are confirmed.
  */
 final class InvoicingStep {
-
-    private static final int DRAFT = 192350000;
 
     private final ProjectOperations ops;
 
@@ -61,7 +60,8 @@ final class InvoicingStep {
                 }
             }
             drafts.addAll(ops.context().jdbc().queryForList("SELECT invoiceid FROM invoice WHERE salesorderid = ? "
-                    + "AND msdyn_projectinvoicestatus = ? ORDER BY invoicenumber", UUID.class, contract, DRAFT));
+                    + "AND msdyn_projectinvoicestatus = ? ORDER BY invoicenumber", UUID.class, contract,
+                    InvoiceStatus.DRAFT.value()));
         }
         progress.step("Confirm invoices", drafts.size(), bar -> {
             for (UUID invoice : drafts) {

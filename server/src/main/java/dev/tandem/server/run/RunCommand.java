@@ -75,7 +75,8 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        InputFolder.Result read = InputFolder.read(folder);
+        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
+        InputFolder.Result read = InputFolder.read(folder, date);
         if (!read.problems().isEmpty()) {
             for (InputProblem problem : read.problems()) {
                 err.println(problem);
@@ -85,7 +86,6 @@ public final class RunCommand implements Callable<Integer> {
             err.flush();
             return 1;
         }
-        LocalDate date = asOf != null ? asOf : LocalDate.now(ZoneOffset.UTC);
         try (ConfigurableApplicationContext context = CommandContexts.start(arguments())) {
             MonthEndRun run = new MonthEndRun(context.getBean(ProjectOperations.class), context.getBean(Finance.class),
                     context.getBean(Reconciliation.class), Progress.bars(System.err));

@@ -4,9 +4,14 @@ import dev.tandem.server.run.report.RunReport;
 import dev.tandem.server.run.report.RunReport.ActualCount;
 import dev.tandem.server.run.report.RunReport.CurrencyTotal;
 import dev.tandem.server.run.report.RunReport.CustomerTotal;
+import dev.tandem.server.run.report.RunReport.Hours;
 import dev.tandem.server.run.report.RunReport.Invariant;
+import dev.tandem.server.run.report.RunReport.Invoices;
+import dev.tandem.server.run.report.RunReport.Proposals;
 import dev.tandem.server.run.report.RunReport.ThisRun;
 import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Path;
 
 /** The summary {@code tandem run} prints on the terminal: counts, totals per customer and currency, vouchers, reconcile. */
@@ -20,11 +25,16 @@ final class RunSummary {
         this.out = out;
     }
 
+    /** Hours as the terminal shows them, to 2 decimals (report.json has them exact). */
+    private static String shown(BigDecimal hours) {
+        return hours.setScale(2, RoundingMode.HALF_UP).toPlainString();
+    }
+
     void print(PrintWriter w) {
         ThisRun run = report.thisRun();
         w.printf("Month end of %s as of %s%n%n", report.legalEntity(), report.asOf());
         w.println("This run");
-        w.printf("  time rows      %6d read, %6d approved now, %6d loaded before, %5d non-billable left out%n",
+        w.printf("  time rows      %6d read, %6d approved now, %6d loaded before, %5d of them non-billable%n",
                 run.time().rows(), run.time().created(), run.time().loadedBefore(), run.time().nonBillable());
         w.printf("  expense rows   %6d read, %6d approved now, %6d loaded before%n", run.expenses().rows(),
                 run.expenses().created(), run.expenses().loadedBefore());
@@ -41,10 +51,16 @@ final class RunSummary {
             w.printf("  %-15s %-10s %s %8d  %15s%n", a.transactionType(), a.transactionClass(), a.currency(),
                     a.count(), a.amount().toPlainString());
         }
-        w.printf("%nProforma invoices %d (%d posted, %d confirmed, %d draft); proposals %d (%d invoiced, %d open)%n",
-                report.invoices().total(), report.invoices().posted(), report.invoices().confirmed(),
-                report.invoices().draft(), report.proposals().total(), report.proposals().invoiced(),
-                report.proposals().open());
+        Hours hours = report.hours();
+        w.printf("%nHours approved %s: %s chargeable, %s non-chargeable, %s complimentary, %s without a contract line%n",
+                shown(hours.total()), shown(hours.chargeable()), shown(hours.nonChargeable()),
+                shown(hours.complimentary()), shown(hours.notAvailable()));
+        Invoices inv = report.invoices();
+        w.printf("%nProforma invoices %d (%d posted, %d confirmed, %d in review, %d draft, %d paid)%n", inv.total(),
+                inv.posted(), inv.confirmed(), inv.inReview(), inv.draft(), inv.paid());
+        Proposals p = report.proposals();
+        w.printf("Invoice proposals %d (%d invoiced, %d open, %d submitted, %d approved, %d rejected, %d canceled)%n",
+                p.total(), p.invoiced(), p.open(), p.submitted(), p.approved(), p.rejected(), p.canceled());
         w.println();
         w.println("Invoiced per customer");
         for (CustomerTotal c : report.totalsByCustomer()) {

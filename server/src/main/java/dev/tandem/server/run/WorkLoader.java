@@ -1,6 +1,7 @@
 package dev.tandem.server.run;
 
 import dev.tandem.operations.ProjectOperations;
+import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.work.WorkEntryInput;
 import dev.tandem.server.run.input.RunInput.WorkKind;
@@ -13,7 +14,8 @@ import java.util.UUID;
 
 /**
  * Turns time and expense rows into approved work entries, and so into cost and unbilled sales actuals (§5 steps
- * 2–4), which the actuals map carries to Finance's staging table in the same transactions.
+ * 2–4), which the actuals map carries to Finance's staging table in the same transactions. Rows the source marks
+ * non-billable are approved too, as Non Chargeable (§4.4): their cost is work done and reaches the ledger.
  *
  * <p>Each row is created under its source key ({@code WorkEntries.createFromSources}): rows loaded by an earlier run
  * are skipped, and nothing is billed twice. Work is done in chunks of {@value #CHUNK} rows, each chunk created,
@@ -32,16 +34,18 @@ final class WorkLoader {
         this.directory = new OperationsDirectory(ops);
     }
 
-    /** Counts of one load: rows read, entries created now, rows loaded before, non-billable rows left out. */
+    /**
+     * Counts of one load: rows read, entries created now, rows loaded before, and the rows of those read that the
+     * source marks non-billable (approved as Non Chargeable, now or before).
+     */
     record Loaded(int rows, int created, int loadedBefore, int nonBillable) {
     }
 
     Loaded load(List<WorkRow> rows, Progress progress, String stepName) {
-        List<WorkRow> billable = rows.stream().filter(WorkRow::billable).toList();
         int[] created = {0};
-        progress.step(stepName, billable.size(), bar -> {
-            for (int from = 0; from < billable.size(); from += CHUNK) {
-                List<WorkRow> chunk = billable.subList(from, Math.min(billable.size(), from + CHUNK));
+        progress.step(stepName, rows.size(), bar -> {
+            for (int from = 0; from < rows.size(); from += CHUNK) {
+                List<WorkRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
                 Map<String, WorkEntryInput> byKey = new LinkedHashMap<>();
                 for (WorkRow row : chunk) {
                     byKey.put(row.sourceKey(), entry(row));
@@ -55,7 +59,8 @@ final class WorkLoader {
                 bar.stepBy(chunk.size());
             }
         });
-        return new Loaded(rows.size(), created[0], billable.size() - created[0], rows.size() - billable.size());
+        int nonBillable = (int) rows.stream().filter(row -> !row.billable()).count();
+        return new Loaded(rows.size(), created[0], rows.size() - created[0], nonBillable);
     }
 
     /**
@@ -78,14 +83,19 @@ final class WorkLoader {
         return drafts.size();
     }
 
+    /**
+     * The work entry of a row. A row its source marks non-billable is still work done: it is entered Non Chargeable,
+     * so approval gives it a Cost actual and a non-chargeable Unbilled Sales actual (§4.4, §5 step 3), and its cost
+     * reaches the ledger like any other.
+     */
     private WorkEntryInput entry(WorkRow row) {
         UUID project = directory.project(row.project()).orElseThrow();
         UUID resource = directory.resource(row.resource()).orElseThrow();
-        if (row.kind() == WorkKind.TIME) {
-            return WorkEntryInput.time(project, null, resource, null, row.date(), row.quantity(), row.description());
-        }
-        return new WorkEntryInput(TransactionClassification.EXPENSE, project, null, resource, null,
-                directory.category(row.category()).orElseThrow(), null, row.date(), row.quantity(), row.unitPrice(),
-                row.currency(), row.description(), null);
+        WorkEntryInput entry = row.kind() == WorkKind.TIME
+                ? WorkEntryInput.time(project, null, resource, null, row.date(), row.quantity(), row.description())
+                : new WorkEntryInput(TransactionClassification.EXPENSE, project, null, resource, null,
+                        directory.category(row.category()).orElseThrow(), null, row.date(), row.quantity(),
+                        row.unitPrice(), row.currency(), row.description(), null);
+        return row.billable() ? entry : entry.withBillingType(BillingType.NON_CHARGEABLE);
     }
 }

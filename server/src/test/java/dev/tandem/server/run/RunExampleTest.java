@@ -4,25 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.common.DatabaseUrls;
 import dev.tandem.common.testing.TestDatabases;
+import dev.tandem.operations.actuals.BillingType;
+import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.server.TandemCli;
+import dev.tandem.server.run.input.InputFolder;
+import dev.tandem.server.run.input.RunInput;
+import dev.tandem.server.run.input.RunInput.WorkRow;
 import dev.tandem.server.run.output.InvoicePdfText;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
@@ -53,6 +67,7 @@ class RunExampleTest {
         Outcome first = run(EXAMPLE, temp.resolve("out-h2"), h2);
 
         assertRanEndToEnd(first, temp.resolve("out-h2"));
+        assertNonBillableWorkIsCostedAsNonChargeable(first, temp.resolve("out-h2"));
         Map<String, Long> countsAfterFirst = counts(first.databases());
         Outcome second = run(EXAMPLE, temp.resolve("out-h2-again"), h2);
         assertRanEndToEnd(second, temp.resolve("out-h2-again"));
@@ -65,6 +80,7 @@ class RunExampleTest {
         Outcome postgresql = run(EXAMPLE, temp.resolve("out-pg"), postgresqlDatabases());
 
         assertRanEndToEnd(postgresql, temp.resolve("out-pg"));
+        assertNonBillableWorkIsCostedAsNonChargeable(postgresql, temp.resolve("out-pg"));
         // Acceptance 5: the same report totals on PostgreSQL as on H2.
         assertThat(totals(postgresql.report())).isEqualTo(totals(first.report()));
         assertThat(counts(postgresql.databases())).isEqualTo(countsAfterFirst);
@@ -104,6 +120,183 @@ class RunExampleTest {
         assertThat(temp.resolve("out-broken")).doesNotExist();
     }
 
+    /**
+     * Issue 11 (11): a copy whose ECB file starts after the first work date of the USD contract is refused before a
+     * database is opened, with RATE_MISSING naming the first date without a USD rate; nothing is written.
+     */
+    @Test
+    void aCopyWhoseRatesStartAfterTheFirstWorkDateIsRefusedWithRateMissingAndWritesNothing() throws IOException {
+        RunInput input = example();
+        Set<String> usdProjects = new TreeSet<>();
+        input.contracts().stream().filter(c -> c.currency().equals("USD")).forEach(c -> c.lines().forEach(l ->
+                usdProjects.add(l.project())));
+        LocalDate firstUsdWork = Stream.concat(input.time().stream(), input.expenses().stream())
+                .filter(r -> usdProjects.contains(r.project())).map(WorkRow::date).min(LocalDate::compareTo)
+                .orElseThrow();
+        Path copy = temp.resolve("rates-too-late");
+        copyTree(EXAMPLE, copy);
+        // Keep the header and the rows after the first USD work date: the file now stops (its oldest row) after it.
+        Path rates = copy.resolve("rates/eurofxref-hist.csv");
+        List<String> lines = Files.readAllLines(rates);
+        List<String> kept = new ArrayList<>(List.of(lines.getFirst()));
+        lines.stream().skip(1).filter(l -> LocalDate.parse(l.substring(0, 10)).isAfter(firstUsdWork.plusDays(7)))
+                .forEach(kept::add);
+        Files.write(rates, kept);
+        Path data = temp.resolve("data-rates");
+
+        Outcome outcome = run(copy, temp.resolve("out-rates"), h2(data));
+
+        assertThat(outcome.exitCode()).isEqualTo(1);
+        assertThat(outcome.err()).contains("rates/eurofxref-hist.csv:1:1: RATE_MISSING: no exchange rate USD → EUR "
+                + "on or before " + firstUsdWork + " (").contains("nothing was written");
+        assertThat(outcome.err().lines().filter(l -> l.contains("RATE_MISSING"))).hasSize(1);
+        assertThat(outcome.err()).doesNotContain("Exception");
+        assertThat(data).doesNotExist();
+        assertThat(temp.resolve("out-rates")).doesNotExist();
+    }
+
+    /**
+     * Issue 11 (4): when Finance can't post the proposals (the invoice date has no fiscal period), the invoices are
+     * reported Confirmed, not Posted, and the report's status counts add up to its totals; on H2 and PostgreSQL.
+     */
+    @Test
+    void proposalsThatCannotBePostedLeaveTheInvoicesConfirmedAndTheStatusCountsAddUp() throws Exception {
+        Path copy = temp.resolve("no-period");
+        copyTree(EXAMPLE, copy);
+        // February only (a few time rows, its expenses), and fiscal periods for January and February only: the
+        // work posts, but an invoice dated in March has no period to post in.
+        Files.delete(copy.resolve("time/toggl-2025-03.csv"));
+        Files.delete(copy.resolve("time/clockify-2025-04.csv"));
+        List<String> harvest = Files.readAllLines(copy.resolve("time/harvest-2025-02.csv"));
+        Files.write(copy.resolve("time/harvest-2025-02.csv"), harvest.subList(0, 30));
+        List<String> expenses = Files.readAllLines(copy.resolve("expenses.csv"));
+        Files.write(copy.resolve("expenses.csv"), Stream.concat(Stream.of(expenses.getFirst()),
+                expenses.stream().filter(l -> l.startsWith("2025-02"))).toList());
+        String company = Files.readString(copy.resolve("company.yaml"));
+        assertThat(company).contains("periods: 24");
+        Files.writeString(copy.resolve("company.yaml"), company.replace("periods: 24", "periods: 2"));
+
+        for (Map<String, String> databases : List.of(h2(temp.resolve("data-no-period")), postgresqlDatabases())) {
+            Path out = temp.resolve("out-no-period-" + databases.hashCode());
+            List<String> args = List.of("run", copy.toString(), "--out", out.toString(), "--as-of", "2025-03-14");
+            Outcome outcome = run(args, out, databases);
+
+            assertThat(outcome.exitCode()).as(outcome.err()).isEqualTo(1);
+            JsonNode report = outcome.report();
+            long confirmedNow = report.at("/thisRun/invoicesConfirmed").asLong();
+            assertThat(confirmedNow).isPositive();
+            assertThat(report.at("/thisRun/proposalsPosted").asLong()).isZero();
+            assertThat(report.at("/thisRun/proposalIssues").size()).isEqualTo((int) confirmedNow);
+            assertThat(report.at("/invoices/total").asLong()).isEqualTo(confirmedNow);
+            assertThat(report.at("/invoices/confirmed").asLong()).isEqualTo(confirmedNow);
+            assertThat(report.at("/invoices/posted").asLong()).isZero();
+            assertThat(report.at("/proposals/open").asLong()).isEqualTo(confirmedNow);
+            assertStatusCountsAddUp(report);
+            assertThat(outcome.out()).contains("Proforma invoices " + confirmedNow + " (0 posted, " + confirmedNow
+                    + " confirmed");
+        }
+    }
+
+    /** Every status is counted: the invoice and proposal counts add up to their totals. */
+    private static void assertStatusCountsAddUp(JsonNode report) {
+        for (String member : List.of("/invoices", "/proposals")) {
+            JsonNode counts = report.at(member);
+            long sum = 0;
+            for (var e : counts.properties()) {
+                if (!e.getKey().equals("total")) {
+                    sum += e.getValue().asLong();
+                }
+            }
+            assertThat(sum).as(member).isEqualTo(counts.get("total").asLong());
+        }
+    }
+
+    /**
+     * Issue 11 (3): a tracker row marked non-billable is work done: it is approved as Non Chargeable (§4.4), with a
+     * Cost actual and non-chargeable Unbilled Sales, and its cost reaches the ledger; the report counts its hours.
+     */
+    private static void assertNonBillableWorkIsCostedAsNonChargeable(Outcome outcome, Path out) throws Exception {
+        RunInput input = example();
+        Set<String> timeAndMaterialProjects = new TreeSet<>();
+        Set<String> billedProjects = new TreeSet<>();
+        input.contracts().forEach(c -> c.lines().forEach(l -> {
+            billedProjects.add(l.project());
+            if (l.billingMethod().equals("TIME_AND_MATERIAL") && l.include().contains("time")) {
+                timeAndMaterialProjects.add(l.project());
+            }
+        }));
+        List<WorkRow> nonBillable = input.time().stream().filter(r -> !r.billable()).toList();
+        assertThat(nonBillable).isNotEmpty();
+        JsonNode report = outcome.report();
+        assertThat(report.at("/thisRun/time/nonBillable").asInt()).isEqualTo(nonBillable.size());
+        BigDecimal nonChargeableHours = nonBillable.stream().filter(r -> billedProjects.contains(r.project()))
+                .map(WorkRow::quantity).reduce(BigDecimal.ZERO, BigDecimal::add);
+        assertThat(decimal(report, "/hours/nonChargeable")).isEqualByComparingTo(nonChargeableHours);
+        assertThat(outcome.out()).contains(" non-chargeable");
+
+        WorkRow row = nonBillable.stream().filter(r -> r.format().equals("harvest")
+                && timeAndMaterialProjects.contains(r.project())).findFirst().orElseThrow();
+        Map<String, String> databases = outcome.databases();
+        try (Connection c = connect(databases, "operations")) {
+            UUID entry;
+            try (PreparedStatement s = c.prepareStatement("SELECT tdm_workentryid, msdyn_billingtype FROM "
+                    + "tdm_workentry WHERE tdm_sourcekey = ?")) {
+                s.setString(1, row.sourceKey());
+                try (ResultSet rs = s.executeQuery()) {
+                    assertThat(rs.next()).as("work entry of %s", row.source()).isTrue();
+                    entry = rs.getObject(1, UUID.class);
+                    assertThat(rs.getInt(2)).isEqualTo(BillingType.NON_CHARGEABLE.value());
+                }
+            }
+            List<String> costIds = new ArrayList<>();
+            BigDecimal cost = BigDecimal.ZERO;
+            List<Integer> unbilledTypes = new ArrayList<>();
+            try (PreparedStatement s = c.prepareStatement("SELECT msdyn_actualid, msdyn_transactiontypecode, "
+                    + "msdyn_billingtype, msdyn_quantity, msdyn_amount FROM msdyn_actual WHERE tdm_sourcedocumentid = ?")) {
+                s.setObject(1, entry);
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        if (rs.getInt(2) == TransactionType.COST.value()) {
+                            costIds.add(rs.getString(1));
+                            cost = cost.add(rs.getBigDecimal(5));
+                            assertThat(rs.getBigDecimal(4)).isEqualByComparingTo(row.quantity());
+                            assertThat(rs.getInt(3)).isEqualTo(BillingType.NON_CHARGEABLE.value());
+                        } else if (rs.getInt(2) == TransactionType.UNBILLED_SALES.value()) {
+                            unbilledTypes.add(rs.getInt(3));
+                        }
+                    }
+                }
+            }
+            assertThat(costIds).hasSize(1);
+            assertThat(cost).isPositive();
+            assertThat(unbilledTypes).isNotEmpty().containsOnly(BillingType.NON_CHARGEABLE.value());
+            // The cost reaches the ledger: the integration journal's voucher debits the cost account with it.
+            String costAccount = input.company().postingProfile().cost();
+            List<CSVRecord> ledger;
+            try (CSVParser parser = CSVParser.parse(out.resolve("general-ledger.csv"), StandardCharsets.UTF_8,
+                    CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get())) {
+                ledger = parser.getRecords();
+            }
+            BigDecimal expected = cost;
+            assertThat(ledger.stream().filter(r -> r.get("description").contains(costIds.getFirst()))
+                    .filter(r -> r.get("main_account").equals(costAccount))
+                    .map(r -> new BigDecimal(r.get("accounting_amount"))))
+                    .as("ledger rows of cost actual %s", costIds.getFirst())
+                    .singleElement().satisfies(a -> assertThat(a).isEqualByComparingTo(expected));
+        }
+    }
+
+    /** A number of the report as written (not through a double). */
+    private static BigDecimal decimal(JsonNode report, String pointer) {
+        return new BigDecimal(report.at(pointer).asString());
+    }
+
+    private static RunInput example() {
+        InputFolder.Result read = InputFolder.read(EXAMPLE);
+        assertThat(read.problems()).isEmpty();
+        return read.input();
+    }
+
     private static void assertRanEndToEnd(Outcome outcome, Path out) throws IOException {
         assertThat(outcome.exitCode()).as(outcome.err()).isZero();
         assertThat(outcome.out()).contains("Invoiced per customer").contains("reconcile.ok = true");
@@ -112,6 +305,10 @@ class RunExampleTest {
         assertThat(report.at("/schema").asString()).isEqualTo("tandem-run-report/1");
         long posted = report.at("/invoices/posted").asLong();
         assertThat(posted).isPositive();
+        assertStatusCountsAddUp(report);
+        assertThat(decimal(report, "/hours/chargeable").add(decimal(report, "/hours/nonChargeable"))
+                .add(decimal(report, "/hours/complimentary")).add(decimal(report, "/hours/notAvailable")))
+                .isEqualByComparingTo(decimal(report, "/hours/total"));
         assertThat(report.at("/vouchers/count").asLong()).isPositive();
         assertThat(report.at("/vouchers/unbalanced").asLong()).isZero();
         List<Path> pdfs;
@@ -138,8 +335,11 @@ class RunExampleTest {
     }
 
     private Outcome run(Path folder, Path out, Map<String, String> databases) throws IOException {
-        List<String> args = new ArrayList<>(List.of("run", folder.toString(), "--out", out.toString(), "--as-of",
-                AS_OF));
+        return run(List.of("run", folder.toString(), "--out", out.toString(), "--as-of", AS_OF), out, databases);
+    }
+
+    private Outcome run(List<String> command, Path out, Map<String, String> databases) throws IOException {
+        List<String> args = new ArrayList<>(command);
         databases.forEach((k, v) -> args.add("-D" + k + "=" + v));
         var commandLine = TandemCli.commandLine();
         StringWriter stdout = new StringWriter();

@@ -97,7 +97,7 @@ final class RetainerActuals {
         row.put("msdyn_salescontract", contract.id());
         row.put("msdyn_salescontractlineid", line.id());
         row.put("msdyn_accountcustomer", retainer.customerId());
-        row.put("msdyn_customertype", 192350001);
+        row.put("msdyn_customertype", dev.tandem.operations.actuals.CustomerType.ACCOUNT.value());
         row.put("msdyn_contractorganizationalunitid", contract.contractingUnitId());
         row.put("msdyn_pricelist", contract.salesPriceListId());
         row.put("msdyn_unit", "each");

@@ -8,6 +8,7 @@ import dev.tandem.server.run.input.RunInput.WorkRow;
 import dev.tandem.server.run.input.time.TimeExports;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -42,11 +43,21 @@ public final class InputFolder {
     }
 
     /**
+     * Reads {@code folder} as {@link #read(Path, LocalDate)} without an invoice date: the exchange rates are checked
+     * for the dates of work and of every milestone.
+     */
+    public static Result read(Path folder) {
+        return read(folder, null);
+    }
+
+    /**
      * Reads {@code folder}. Never throws for bad input: unreadable or missing files are problems too.
      *
      * @param folder the input folder; problems name files relative to it
+     * @param asOf   the run's invoice date ({@code --as-of}): the exchange rates must cover it and the milestones
+     *               due by it; null when not known
      */
-    public static Result read(Path folder) {
+    public static Result read(Path folder, LocalDate asOf) {
         List<InputProblem> problems = new ArrayList<>();
         CompanyFile.Read companyRead = CompanyFile.read(folder, problems);
         Company company = companyRead == null ? null : companyRead.company();
@@ -63,7 +74,8 @@ public final class InputFolder {
                 problems)
                 : List.of();
         Path rates = EcbFile.check(folder, usedCurrencies(customers.customers, priceLists.prices,
-                contracts.contracts, expenses), accountingCurrency, problems);
+                contracts.contracts, expenses), accountingCurrency,
+                RateNeeds.of(priceLists.prices, contracts.contracts, time, expenses, asOf), problems);
         if (!problems.isEmpty()) {
             return new Result(null, problems.stream().sorted().toList());
         }

@@ -11,7 +11,8 @@ import java.util.List;
  * units.
  */
 public record RunReport(String schema, String inputFolder, LocalDate asOf, String legalEntity,
-                        String accountingCurrency, ThisRun thisRun, List<ActualCount> actuals, Invoices invoices,
+                        String accountingCurrency, ThisRun thisRun, List<ActualCount> actuals, Hours hours,
+                        Invoices invoices,
                         Proposals proposals, List<CustomerInvoiceEntry> customerInvoices, Vouchers vouchers,
                         List<CurrencyTotal> totals, List<CustomerTotal> totalsByCustomer, Reconcile reconcile) {
 
@@ -24,7 +25,10 @@ public record RunReport(String schema, String inputFolder, LocalDate asOf, Strin
                           int proposalsPosted, List<String> proposalIssues, int pdfsWritten, int ledgerRows) {
     }
 
-    /** Rows of one kind of input: read, created now, loaded by an earlier run, left out as non-billable. */
+    /**
+     * Rows of one kind of input: read, created now, loaded by an earlier run; {@code nonBillable}: those of the rows
+     * read that the source marks non-billable (approved as Non Chargeable, now or by an earlier run).
+     */
     public record WorkCount(int rows, int created, int loadedBefore, int nonBillable) {
     }
 
@@ -33,12 +37,22 @@ public record RunReport(String schema, String inputFolder, LocalDate asOf, Strin
                               BigDecimal amount) {
     }
 
-    /** Proforma invoices in Project Operations by status. */
-    public record Invoices(long total, long draft, long confirmed, long posted) {
+    /**
+     * Approved time in hours, from the Cost actuals of class Time by billing type (§4.4): {@code chargeable},
+     * {@code nonChargeable}, {@code complimentary}, {@code notAvailable} (work no Time and Material contract line
+     * bills); they add up to {@code total}, exactly (not rounded).
+     */
+    public record Hours(BigDecimal total, BigDecimal chargeable, BigDecimal nonChargeable, BigDecimal complimentary,
+                        BigDecimal notAvailable) {
     }
 
-    /** Invoice proposals in Finance by status. */
-    public record Proposals(long total, long open, long invoiced) {
+    /** Proforma invoices in Project Operations by status (§4.1); the statuses add up to {@code total}. */
+    public record Invoices(long total, long draft, long inReview, long confirmed, long posted, long paid) {
+    }
+
+    /** Invoice proposals in Finance by status (§4.8); the statuses add up to {@code total}. */
+    public record Proposals(long total, long open, long submitted, long approved, long rejected, long canceled,
+                            long invoiced) {
     }
 
     /**

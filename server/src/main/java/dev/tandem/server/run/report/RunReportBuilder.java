@@ -3,10 +3,13 @@ package dev.tandem.server.run.report;
 import dev.tandem.common.Money;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.proposal.CustomerInvoice;
+import dev.tandem.finance.proposal.ProposalStatus;
 import dev.tandem.operations.OptionValue;
 import dev.tandem.operations.ProjectOperations;
+import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.actuals.TransactionType;
+import dev.tandem.operations.invoicing.InvoiceStatus;
 import dev.tandem.server.reconcile.ReconcileReport;
 import dev.tandem.server.run.input.RunInput;
 import dev.tandem.server.run.output.InvoicePdfText;
@@ -14,6 +17,7 @@ import dev.tandem.server.run.report.RunReport.ActualCount;
 import dev.tandem.server.run.report.RunReport.CurrencyTotal;
 import dev.tandem.server.run.report.RunReport.CustomerInvoiceEntry;
 import dev.tandem.server.run.report.RunReport.CustomerTotal;
+import dev.tandem.server.run.report.RunReport.Hours;
 import dev.tandem.server.run.report.RunReport.Invariant;
 import dev.tandem.server.run.report.RunReport.Invoices;
 import dev.tandem.server.run.report.RunReport.Proposals;
@@ -24,6 +28,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -34,6 +39,8 @@ import java.util.TreeMap;
  * that must agree: posted invoice totals, AR customer transactions and the totals read back from the PDFs.
  */
 public final class RunReportBuilder {
+
+    private static final int HOURS_MIN_SCALE = 2;
 
     private final ProjectOperations ops;
     private final Finance finance;
@@ -81,7 +88,7 @@ public final class RunReportBuilder {
         byCurrency.forEach((currency, s) -> totals.add(new CurrencyTotal(currency, countByCurrency.getOrDefault(currency,
                 0L), money(s[0], currency), money(s[1], currency), money(s[2], currency))));
         return new RunReport(RunReport.SCHEMA, input.folder().toString(), asOf, le,
-                input.company().accountingCurrency(), thisRun, actuals(), invoices(), proposals(le), entries,
+                input.company().accountingCurrency(), thisRun, actuals(), hours(), invoices(), proposals(le), entries,
                 vouchers(le), totals, List.copyOf(byCustomer.values()), reconcile(reconcile));
     }
 
@@ -97,25 +104,63 @@ public final class RunReportBuilder {
                 });
     }
 
+    /** Every status counted, so that the counts add up to the total (an unknown value fails loudly). */
     private Invoices invoices() {
-        Map<Integer, Long> byStatus = new TreeMap<>();
+        Map<InvoiceStatus, Long> byStatus = new EnumMap<>(InvoiceStatus.class);
         ops.context().jdbc().query("SELECT msdyn_projectinvoicestatus, COUNT(*) FROM invoice GROUP BY "
                 + "msdyn_projectinvoicestatus", rs -> {
-                    byStatus.put(rs.getInt(1), rs.getLong(2));
+                    byStatus.put(OptionValue.of(InvoiceStatus.class, rs.getInt(1)), rs.getLong(2));
                 });
+        return invoices(byStatus);
+    }
+
+    /** The counts of proforma invoices by status; {@code total} is their sum. */
+    static Invoices invoices(Map<InvoiceStatus, Long> byStatus) {
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new Invoices(total, byStatus.getOrDefault(192350000, 0L), byStatus.getOrDefault(192350001, 0L),
-                byStatus.getOrDefault(690970000, 0L));
+        return new Invoices(total, byStatus.getOrDefault(InvoiceStatus.DRAFT, 0L),
+                byStatus.getOrDefault(InvoiceStatus.IN_REVIEW, 0L), byStatus.getOrDefault(InvoiceStatus.CONFIRMED, 0L),
+                byStatus.getOrDefault(InvoiceStatus.POSTED, 0L), byStatus.getOrDefault(InvoiceStatus.INVOICE_PAID, 0L));
     }
 
     private Proposals proposals(String le) {
-        Map<Integer, Long> byStatus = new TreeMap<>();
+        Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);
         finance.context().jdbc().query("SELECT status, COUNT(*) FROM projproposaljour WHERE dataareaid = ? GROUP BY "
                 + "status", rs -> {
-                    byStatus.put(rs.getInt(1), rs.getLong(2));
+                    byStatus.put(ProposalStatus.of(rs.getInt(1)), rs.getLong(2));
                 }, le);
+        return proposals(byStatus);
+    }
+
+    /** The counts of invoice proposals by status; {@code total} is their sum. */
+    static Proposals proposals(Map<ProposalStatus, Long> byStatus) {
         long total = byStatus.values().stream().mapToLong(Long::longValue).sum();
-        return new Proposals(total, byStatus.getOrDefault(0, 0L), byStatus.getOrDefault(3, 0L));
+        return new Proposals(total, byStatus.getOrDefault(ProposalStatus.OPEN, 0L),
+                byStatus.getOrDefault(ProposalStatus.SUBMITTED, 0L), byStatus.getOrDefault(ProposalStatus.APPROVED, 0L),
+                byStatus.getOrDefault(ProposalStatus.REJECTED, 0L), byStatus.getOrDefault(ProposalStatus.CANCELED, 0L),
+                byStatus.getOrDefault(ProposalStatus.INVOICED, 0L));
+    }
+
+    /** Approved hours: the quantities of the Cost actuals of class Time, by billing type. */
+    private Hours hours() {
+        Map<BillingType, BigDecimal> byType = new EnumMap<>(BillingType.class);
+        ops.context().jdbc().query("SELECT msdyn_billingtype, SUM(msdyn_quantity) FROM msdyn_actual WHERE "
+                + "msdyn_transactiontypecode = ? AND msdyn_transactionclassification = ? GROUP BY msdyn_billingtype",
+                rs -> {
+                    byType.put(OptionValue.of(BillingType.class, rs.getInt(1)), rs.getBigDecimal(2));
+                }, TransactionType.COST.value(), TransactionClassification.TIME.value());
+        BigDecimal total = byType.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new Hours(hours(total), hours(byType.get(BillingType.CHARGEABLE)),
+                hours(byType.get(BillingType.NON_CHARGEABLE)), hours(byType.get(BillingType.COMPLIMENTARY)),
+                hours(byType.get(BillingType.NOT_AVAILABLE)));
+    }
+
+    /**
+     * Hours exactly as summed (entries keep up to 6 decimals, e.g. 0.333333 for 20 minutes), so that the parts add
+     * up to the total; at least 2 decimals.
+     */
+    private static BigDecimal hours(BigDecimal quantity) {
+        BigDecimal exact = (quantity == null ? BigDecimal.ZERO : quantity).stripTrailingZeros();
+        return exact.scale() < HOURS_MIN_SCALE ? exact.setScale(HOURS_MIN_SCALE) : exact;
     }
 
     private Vouchers vouchers(String le) {
