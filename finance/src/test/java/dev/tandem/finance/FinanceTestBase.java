@@ -61,6 +61,7 @@ public abstract class FinanceTestBase extends DatabaseTest {
         setup.createProfileRule(LE, ProfileRuleLevel.PROJECT_GROUP, "TM", "TM");
         setup.createLineProperty(LE, "Chargeable", "Chargeable", true, List.of(192350001));
         setup.createLineProperty(LE, "NonChargeable", "Non-chargeable", false, List.of(192350000, 192350002));
+        setup.createProjectCategory(LE, "Development", "Development");
         setup.createNumberSequence(LE, NumberSequences.VOUCHER, "GJ-", 6, false);
         setup.createNumberSequence(LE, NumberSequences.JOURNAL, "PIJ-", 6, false);
         setup.createNumberSequence(LE, NumberSequences.PROPOSAL, "PP-", 6, true);

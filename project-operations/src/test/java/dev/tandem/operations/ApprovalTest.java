@@ -124,4 +124,30 @@ class ApprovalTest extends OperationsTestBase {
         assertThat(jdbc.queryForObject("SELECT SUM(msdyn_amount) FROM msdyn_actual WHERE msdyn_transactiontypecode = ?",
                 BigDecimal.class, TransactionType.UNBILLED_SALES.value())).isEqualByComparingTo("75000");
     }
+
+    /** §3.1 msdyn_resourceorganizationalunitid: the resource's own unit, not the project's contracting unit. */
+    @Test
+    void everyActualOfApprovedWorkCarriesTheResourcesOrganizationalUnitAsItsResourcingUnit() {
+        UUID resourcing = ops.masterData().createOrganizationalUnit(
+                new dev.tandem.operations.masterdata.MasterData.OrganizationalUnitInput("Contoso Resourcing", "USD",
+                        "USMF"));
+        UUID bo = ops.masterData().createResource(
+                new dev.tandem.operations.masterdata.MasterData.ResourceInput("Bo Berg", resourcing, List.of(developer)));
+        UUID entry = ops.workEntries().create(dev.tandem.operations.work.WorkEntryInput.time(project, null, bo,
+                developer, DAY, new BigDecimal("8"), "Build"));
+        ops.workEntries().submit(entry);
+
+        ops.workEntries().approve(entry);
+
+        List<java.util.Map<String, Object>> rows = jdbc.queryForList("SELECT msdyn_transactiontypecode, "
+                + "msdyn_resourceorganizationalunitid, msdyn_contractorganizationalunitid FROM msdyn_actual WHERE "
+                + "tdm_sourcedocumentid = ?", entry);
+        assertThat(rows).hasSize(2).allSatisfy(r -> {
+            assertThat(r.get("msdyn_resourceorganizationalunitid")).isEqualTo(resourcing);
+            assertThat(r.get("msdyn_contractorganizationalunitid")).isEqualTo(unit);
+        });
+        // The outbox image, which the msdyn_actuals map delivers to staging, carries it too.
+        assertThat(jdbc.queryForList("SELECT payload FROM dw_outbox WHERE entity = 'msdyn_actuals'", String.class))
+                .hasSize(2).allSatisfy(p -> assertThat(p).contains(resourcing.toString()));
+    }
 }

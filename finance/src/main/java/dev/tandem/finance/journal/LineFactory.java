@@ -6,6 +6,7 @@ import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.rates.ExchangeRates;
+import dev.tandem.finance.setup.ProjectCategories;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
 import dev.tandem.finance.staging.BillingTypes;
 import dev.tandem.finance.staging.StagingRow;
@@ -17,10 +18,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Makes the journal line of one staged actual for one import run (§3.8 line defaults): line property from the
- * billing type defaults (a blank billing type is "Not specified"), exchange rate into the accounting currency on the document date (the contract's fixed rate
- * first), accounting date (the staged one, else the document date), billing sales tax group of an unbilled sales
- * line by the legal entity's sales tax group method.
+ * Makes the journal line of one staged actual for one import run (§3.8 line defaults): category from the actual's
+ * transaction category when it is a project category of the legal entity, else the project category default of its
+ * classification ({@link ProjectCategories}), line property from the billing type defaults (a blank billing type is "Not specified"), exchange rate into the
+ * accounting currency on the document date (the contract's fixed rate first), accounting date (the staged one, else
+ * the document date), billing sales tax group of an unbilled sales line by the legal entity's sales tax group method.
  *
  * <p>Rates and tax groups are cached per run in bounded maps, so a run over 100,000 rows asks the database once per
  * contract, currency and day, and memory stays flat however many rows there are.
@@ -39,6 +41,7 @@ final class LineFactory {
     private final ExchangeRates rates;
     private final SalesTax salesTax;
     private final Map<Integer, String> lineProperties = new HashMap<>();
+    private final ProjectCategories categories;
     private final Map<RateKey, Object> rateCache = bounded();
     private final Map<TaxKey, String> taxGroups = bounded();
 
@@ -46,6 +49,7 @@ final class LineFactory {
         this.entity = entity;
         this.rates = rates;
         this.salesTax = salesTax;
+        this.categories = ProjectCategories.of(ctx, entity.dataAreaId());
         ctx.jdbc().query("SELECT billingtype, linepropertyid FROM billingtypedefault WHERE dataareaid = ?", rs -> {
             lineProperties.put(rs.getInt(1), rs.getString(2));
         }, entity.dataAreaId());
@@ -72,8 +76,9 @@ final class LineFactory {
         String taxGroup = row.transType() == StagingRow.UNBILLED_SALES ? taxGroup(row) : null;
         LocalDate accountingDate = row.accountingDate() != null ? row.accountingDate() : row.documentDate();
         return new JournalLine(Ids.newId(), entity.dataAreaId(), null, row.actualId(), row.id(), row.transType(),
-                row.transactionClassification(), row.projectId(), row.contractId(), row.transactionCategoryId(),
-                row.quantity(), row.unitPrice(), row.amount(), row.currency(), row.documentDate(), accountingDate, rate,
+                row.transactionClassification(), row.projectId(), row.contractId(),
+                categories.categoryOf(row.transactionCategoryId(), row.transactionClassification()), row.quantity(),
+                row.unitPrice(), row.amount(), row.currency(), row.documentDate(), accountingDate, rate,
                 row.billingType(), lineProperty, row.customerAccount(), row.description(), taxGroup, null, null,
                 JournalStatus.DRAFT, null, null, null, null, null);
     }

@@ -8,6 +8,7 @@ import dev.tandem.finance.onaccount.OnAccountTransactions.OnAccountTransaction;
 import dev.tandem.finance.proposal.ImportChecks.LineProperty;
 import dev.tandem.finance.proposal.ImportChecks.Ready;
 import dev.tandem.finance.proposal.ImportIssues.ImportIssue;
+import dev.tandem.finance.setup.ProjectCategories;
 import dev.tandem.finance.staging.StagingRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -30,8 +31,10 @@ import java.util.UUID;
  * {@link ImportIssues import issue}, the proposal stays without those lines (0.00 when it has none, §13) and the
  * rows stay pending for the next run. A line's sales tax group defaults by {@code SalesTax.defaultTaxGroup}, an
  * on-account line's tax groups come from its on-account transaction (§3.10); tax is calculated on the invoice date.
- * The rows get InvoiceProposalId, InvoiceProposalLineTransId, FundingSourceId, CustomerAccountNumber and
- * IsProcessed written back.
+ * A line's category follows the §3.8 rule of the integration journal ({@link ProjectCategories}): the billed actual's
+ * transaction category when it is a project category of the legal entity, else the project category default of its
+ * classification, else none. The rows get InvoiceProposalId, InvoiceProposalLineTransId, FundingSourceId,
+ * CustomerAccountNumber and IsProcessed written back.
  *
  * <p>Concurrent runs: every import of a proposal first locks its header row, then reads its pending rows, so two
  * runs over the same rows import them once (the second finds none pending); a staging row can have only one line
@@ -129,6 +132,7 @@ public final class ProposalImport implements dev.tandem.finance.journal.BilledSa
     private List<ProposalLine> build(ProposalHeader h, List<StagingRow> rows, Ready ready) {
         List<ProposalLine> made = new ArrayList<>();
         Set<UUID> milestonesTaken = new HashSet<>();
+        ProjectCategories categories = ProjectCategories.of(ctx, h.dataAreaId());
         for (StagingRow r : rows) {
             ProposalLineType type = ready.types().get(r.id());
             LineProperty property = ready.properties().get(r.id());
@@ -140,7 +144,8 @@ public final class ProposalImport implements dev.tandem.finance.journal.BilledSa
             String itemTaxGroup = milestone.map(OnAccountTransaction::itemTaxGroup).orElse(null);
             ProposalLine line = new ProposalLine(Ids.newId().toString(), h.proposalId(), h.dataAreaId(), type, r.id(),
                     r.actualId(), r.projectId(), r.contractLine(), milestone.map(OnAccountTransaction::transactionId)
-                    .orElse(null), property.id(), property.toBeInvoiced(), r.documentDate(), r.transactionCategoryId(),
+                    .orElse(null), property.id(), property.toBeInvoiced(), r.documentDate(),
+                    categories.categoryOf(r.transactionCategoryId(), r.transactionClassification()),
                     r.description(), r.quantity(), r.unitPrice(), r.amount(), r.currency(), taxGroup, itemTaxGroup,
                     BigDecimal.ZERO);
             made.add(line.withTax(taxGroup, itemTaxGroup, taxes.taxOf(line, taxGroup, itemTaxGroup, h.invoiceDate())));

@@ -18,7 +18,8 @@ import java.util.Map;
 /**
  * Finance setup (§3.8, §9): legal entities with an accounting currency and their parameters, the fiscal calendar,
  * main accounts, customers, project groups and projects, project cost and revenue profiles and their rules, line
- * properties with the billing-type defaults, and number sequences. Every create validates and refuses duplicates;
+ * properties with the billing-type defaults, project categories with the project category defaults, and number
+ * sequences. Every create validates and refuses duplicates;
  * nothing is written when it fails.
  *
  * <p>Legal entities, customers and projects are data entities ({@link SetupDataEntities},
@@ -200,6 +201,52 @@ public final class FinanceSetup {
                 ctx.jdbc().update("INSERT INTO billingtypedefault (dataareaid, billingtype, linepropertyid) VALUES (?, ?, ?)",
                         dataAreaId, type, linePropertyId);
             }
+        });
+    }
+
+    /**
+     * A project category of the legal entity (§3.8 Category). {@code categoryId} is what staged actuals name as
+     * {@code TransactionCategoryId}: the name of the Project Operations transaction category.
+     *
+     * @throws TandemException INVALID_INPUT for a missing id or name or an id longer than 50; NOT_FOUND for an unknown
+     *                         legal entity; DUPLICATE when the category exists
+     */
+    public void createProjectCategory(String dataAreaId, String categoryId, String name) {
+        required(categoryId, "project category id");
+        required(name, "project category name");
+        if (categoryId.length() > 50) {
+            throw new TandemException(INVALID_INPUT, "Project category id " + categoryId + " is longer than 50");
+        }
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            unique("projcategory", "dataareaid = ? AND categoryid = ?", "Project category " + categoryId, dataAreaId,
+                    categoryId);
+            ctx.insertAudited("projcategory", row("dataareaid", dataAreaId, "categoryid", categoryId, "name", name));
+        });
+    }
+
+    /**
+     * Sets the "Project category default" of a transaction classification (§3.8 Category): the category of lines whose
+     * actual has no project category of the legal entity. Replaces an earlier default of the classification.
+     *
+     * @param transactionClassification Dataverse value: 192350000 Time, 192350001 Expense, 192350002 Material,
+     *                                  192350003 Milestone, 192350004 Fee
+     * @throws TandemException INVALID_INPUT for another classification; NOT_FOUND for an unknown legal entity or
+     *                         project category
+     */
+    public void setProjectCategoryDefault(String dataAreaId, int transactionClassification, String categoryId) {
+        if (!ProjectCategories.CLASSIFICATIONS.contains(transactionClassification)) {
+            throw new TandemException(INVALID_INPUT, "Transaction classification " + transactionClassification
+                    + " has no project category default; Time, Expense, Material, Milestone and Fee do");
+        }
+        ctx.inTransaction(() -> {
+            requireEntity(dataAreaId);
+            requireRow("projcategory", "dataareaid = ? AND categoryid = ?", "Project category " + categoryId
+                    + " of legal entity " + dataAreaId, dataAreaId, categoryId);
+            ctx.jdbc().update("DELETE FROM projcategorydefault WHERE dataareaid = ? AND transactionclassification = ?",
+                    dataAreaId, transactionClassification);
+            ctx.jdbc().update("INSERT INTO projcategorydefault (dataareaid, transactionclassification, categoryid) "
+                    + "VALUES (?, ?, ?)", dataAreaId, transactionClassification, categoryId);
         });
     }
 

@@ -71,7 +71,7 @@ final class StagingColumns {
         add("createdon", Kind.TIMESTAMP, 0);
         add("modifiedon", Kind.TIMESTAMP, 0);
         Object[][] texts = {{"contractid", 50}, {"description", 500}, {"externaldescription", 500},
-            {"externalreference", 100}, {"invoiceid", 50}, {"projectid", 50}, {"transactioncategoryid", 50},
+            {"externalreference", 100}, {"invoiceid", 50}, {"projectid", 50}, {"transactioncategoryid", 100},
             {"transactioncurrencyid", 3}, {"unitofmeasure", 20}, {"projectdataareaid", 10},
             {"customeraccountnumber", 50}, {"productnumber", 50}, {"vouchernumber", 40}, {"bookableresourcename", 200},
             {"activitynumber", 50}, {"fundingsourceid", 50}, {"invoiceproposalid", 50},

@@ -269,4 +269,49 @@ class ImportFromStagingTest extends JournalTestBase {
         assertThat(journal().journal(LE, "PIJ-000002").status()).isEqualTo(JournalStatus.DRAFT);
         assertThat(journal().journal(LE, "PIJ-000002").lines()).isOne();
     }
+
+    /**
+     * §3.8 Category: the actual's transaction category when it is a project category of the legal entity, else the
+     * project category default of the line's classification, else none (and no error).
+     */
+    @Test
+    void theCategoryIsTheActualsProjectCategoryElseTheDefaultOfItsClassificationElseNone() {
+        finance.setup().createProjectCategory(LE, "Hours", "Hours");
+        finance.setup().createProjectCategory(LE, "Travel", "Travel and expenses");
+        finance.setup().setProjectCategoryDefault(LE, StagedActuals.TIME, "Hours");
+        finance.setup().setProjectCategoryDefault(LE, 192350001, "Travel");
+        Map<String, Object> direct = unbilled("1600.00", "USD", MARCH_2);
+        Map<String, Object> unknownTime = with(cost("800.00", "USD", MARCH_2), "transactioncategoryid", "Consulting");
+        Map<String, Object> noCategoryTime = with(cost("100.00", "USD", MARCH_2), "transactioncategoryid", null);
+        Map<String, Object> expense = with(with(cost("80.00", "USD", MARCH_2), "transactionclassification", 192350001),
+                "transactioncategoryid", "Hotel");
+        Map<String, Object> material = with(with(cost("60.00", "USD", MARCH_2), "transactionclassification",
+                192350002), "transactioncategoryid", "Cables");
+        stage(direct, unknownTime, noCategoryTime, expense, material);
+
+        ImportResult result = importAll();
+
+        assertThat(result.lines()).isEqualTo(5);
+        assertThat(result.errors()).isZero();
+        assertThat(lineOf((UUID) direct.get("actualid")).categoryId()).isEqualTo("Development");
+        assertThat(lineOf((UUID) unknownTime.get("actualid")).categoryId()).isEqualTo("Hours");
+        assertThat(lineOf((UUID) noCategoryTime.get("actualid")).categoryId()).isEqualTo("Hours");
+        assertThat(lineOf((UUID) expense.get("actualid")).categoryId()).isEqualTo("Travel");
+        // Neither a project category nor a default for Material: the line has no category, and no error is logged.
+        assertThat(lineOf((UUID) material.get("actualid")).categoryId()).isNull();
+        assertThat(finance.importFromStaging().errors(LE, 10)).isEmpty();
+    }
+
+    @Test
+    void aCategoryDefaultNeedsAProjectCategoryOfTheLegalEntityAndAClassificationThatHasDefaults() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> finance.setup().setProjectCategoryDefault(LE,
+                StagedActuals.TIME, "Nowhere")).isInstanceOf(dev.tandem.common.TandemException.class)
+                .hasMessageContaining("Nowhere");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> finance.setup().setProjectCategoryDefault(LE,
+                690970000, "Development")).isInstanceOf(dev.tandem.common.TandemException.class)
+                .hasMessageContaining("690970000");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> finance.setup().createProjectCategory(LE,
+                "Development", "again")).isInstanceOf(dev.tandem.common.TandemException.class)
+                .hasMessageContaining("already exists");
+    }
 }

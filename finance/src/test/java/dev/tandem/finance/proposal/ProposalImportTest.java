@@ -321,4 +321,31 @@ class ProposalImportTest extends ProposalTestBase {
                 .isInstanceOfSatisfying(TandemException.class,
                         e -> assertThat(e.errorCode()).isEqualTo(FinanceError.NOT_FOUND));
     }
+
+    /** §3.8 Category on proposal lines: the billed actual's project category, else its classification's default. */
+    @Test
+    void aLineGetsItsBilledActualsProjectCategoryElseTheDefaultOfItsClassification() {
+        finance.setup().createProjectCategory(LE, "Hours", "Hours");
+        finance.setup().createProjectCategory(LE, "Travel", "Travel");
+        finance.setup().setProjectCategoryDefault(LE, TIME, "Hours");
+        header(INV, "USD");
+        UUID hour = readyBilled(INV, "USD", "8", "150", TIME, "1");
+        UUID development = readyBilled(INV, "USD", "2", "150", TIME, "1");
+        UUID expense = readyBilled(INV, "USD", "1", "80", EXPENSE, "1");
+        UUID item = readyBilled(INV, "USD", "3", "20", MATERIAL, "1");
+        category(development, "Development");
+        category(expense, "Travel");
+        category(item, "Cables");
+
+        Outcome outcome = proposals.lineImport().importForProposal(LE, INV);
+
+        assertThat(outcome.issue()).isEmpty();
+        assertThat(proposals.lines().lines(INV)).extracting(ProposalLine::actualId, ProposalLine::categoryId)
+                .containsExactlyInAnyOrder(tuple(hour, "Hours"), tuple(development, "Development"),
+                        tuple(expense, "Travel"), tuple(item, null));
+    }
+
+    private void category(UUID actual, String categoryId) {
+        jdbc.update("UPDATE projcdsactualsimport SET transactioncategoryid = ? WHERE actualid = ?", categoryId, actual);
+    }
 }

@@ -40,6 +40,10 @@ import java.util.UUID;
  *   <li>a transaction connection Unbilled Sales ↔ Cost per unbilled actual, and a transaction origin per actual
  *       pointing at the work entry.</li>
  * </ul>
+ * Every actual of a work entry with a bookable resource carries the resource's organizational unit as its
+ * resourcing unit ({@code msdyn_resourceorganizationalunitid}, §3.1), as it is at approval; the actuals derived
+ * from it later (reversals, replacements, billed sales) copy it ({@link ActualRows}), and the msdyn_actuals map
+ * carries it to staging's {@code ResourceOperationUnitId} (§3.7, §7.1).
  * Amounts are rounded once, to the currency's minor units, by {@link Money}. All rows of a call are written in
  * JDBC batches through the outbox write path.
  */
@@ -70,11 +74,12 @@ public final class ApprovalPosting {
         PriceLookup prices = new PriceLookup(ctx);
         TransactionLinks links = new TransactionLinks(ctx);
         Map<UUID, String> names = new HashMap<>();
+        Map<UUID, UUID> resourcingUnits = new HashMap<>();
         List<Map<String, Object>> costRows = new ArrayList<>();
         List<Map<String, Object>> salesRows = new ArrayList<>();
         for (WorkEntry entry : entries) {
             try {
-                build(entry, setup, prices, links, names, costRows, salesRows);
+                build(entry, setup, prices, links, names, resourcingUnits, costRows, salesRows);
             } catch (TandemException e) {
                 Map<String, Object> props = new LinkedHashMap<>(e.properties());
                 props.put("entryId", entry.id().toString());
@@ -90,17 +95,18 @@ public final class ApprovalPosting {
     }
 
     private void build(WorkEntry entry, BillingSetup setup, PriceLookup prices, TransactionLinks links,
-                       Map<UUID, String> names, List<Map<String, Object>> costRows,
+                       Map<UUID, String> names, Map<UUID, UUID> resourcingUnits, List<Map<String, Object>> costRows,
                        List<Map<String, Object>> salesRows) {
         ProjectInfo project = setup.project(entry.projectId());
         Optional<LineInfo> line = setup.line(entry);
         BillingType billingType = line.map(l -> billingType(entry, l)).orElse(BillingType.NOT_AVAILABLE);
         boolean billed = line.isPresent() && line.get().timeAndMaterial();
+        UUID resourcingUnit = resourcingUnit(entry.resourceId(), resourcingUnits);
 
         UUID costId = null;
         if (entry.transactionClass() != TransactionClassification.FEE) {
             Price cost = costPrice(entry, project, prices, names, billed);
-            Map<String, Object> row = base(entry, project, line, billingType);
+            Map<String, Object> row = base(entry, project, line, billingType, resourcingUnit);
             costId = (UUID) row.get("msdyn_actualid");
             row.put("msdyn_transactiontypecode", TransactionType.COST.value());
             row.put("msdyn_quantity", entry.quantity());
@@ -130,7 +136,7 @@ public final class ApprovalPosting {
         List<Money> amounts = Money.of(whole, currency).allocate(percents, rounding);
         List<BigDecimal> quantities = Money.split(entry.quantity(), QUANTITY_SCALE, percents, rounding);
         for (int i = 0; i < customers.size(); i++) {
-            Map<String, Object> row = base(entry, project, line, billingType);
+            Map<String, Object> row = base(entry, project, line, billingType, resourcingUnit);
             UUID salesId = (UUID) row.get("msdyn_actualid");
             row.put("msdyn_transactiontypecode", TransactionType.UNBILLED_SALES.value());
             row.put("msdyn_billingstatus", BillingStatus.UNBILLED_SALES_CREATED.value());
@@ -233,7 +239,17 @@ public final class ApprovalPosting {
         return 0;
     }
 
-    private Map<String, Object> base(WorkEntry entry, ProjectInfo project, Optional<LineInfo> line, BillingType billingType) {
+    /** The organizational unit of a bookable resource, its resourcing unit (§3.1); {@code null} without a resource. */
+    private UUID resourcingUnit(UUID resourceId, Map<UUID, UUID> cache) {
+        if (resourceId == null) {
+            return null;
+        }
+        return cache.computeIfAbsent(resourceId, id -> ctx.jdbc().queryForObject("SELECT msdyn_organizationalunit "
+                + "FROM bookableresource WHERE bookableresourceid = ?", UUID.class, id));
+    }
+
+    private Map<String, Object> base(WorkEntry entry, ProjectInfo project, Optional<LineInfo> line, BillingType billingType,
+                                     UUID resourcingUnit) {
         Map<String, Object> row = new LinkedHashMap<>();
         row.put("msdyn_actualid", Ids.newId());
         row.put("msdyn_description", entry.description());
@@ -251,6 +267,7 @@ public final class ApprovalPosting {
         row.put("msdyn_salescontractlineid", line.map(l -> l.line().id()).orElse(null));
         row.put("msdyn_bookableresource", entry.resourceId());
         row.put("msdyn_resourcecategory", entry.roleId());
+        row.put("msdyn_resourceorganizationalunitid", resourcingUnit);
         row.put("msdyn_contractorganizationalunitid", project.contractingUnitId());
         row.put("msdyn_transactioncategory", entry.categoryId());
         row.put("msdyn_product", entry.productId());

@@ -9,6 +9,8 @@ import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.AdjustmentStatus;
+import dev.tandem.operations.actuals.ConnectionRole;
+import dev.tandem.operations.actuals.TransactionLinks;
 import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
@@ -28,6 +30,13 @@ import java.util.UUID;
  * invoice. The corrected billed sales actuals become In Process (§4.3) until the corrective invoice is confirmed
  * or deleted. "Has corrections" is set on the corrective invoice; confirming it creates the actuals of the second
  * table of §6 ({@link InvoiceConfirmation}) and marks a net-negative document as a credit note.
+ *
+ * <p>Each copied detail is connected to the billed sales actual it corrects, "Draft invoice correction: Invoice line
+ * transaction (Replacing) ↔ Billed sales (Original)" (§3.6): transaction 1 is the new detail (role Replacing, type
+ * {@code msdyn_invoicelinetransaction}), transaction 2 the billed sales (role Original, type {@code msdyn_actual}).
+ * The connection is written in the revision's transaction, so it syncs to Finance's relationship staging with the
+ * draft; deleting the detail or the draft deletes it with the other ILD ↔ actual connections ({@link DraftInvoices},
+ * §4.1).
  */
 public final class InvoiceRevision {
 
@@ -86,10 +95,16 @@ public final class InvoiceRevision {
                     "Correction of " + original.number(), original.id());
             Map<UUID, UUID> lines = writer.lineIds(corrective);
             List<Map<String, Object>> copies = new ArrayList<>();
+            TransactionLinks links = new TransactionLinks(ctx);
             for (LineDetail d : chosen) {
-                copies.add(copy(corrective, lines.get(d.contractLineId()), d));
+                Map<String, Object> copy = copy(corrective, lines.get(d.contractLineId()), d);
+                copies.add(copy);
+                links.connect((UUID) copy.get("msdyn_invoicelinetransactionid"), ConnectionRole.REPLACING,
+                        TransactionLinks.INVOICE_LINE_DETAIL, d.billedSalesActualId(), ConnectionRole.ORIGINAL,
+                        TransactionLinks.ACTUAL);
             }
             ctx.writer().insert(OperationsDataEntities.INVOICE_LINE_DETAILS, copies);
+            links.flush();
             Map<String, Object> inProcess = new LinkedHashMap<>();
             inProcess.put("msdyn_adjustmentstatus", AdjustmentStatus.IN_PROCESS.value());
             inProcess.putAll(ctx.modified());

@@ -9,9 +9,19 @@ import dev.tandem.common.testing.DatabaseKind;
 import dev.tandem.common.testing.TestDatabases;
 import dev.tandem.dualwrite.runtime.DualWriteRuntime;
 import dev.tandem.finance.FinanceSchema;
+import dev.tandem.finance.proposal.ProposalLine;
 import dev.tandem.operations.OperationsSchema;
+import dev.tandem.operations.actuals.Actual;
+import dev.tandem.operations.actuals.TransactionClassification;
+import dev.tandem.operations.actuals.TransactionType;
+import dev.tandem.operations.masterdata.MasterData.OrganizationalUnitInput;
+import dev.tandem.operations.masterdata.MasterData.ResourceInput;
+import dev.tandem.operations.work.WorkEntryInput;
+import java.math.BigDecimal;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,5 +130,96 @@ class LiveSyncEndToEndTest {
         assertThat(world.countFinance("SELECT COUNT(*) FROM projcdsactualsimport")).isZero();
         assertThat(world.countFinance("SELECT COUNT(*) FROM dw_outbox")).isEqualTo(financeOutboxBefore);
         assertThat(world.countFinance("SELECT COUNT(*) FROM dw_inbox")).isEqualTo(inboxBefore);
+    }
+
+    /**
+     * Issue 11 points 7, 8 and 9 through the real maps: the resourcing unit reaches staging on every synced actual;
+     * the category reaches journal and proposal lines, directly or by the Time default; a corrective draft's
+     * "ILD (Replacing) ↔ Billed sales (Original)" connection reaches relationship staging without becoming a
+     * billed ↔ unbilled pair for Finance.
+     */
+    @Test
+    void resourcingUnitCategoryAndCorrectionConnectionArriveInFinance() {
+        world.buildFinance("C-001");
+        var setup = world.finance.setup();
+        setup.createProjectCategory("USMF", "Development", "Development");
+        setup.createProjectCategory("USMF", "Hours", "Hours");
+        setup.setProjectCategoryDefault("USMF", 192350000, "Hours");
+        world.buildOperations("C-001");
+        var md = world.ops.masterData();
+        UUID resourcing = md.createOrganizationalUnit(new OrganizationalUnitInput("Contoso Resourcing", "USD", "USMF"));
+        UUID bo = md.createResource(new ResourceInput("Bo Berg", resourcing, List.of(world.developer)));
+        UUID development = md.createTransactionCategory("Development");
+        DualWriteRuntime runtime = world.startSync(true);
+        List<UUID> entries = world.ops.workEntries().createAll(List.of(
+                new WorkEntryInput(TransactionClassification.TIME, world.project, null, bo, world.developer,
+                        development, null, SyncedWorld.DAY, new BigDecimal("8"), null, null, "Build", null),
+                WorkEntryInput.time(world.project, null, bo, world.developer, SyncedWorld.DAY, new BigDecimal("2"),
+                        "Review")));
+        world.ops.workEntries().submitAll(entries);
+        world.ops.workEntries().approveAll(entries);
+        List<UUID> unbilled = entries.stream().flatMap(e -> world.ops.actuals().bySource(e).stream())
+                .filter(a -> a.transactionType() == TransactionType.UNBILLED_SALES).map(Actual::id).toList();
+        world.ops.backlog().markActuals(unbilled, true);
+
+        // (7) Cost and unbilled sales in staging carry the resourcing unit; (8) the category's name travels along.
+        assertThat(world.countFinance("SELECT COUNT(*) FROM projcdsactualsimport")).isEqualTo(4);
+        assertThat(world.countFinance("SELECT COUNT(*) FROM projcdsactualsimport WHERE resourceoperationunitid = ?",
+                resourcing)).isEqualTo(4);
+        assertThat(world.countFinance("SELECT COUNT(*) FROM projcdsactualsimport WHERE transactioncategoryid = "
+                + "'Development'")).isEqualTo(2);
+        world.finance.importFromStaging().run("USMF");
+        Map<UUID, String> journalCategories = new HashMap<>();
+        world.finance.context().jdbc().query("SELECT actualid, categoryid FROM projintegrationjournalline", rs -> {
+            journalCategories.put(rs.getObject(1, UUID.class), rs.getString(2));
+        });
+        assertThat(journalCategories).hasSize(4);
+        for (UUID entry : entries) {
+            String expected = entry.equals(entries.get(0)) ? "Development" : "Hours";
+            world.ops.actuals().bySource(entry).forEach(a -> assertThat(journalCategories.get(a.id()))
+                    .as("journal line of %s", a.transactionType()).isEqualTo(expected));
+        }
+        world.finance.integrationJournal().postAll("USMF");
+
+        UUID invoice = world.createInvoice();
+        world.ops.invoicing().confirmation().confirm(invoice);
+        String number = world.ops.context().jdbc().queryForObject("SELECT invoicenumber FROM invoice WHERE invoiceid = ?",
+                String.class, invoice);
+        assertThat(world.countFinance("SELECT COUNT(*) FROM projcdsactualsimport WHERE transtype = 192350006 AND "
+                + "resourceoperationunitid = ?", resourcing)).isEqualTo(2);
+        world.finance.importFromStaging().run("USMF");
+        assertThat(world.finance.proposals().lines().lines(number)).extracting(ProposalLine::categoryId)
+                .containsExactlyInAnyOrder("Development", "Hours");
+
+        // (9) Revise: the corrective draft's connection reaches relationship staging as it is in Project Operations.
+        List<UUID> billed = world.ops.context().jdbc().queryForList("SELECT msdyn_actualid FROM msdyn_actual WHERE "
+                + "msdyn_transactiontypecode = 192350006", UUID.class);
+        Map<UUID, List<UUID>> unbilledBefore = world.finance.proposals().relationships().unbilledOf(billed);
+        UUID corrective = world.ops.invoicing().revision().revise(invoice, null);
+        List<UUID> copies = world.ops.context().jdbc().queryForList("SELECT msdyn_invoicelinetransactionid FROM "
+                + "msdyn_invoicelinetransaction WHERE msdyn_invoice = ?", UUID.class, corrective);
+        assertThat(copies).hasSize(2);
+        for (UUID copy : copies) {
+            UUID original = world.ops.context().jdbc().queryForObject("SELECT o.tdm_billedsalesactual FROM "
+                    + "msdyn_invoicelinetransaction c JOIN msdyn_invoicelinetransaction o ON "
+                    + "o.msdyn_invoicelinetransactionid = c.msdyn_originalinvoicelinedetail WHERE "
+                    + "c.msdyn_invoicelinetransactionid = ?", UUID.class, copy);
+            assertThat(world.countFinance("SELECT COUNT(*) FROM projcdstransactionrelationshipimport WHERE "
+                    + "transaction1id = ? AND transaction1role = 690970102 AND transaction1type = "
+                    + "'msdyn_invoicelinetransaction' AND transaction2id = ? AND transaction2role = 690970101 AND "
+                    + "transaction2type = 'msdyn_actual'", copy, original)).isEqualTo(1);
+        }
+        assertThat(world.finance.proposals().relationships().unbilledOf(billed)).isEqualTo(unbilledBefore);
+        assertThat(runtime.reconcile("msdyn_transactionconnections").consistent()).isTrue();
+
+        // Deleting the draft deletes the connection in Project Operations (§4.1); relationship staging is upsert-only
+        // and keeps its row, which Finance reads for nothing.
+        world.ops.invoicing().drafts().deleteInvoice(corrective);
+        assertThat(world.countOps("SELECT COUNT(*) FROM msdyn_transactionconnection WHERE msdyn_transaction1role = "
+                + "690970102 AND msdyn_transaction1type = 'msdyn_invoicelinetransaction'")).isZero();
+        assertThat(runtime.reconcile("msdyn_transactionconnections").consistent()).isTrue();
+        for (String map : List.of("invoices", "msdyn_actuals")) {
+            assertThat(runtime.reconcile(map).consistent()).as(map + ": " + runtime.reconcile(map).samples()).isTrue();
+        }
     }
 }

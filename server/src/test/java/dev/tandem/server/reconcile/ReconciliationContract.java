@@ -94,7 +94,8 @@ abstract class ReconciliationContract {
     @Test
     void aCreditThatReturnsLessToTheBacklogIsInvariantOne() {
         UUID back = world.opsDb.queryForObject("SELECT x.msdyn_transaction1 FROM msdyn_transactionconnection x WHERE"
-                + " x.msdyn_transaction2 = ? AND x.msdyn_transaction1role = 690970102", UUID.class,
+                + " x.msdyn_transaction2 = ? AND x.msdyn_transaction1role = 690970102 AND x.msdyn_transaction1type ="
+                + " 'msdyn_actual'", UUID.class,
                 world.creditedBilled);
         world.opsDb.update("UPDATE msdyn_actual SET msdyn_amount = msdyn_amount - 1 WHERE msdyn_actualid = ?", back);
         try {
