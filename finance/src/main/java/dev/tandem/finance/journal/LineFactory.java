@@ -20,9 +20,10 @@ import java.util.Map;
 /**
  * Makes the journal line of one staged actual for one import run (§3.8 line defaults): category from the actual's
  * transaction category when it is a project category of the legal entity, else the project category default of its
- * classification ({@link ProjectCategories}), line property from the billing type defaults (a blank billing type is "Not specified"), exchange rate into the
- * accounting currency on the document date (the contract's fixed rate first), accounting date (the staged one, else
- * the document date), billing sales tax group of an unbilled sales line by the legal entity's sales tax group method.
+ * classification ({@link ProjectCategories}), line property from the billing type defaults (a blank billing type is
+ * "Not specified"), exchange rate into the accounting currency on the document date (the contract's fixed rate
+ * first), accounting date (the staged one, else the document date), billing sales tax group of an unbilled sales
+ * line by the legal entity's sales tax group method.
  *
  * <p>Rates and tax groups are cached per run in bounded maps, so a run over 100,000 rows asks the database once per
  * contract, currency and day, and memory stays flat however many rows there are.
