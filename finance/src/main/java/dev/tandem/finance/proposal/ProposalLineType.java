@@ -1,5 +1,6 @@
 package dev.tandem.finance.proposal;
 
+import dev.tandem.finance.staging.TransactionClassifications;
 import java.util.Optional;
 
 /**
@@ -15,12 +16,12 @@ public enum ProposalLineType {
     ON_ACCOUNT;
 
     /** msdyn_transactionclassification values (§3.1), and Tandem's retainer classification (docs/data-entities.md). */
-    static final int TIME = 192350000;
-    static final int EXPENSE_CLASS = 192350001;
-    static final int MATERIAL = 192350002;
-    static final int MILESTONE = 192350003;
-    static final int FEE_CLASS = 192350004;
-    static final int RETAINER = 690970300;
+    static final int TIME = TransactionClassifications.TIME;
+    static final int EXPENSE_CLASS = TransactionClassifications.EXPENSE;
+    static final int MATERIAL = TransactionClassifications.MATERIAL;
+    static final int MILESTONE = TransactionClassifications.MILESTONE;
+    static final int FEE_CLASS = TransactionClassifications.FEE;
+    static final int RETAINER = TransactionClassifications.RETAINER;
 
     /** The line type of a classification; empty for those a proposal has no line for (commission, additional, tax). */
     public static Optional<ProposalLineType> of(int transactionClassification) {

@@ -10,6 +10,7 @@ import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.project.ProjectDataEntities;
+import dev.tandem.finance.staging.BillingTypes;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -184,10 +185,11 @@ public final class FinanceSetup {
     public void createLineProperty(String dataAreaId, String linePropertyId, String name, boolean toBeInvoiced,
                                    List<Integer> billingTypes) {
         for (Integer type : billingTypes) {
-            if (type == null || !dev.tandem.finance.staging.BillingTypes.isDefaultKey(type)) {
+            if (type == null || !BillingTypes.isDefaultKey(type)) {
                 throw new TandemException(INVALID_INPUT, "Line property " + linePropertyId + ": billing type " + type
-                        + " is none of the billing type defaults (§3.8): 0 Not specified, 192350000 Non chargeable, "
-                        + "192350001 Chargeable, 192350002 Complimentary, 192350003 Not available");
+                        + " is none of the billing type defaults (§3.8): " + BillingTypes.NOT_SPECIFIED + " Not specified, "
+                        + BillingTypes.NON_CHARGEABLE + " Non chargeable, " + BillingTypes.CHARGEABLE + " Chargeable, "
+                        + BillingTypes.COMPLIMENTARY + " Complimentary, " + BillingTypes.NOT_AVAILABLE + " Not available");
             }
         }
         ctx.inTransaction(() -> {

@@ -1,6 +1,7 @@
 package dev.tandem.finance.setup;
 
 import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.staging.TransactionClassifications;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
@@ -20,7 +21,9 @@ import java.util.Set;
 public final class ProjectCategories {
 
     /** The transaction classifications a default can be set for (Dataverse values). */
-    public static final Set<Integer> CLASSIFICATIONS = Set.of(192350000, 192350001, 192350002, 192350003, 192350004);
+    public static final Set<Integer> CLASSIFICATIONS = Set.of(TransactionClassifications.TIME,
+            TransactionClassifications.EXPENSE, TransactionClassifications.MATERIAL, TransactionClassifications.MILESTONE,
+            TransactionClassifications.FEE);
 
     private final Set<String> categories;
     private final Map<Integer, String> defaults;

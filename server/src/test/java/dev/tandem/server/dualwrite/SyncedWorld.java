@@ -152,9 +152,23 @@ public final class SyncedWorld {
 
     /** Project Operations: unit, customer, project, role, resource, price lists and a confirmed T&M contract. */
     public void buildOperations(String customerNumber) {
+        unit = ops.masterData().createOrganizationalUnit(new OrganizationalUnitInput("Contoso US", "USD", "USMF"));
+        buildOperationsFor(ops.masterData().createAccount(new AccountInput(customerNumber, "Fabrikam")));
+    }
+
+    /**
+     * Project Operations for an existing customer (one synced from Finance): unit, project, role, resource, price
+     * lists (cost 100, sales 200 USD an hour) and a confirmed T&M contract PC-001.
+     */
+    public void buildOperationsWithSyncedCustomer(String customerNumber) {
+        unit = ops.masterData().createOrganizationalUnit(new OrganizationalUnitInput("Contoso US", "USD", "USMF"));
+        buildOperationsFor(ops.context().jdbc().queryForObject("SELECT accountid FROM account WHERE accountnumber = ?",
+                UUID.class, customerNumber));
+    }
+
+    private void buildOperationsFor(UUID customerId) {
         var md = ops.masterData();
-        unit = md.createOrganizationalUnit(new OrganizationalUnitInput("Contoso US", "USD", "USMF"));
-        customer = md.createAccount(new AccountInput(customerNumber, "Fabrikam"));
+        customer = customerId;
         project = md.createProject(new ProjectInput("P-001", "ERP rollout", unit, customer));
         developer = md.createRole("Developer");
         resource = md.createResource(new ResourceInput("Ana Silva", unit, List.of(developer)));
@@ -192,6 +206,22 @@ public final class SyncedWorld {
     /** Creates the contract's invoice from the Ready backlog; returns its id. */
     public UUID createInvoice() {
         return ops.invoicing().creation().createForContract(contract, INVOICE_DATE).get(0);
+    }
+
+    public UUID project() {
+        return project;
+    }
+
+    public UUID resource() {
+        return resource;
+    }
+
+    public UUID developer() {
+        return developer;
+    }
+
+    public UUID contract() {
+        return contract;
     }
 
     public int countOps(String sql, Object... args) {

@@ -6,22 +6,12 @@ import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.actuals.Actual;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.TransactionType;
-import dev.tandem.operations.contracts.BillingMethod;
-import dev.tandem.operations.contracts.ContractRecords.ContractInput;
-import dev.tandem.operations.contracts.ContractRecords.ContractLineInput;
 import dev.tandem.operations.invoicing.InvoiceRecords.DetailEdit;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
 import dev.tandem.operations.invoicing.InvoiceStatus;
-import dev.tandem.operations.masterdata.MasterData.OrganizationalUnitInput;
-import dev.tandem.operations.masterdata.MasterData.ProjectInput;
-import dev.tandem.operations.masterdata.MasterData.ResourceInput;
-import dev.tandem.operations.pricing.PriceListContext;
-import dev.tandem.operations.pricing.PriceLists.PriceListInput;
 import dev.tandem.operations.work.WorkEntryInput;
 import dev.tandem.server.dualwrite.SyncedWorld;
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -44,10 +34,6 @@ final class WipWorld {
     final JdbcTemplate opsDb;
     final JdbcTemplate financeDb;
     final Reconciliation reconciliation;
-    private UUID contract;
-    private UUID project;
-    private UUID resource;
-    private UUID developer;
 
     WipWorld(DataSource operations, DataSource finance, boolean accrueRevenue) {
         synced = new SyncedWorld(operations, finance);
@@ -61,35 +47,14 @@ final class WipWorld {
                 accrueRevenue, "600100", "600900", accrueRevenue ? WIP_ACCOUNT : null,
                 accrueRevenue ? ACCRUED_ACCOUNT : null, "401000", "401200", "140200", "110000", "220000"));
         setup.createProfileRule(LE, ProfileRuleLevel.PROJECT, "P-001", "WIP");
-        buildOperations();
+        synced.buildOperationsWithSyncedCustomer("C-001");
         reconciliation = new Reconciliation(ops, synced.finance, synced.runtime);
-    }
-
-    private void buildOperations() {
-        var md = ops.masterData();
-        UUID unit = md.createOrganizationalUnit(new OrganizationalUnitInput("Contoso US", "USD", LE));
-        UUID customer = opsDb.queryForObject("SELECT accountid FROM account WHERE accountnumber = 'C-001'", UUID.class);
-        project = md.createProject(new ProjectInput("P-001", "ERP rollout", unit, customer));
-        developer = md.createRole("Developer");
-        resource = md.createResource(new ResourceInput("Ana Silva", unit, List.of(developer)));
-        UUID costList = ops.priceLists().create(new PriceListInput("Cost 2026", PriceListContext.COST, "USD",
-                LocalDate.of(2026, 1, 1), null));
-        ops.priceLists().setRolePrice(costList, developer, new BigDecimal("100"));
-        ops.priceLists().attachCostPriceList(unit, costList);
-        UUID salesList = ops.priceLists().create(new PriceListInput("Sales 2026", PriceListContext.SALES, "USD",
-                LocalDate.of(2026, 1, 1), LocalDate.of(2026, 12, 31)));
-        ops.priceLists().setRolePrice(salesList, developer, new BigDecimal("200"));
-        contract = ops.contracts().create(new ContractInput("PC-001", "ERP rollout T&M", customer, unit, "USD",
-                salesList, null));
-        ops.contracts().addLine(contract, new ContractLineInput("Development", BillingMethod.TIME_AND_MATERIAL,
-                project, true, true, true, true, List.of(), null, null));
-        ops.contracts().confirm(contract);
     }
 
     /** Approves one time entry of {@code hours}; returns its unbilled sales actual. */
     UUID approve(BigDecimal hours) {
-        List<UUID> entries = ops.workEntries().createAll(List.of(WorkEntryInput.time(project, null, resource, developer,
-                SyncedWorld.DAY, hours, "Build")));
+        List<UUID> entries = ops.workEntries().createAll(List.of(WorkEntryInput.time(synced.project(), null,
+                synced.resource(), synced.developer(), SyncedWorld.DAY, hours, "Build")));
         ops.workEntries().submitAll(entries);
         ops.workEntries().approveAll(entries);
         return ops.actuals().bySource(entries.get(0)).stream()
@@ -115,7 +80,7 @@ final class WipWorld {
                 + " = ?", Integer.class, BillingStatus.READY_TO_INVOICE.value()) == 0) {
             return null;
         }
-        List<UUID> created = ops.invoicing().creation().createForContract(contract, SyncedWorld.INVOICE_DATE);
+        List<UUID> created = ops.invoicing().creation().createForContract(synced.contract(), SyncedWorld.INVOICE_DATE);
         return created.isEmpty() ? null : created.get(0);
     }
 

@@ -68,7 +68,9 @@ final class EcbFile {
         for (CsvFile.Row row : csv.rows()) {
             row.cell(0, "Date").date(true);
         }
-        if (accountingCurrency != null) {
+        // With an accounting currency other than the euro company.yaml is refused already (INVALID), and coverage of
+        // conversions into a currency the file can't convert to would only repeat that.
+        if (CompanyFile.ECB_BASE.equals(accountingCurrency)) {
             checkCoverage(text, csv.header(), accountingCurrency, needs, problems);
         }
         return folder.resolve(FILE);
