@@ -8,6 +8,7 @@ import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.ledger.Ledger.Draft;
 import dev.tandem.finance.ledger.Ledger.Voucher;
+import dev.tandem.finance.setup.BillingTypeDefaults;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
@@ -19,7 +20,6 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,19 +83,9 @@ final class JournalPosting {
                           BigDecimal taxAmount) {
     }
 
-    /** Line property id → "to be invoiced" (chargeable) of a legal entity, read once per posting. */
-    private Map<String, Boolean> chargeableLineProperties(String dataAreaId) {
-        Map<String, Boolean> result = new HashMap<>();
-        ctx.jdbc().query("SELECT linepropertyid, tobeinvoiced FROM projlineproperty WHERE dataareaid = ?",
-                rs -> {
-                    result.put(rs.getString(1), rs.getBoolean(2));
-                }, dataAreaId);
-        return result;
-    }
-
     IntegrationJournal.PostResult post(String dataAreaId, String journalId) {
         LegalEntity entity = setup.legalEntity(dataAreaId);
-        Map<String, Boolean> chargeable = chargeableLineProperties(dataAreaId);
+        BillingTypeDefaults lineProperties = BillingTypeDefaults.of(ctx, dataAreaId);
         ctx.inTransaction(() -> {
             if (!store.moveHeader(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING)) {
                 Journal journal = store.header(dataAreaId, journalId);
@@ -116,7 +106,7 @@ final class JournalPosting {
                 if (chunk.isEmpty()) {
                     break;
                 }
-                int ok = ctx.inTransaction(() -> postChunk(entity, journalId, chunk, chargeable));
+                int ok = ctx.inTransaction(() -> postChunk(entity, journalId, chunk, lineProperties));
                 posted += ok;
                 failed += chunk.size() - ok;
                 after = chunk.get(chunk.size() - 1).lineId();
@@ -134,11 +124,11 @@ final class JournalPosting {
 
     /** Posts a chunk's lines, each in a savepoint; writes back the posted ones; returns how many posted. */
     private int postChunk(LegalEntity entity, String journalId, List<JournalLine> chunk,
-                          Map<String, Boolean> chargeable) {
+                          BillingTypeDefaults lineProperties) {
         List<Posted> posted = new ArrayList<>();
         for (JournalLine line : chunk) {
             try {
-                posted.add(ctx.inNestedTransaction(() -> postLine(entity, journalId, line, chargeable)));
+                posted.add(ctx.inNestedTransaction(() -> postLine(entity, journalId, line, lineProperties)));
             } catch (TandemException e) {
                 Map<String, Object> audit = ctx.modified();
                 ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, errormessage = ?, modifiedon = ?, "
@@ -150,13 +140,12 @@ final class JournalPosting {
         return posted.size();
     }
 
-    private Posted postLine(LegalEntity entity, String journalId, JournalLine line, Map<String, Boolean> chargeable) {
+    private Posted postLine(LegalEntity entity, String journalId, JournalLine line,
+                            BillingTypeDefaults lineProperties) {
         Profile profile = setup.profile(entity.dataAreaId(), line.projectId());
         BigDecimal amount = Money.round(line.amount(), line.currency());
         BigDecimal accounting = Money.round(amount.multiply(line.exchangeRate()), entity.accountingCurrency());
-        boolean lineChargeable = line.linePropertyId() != null
-                && chargeable.getOrDefault(line.linePropertyId(), Boolean.FALSE);
-        List<Ledger.Line> gl = ledgerLines(profile, line, amount, lineChargeable);
+        List<Ledger.Line> gl = ledgerLines(profile, line, amount, lineProperties.toBeInvoiced(line.linePropertyId()));
         boolean wipAccrued = line.transType() == StagingRow.UNBILLED_SALES && !gl.isEmpty();
         String voucher;
         LocalDate date;

@@ -6,6 +6,7 @@ import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.rates.ExchangeRates;
+import dev.tandem.finance.setup.BillingTypeDefaults;
 import dev.tandem.finance.setup.ProjectCategories;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
 import dev.tandem.finance.staging.BillingTypes;
@@ -41,7 +42,7 @@ final class LineFactory {
     private final LegalEntity entity;
     private final ExchangeRates rates;
     private final SalesTax salesTax;
-    private final Map<Integer, String> lineProperties = new HashMap<>();
+    private final BillingTypeDefaults lineProperties;
     private final ProjectCategories categories;
     private final Map<RateKey, Object> rateCache = bounded();
     private final Map<TaxKey, String> taxGroups = bounded();
@@ -51,9 +52,7 @@ final class LineFactory {
         this.rates = rates;
         this.salesTax = salesTax;
         this.categories = ProjectCategories.of(ctx, entity.dataAreaId());
-        ctx.jdbc().query("SELECT billingtype, linepropertyid FROM billingtypedefault WHERE dataareaid = ?", rs -> {
-            lineProperties.put(rs.getInt(1), rs.getString(2));
-        }, entity.dataAreaId());
+        this.lineProperties = BillingTypeDefaults.of(ctx, entity.dataAreaId());
     }
 
     /**
@@ -64,7 +63,8 @@ final class LineFactory {
      */
     JournalLine line(StagingRow row) {
         // A blank billing type is "Not specified" (§3.8): its default when the legal entity sets one up, else none.
-        String lineProperty = lineProperties.get(BillingTypes.defaultKey(row.billingType()));
+        BillingTypeDefaults.LineProperty defaulted = lineProperties.forBillingType(row.billingType());
+        String lineProperty = defaulted == null ? null : defaulted.id();
         if (row.billingType() != null) {
             if (lineProperty == null) {
                 String label = BillingTypes.label(row.billingType());

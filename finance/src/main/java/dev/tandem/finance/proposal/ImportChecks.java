@@ -10,7 +10,8 @@ import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.proposal.ProposalStaging.UnbilledRow;
-import dev.tandem.finance.staging.BillingTypes;
+import dev.tandem.finance.setup.BillingTypeDefaults;
+import dev.tandem.finance.setup.BillingTypeDefaults.LineProperty;
 import dev.tandem.finance.staging.StagingRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,14 +43,11 @@ import java.util.UUID;
  * sales of a billed row are therefore exactly the actuals connected to it that way; each must be in actuals staging
  * with a voucher (posted through the integration journal). A billed row with no such connection — a milestone or
  * retainer, a billed-sales reversal of a corrective invoice, a detail added by hand on a fixed-price line (§6) — has
- * no unbilled sales to wait for. The negative unbilled reversals made at confirmation are never synced (Skip Sync,
- * §7.4) and play no part.
+ * no unbilled sales to wait for. The negative unbilled reversals made at confirmation that pair with billed sales
+ * are never synced (Skip Sync, §7.4); the synced reversal of an original a draft edit replaced pairs with no billed
+ * sales. Neither plays a part.
  */
 final class ImportChecks {
-
-    /** The line property a billing type maps to, and whether its lines are invoiced. */
-    record LineProperty(String id, boolean toBeInvoiced) {
-    }
 
     /** The outcome of passing checks: each row's line type and line property, by staging row id. */
     record Ready(Map<UUID, ProposalLineType> types, Map<UUID, LineProperty> properties) {
@@ -94,16 +92,11 @@ final class ImportChecks {
     }
 
     private Map<UUID, LineProperty> lineProperties(ProposalHeader h, List<StagingRow> rows) {
-        Map<Integer, LineProperty> byType = new HashMap<>();
-        ctx.jdbc().query("SELECT d.billingtype, p.linepropertyid, p.tobeinvoiced FROM billingtypedefault d JOIN "
-                + "projlineproperty p ON p.dataareaid = d.dataareaid AND p.linepropertyid = d.linepropertyid WHERE "
-                + "d.dataareaid = ?", rs -> {
-                    byType.put(rs.getInt(1), new LineProperty(rs.getString(2), rs.getBoolean(3)));
-                }, h.dataAreaId());
+        BillingTypeDefaults defaults = BillingTypeDefaults.of(ctx, h.dataAreaId());
         Map<UUID, LineProperty> properties = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (StagingRow r : rows) {
-            LineProperty p = byType.get(BillingTypes.defaultKey(r.billingType()));
+            LineProperty p = defaults.forBillingType(r.billingType());
             if (p == null) {
                 missing.add("billed sales actual " + r.actualId() + " (billing type " + r.billingType() + ")");
             } else {

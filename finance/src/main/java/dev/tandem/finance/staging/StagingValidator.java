@@ -10,6 +10,7 @@ import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.FinanceError;
+import dev.tandem.finance.setup.BillingTypeDefaults;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -142,11 +143,7 @@ final class StagingValidator {
             Set<String> projects = existing("projtable", "projid", entity, values(group.getValue(), "projectid"));
             Set<String> customers = existing("custtable", "accountnum", entity,
                     values(group.getValue(), "customeraccountnumber"));
-            Map<Integer, String> lineProperties = new HashMap<>();
-            ctx.jdbc().query("SELECT billingtype, linepropertyid FROM billingtypedefault WHERE dataareaid = ?",
-                    rs -> {
-                        lineProperties.put(rs.getInt(1), rs.getString(2));
-                    }, entity);
+            BillingTypeDefaults lineProperties = BillingTypeDefaults.of(ctx, entity);
             for (Map<String, Object> r : group.getValue()) {
                 checkRow(r, entity, projects, customers, lineProperties, problems);
             }
@@ -154,7 +151,7 @@ final class StagingValidator {
     }
 
     private static void checkRow(Map<String, Object> r, String entity, Set<String> projects, Set<String> customers,
-                                 Map<Integer, String> lineProperties, List<Problem> problems) {
+                                 BillingTypeDefaults lineProperties, List<Problem> problems) {
         String id = r.get("actualid").toString();
         if (!projects.contains((String) r.get("projectid"))) {
             problems.add(new Problem(PROJECT_NOT_FOUND, "Actual " + id + ": project " + r.get("projectid")
@@ -165,7 +162,7 @@ final class StagingValidator {
             problems.add(new Problem(CUSTOMER_NOT_FOUND, "Actual " + id + ": Customer " + customer + " doesn't exist in "
                     + "legal entity " + entity + ". " + VALIDATE_WRITE, id));
         }
-        if (r.get("billingtype") instanceof Integer billing && !lineProperties.containsKey(billing)) {
+        if (r.get("billingtype") instanceof Integer billing && lineProperties.forBillingType(billing) == null) {
             String label = BillingTypes.label(billing);
             problems.add(new Problem(LINE_PROPERTY_NOT_FOUND, "Actual " + id + ": Line property " + label
                     + " doesn't exist: no billing type default of legal entity " + entity + " maps billing type "

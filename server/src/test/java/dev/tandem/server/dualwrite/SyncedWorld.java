@@ -6,6 +6,7 @@ import dev.tandem.dualwrite.spi.SyncApp;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.FinanceSchema;
+import dev.tandem.finance.setup.FinanceSetup;
 import dev.tandem.finance.setup.FinanceSetup.LegalEntityInput;
 import dev.tandem.finance.setup.FinanceSetup.ProfileInput;
 import dev.tandem.finance.setup.NumberSequences;
@@ -121,7 +122,19 @@ public final class SyncedWorld {
     }
 
     public void buildFinance(String... customers) {
-        var setup = finance.setup();
+        setUpLegalEntity(finance.setup());
+        for (String c : customers) {
+            finance.setup().createCustomer("USMF", c, "Customer " + c, "10", 30, "USD", "SALES-US");
+        }
+        finance.setup().createProject("USMF", "P-001", "ERP rollout", "TM", "PC-001", "C-001", null);
+    }
+
+    /**
+     * Legal entity USMF with what posting T&M work needs: monthly periods from 2025, the accounts of the
+     * specification's examples, project group TM with a profile that accrues no revenue, the line properties
+     * Chargeable and NonChargeable, and the number sequences.
+     */
+    public static void setUpLegalEntity(FinanceSetup setup) {
         String le = "USMF";
         setup.createLegalEntity(new LegalEntityInput(le, "Contoso USA", "USD", "ECB", "MONTHS", false, "SEARCH", false,
                 "999999"));
@@ -133,11 +146,7 @@ public final class SyncedWorld {
                 {"600900", "Payroll allocation", "EXPENSE"}, {"999999", "Rounding", "EXPENSE"}}) {
             setup.createMainAccount(le, a[0], a[1], a[2]);
         }
-        for (String c : customers) {
-            setup.createCustomer(le, c, "Customer " + c, "10", 30, "USD", "SALES-US");
-        }
         setup.createProjectGroup(le, "TM", "Time and material");
-        setup.createProject(le, "P-001", "ERP rollout", "TM", "PC-001", "C-001", null);
         setup.createProfile(le, new ProfileInput("TM", "T&M, no WIP", false, "600100", "600900", null, null, "401000",
                 "401200", "140200", "110000", "220000"));
         setup.createProfileRule(le, ProfileRuleLevel.PROJECT_GROUP, "TM", "TM");

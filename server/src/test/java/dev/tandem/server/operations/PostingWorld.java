@@ -5,12 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.setup.FinanceSetup;
-import dev.tandem.finance.setup.FinanceSetup.LegalEntityInput;
-import dev.tandem.finance.setup.FinanceSetup.ProfileInput;
-import dev.tandem.finance.setup.NumberSequences;
-import dev.tandem.finance.setup.ProfileRuleLevel;
-import java.time.LocalDate;
-import java.util.List;
+import dev.tandem.server.dualwrite.SyncedWorld;
 import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import tools.jackson.databind.JsonNode;
@@ -61,27 +56,6 @@ final class PostingWorld {
         if (finance.postingSetup().dataAreaIds().contains(LE)) {
             return;
         }
-        FinanceSetup setup = finance.setup();
-        setup.createLegalEntity(new LegalEntityInput(LE, "Contoso USA", "USD", "ECB", "MONTHS", false, "SEARCH", false,
-                "999999"));
-        setup.createMonthlyPeriods(LE, LocalDate.of(2025, 1, 1), 36);
-        for (String[] a : new String[][] {{"110000", "Customer balance", "ASSET"}, {"140100", "WIP sales value", "ASSET"},
-                {"220000", "Sales tax payable", "LIABILITY"}, {"401000", "Invoiced revenue", "REVENUE"},
-                {"401100", "Accrued revenue", "REVENUE"}, {"401200", "Invoiced revenue on account", "REVENUE"},
-                {"140200", "WIP invoiced on account", "LIABILITY"}, {"600100", "Project cost", "EXPENSE"},
-                {"600900", "Payroll allocation", "EXPENSE"}, {"999999", "Rounding", "EXPENSE"}}) {
-            setup.createMainAccount(LE, a[0], a[1], a[2]);
-        }
-        setup.createProjectGroup(LE, "TM", "Time and material");
-        setup.createProfile(LE, new ProfileInput("TM", "T&M, no WIP", false, "600100", "600900", null, null, "401000",
-                "401200", "140200", "110000", "220000"));
-        setup.createProfileRule(LE, ProfileRuleLevel.PROJECT_GROUP, "TM", "TM");
-        setup.createLineProperty(LE, "Chargeable", "Chargeable", true, List.of(192350001));
-        setup.createLineProperty(LE, "NonChargeable", "Non-chargeable", false, List.of(192350000, 192350002,
-                192350003));
-        setup.createNumberSequence(LE, NumberSequences.VOUCHER, "GJ-", 6, false);
-        setup.createNumberSequence(LE, NumberSequences.JOURNAL, "PIJ-", 6, false);
-        setup.createNumberSequence(LE, NumberSequences.PROPOSAL, "PP-", 6, true);
-        setup.createNumberSequence(LE, NumberSequences.CUSTOMER_INVOICE, "CI-", 6, false);
+        SyncedWorld.setUpLegalEntity(finance.setup());
     }
 }
