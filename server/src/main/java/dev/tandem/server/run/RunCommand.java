@@ -4,10 +4,15 @@ import dev.tandem.finance.Finance;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.server.CommandContexts;
 import dev.tandem.server.TandemVersion;
+import dev.tandem.monthend.MonthEndRun;
+import dev.tandem.monthend.Progress;
+import dev.tandem.monthend.ReconcileCheck;
+import dev.tandem.monthend.RunSummary;
+import dev.tandem.monthend.input.InputFolder;
+import dev.tandem.monthend.input.InputProblem;
+import dev.tandem.monthend.report.RunReport;
+import dev.tandem.server.reconcile.ReconcileReport;
 import dev.tandem.server.reconcile.Reconciliation;
-import dev.tandem.server.run.input.InputFolder;
-import dev.tandem.server.run.input.InputProblem;
-import dev.tandem.server.run.report.RunReport;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,8 +31,10 @@ import picocli.CommandLine.Spec;
 /**
  * {@code tandem run <input-folder> [--out <folder>] [--as-of <date>]}: the main job (docs/run.md). Reads and checks
  * the whole input folder first; with any problem it prints every one as {@code file:line:column: RULE: message} and
- * exits 1 without opening a database. Otherwise it runs the month end ({@link MonthEndRun}), prints the summary and
- * exits 0 when reconcile finds nothing and every proposal posted, 1 otherwise.
+ * exits 1 without opening a database. Otherwise it runs the month end ({@link MonthEndRun}, module
+ * {@code month-end}), prints the summary and exits 0 when reconcile finds nothing and every proposal posted, 1
+ * otherwise. This class is the server's glue only: it starts the Spring context (databases, live sync of the maps)
+ * and passes the apps' facades and the server's reconcile to the job.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
         description = {"Run the month end on a folder of input files (docs/input-format.md):",
@@ -87,12 +94,20 @@ public final class RunCommand implements Callable<Integer> {
             return 1;
         }
         try (ConfigurableApplicationContext context = CommandContexts.start(arguments())) {
+            Reconciliation reconciliation = context.getBean(Reconciliation.class);
+            ReconcileCheck reconcile = () -> verdict(reconciliation.check());
             MonthEndRun run = new MonthEndRun(context.getBean(ProjectOperations.class), context.getBean(Finance.class),
-                    context.getBean(Reconciliation.class), Progress.bars(System.err));
+                    reconcile, Progress.bars(System.err));
             RunReport report = run.run(read.input(), date, out);
             new RunSummary(report, out).print(stdout);
             stdout.flush();
             return report.reconcile().ok() && report.thisRun().proposalIssues().isEmpty() ? 0 : 1;
         }
+    }
+
+    /** The server's reconcile report as report.json writes it. */
+    static RunReport.Reconcile verdict(ReconcileReport report) {
+        return new RunReport.Reconcile(report.ok(), report.invariants().stream().map(i -> new RunReport.Invariant(
+                i.number(), i.name(), i.checked(), i.violations(), i.samples())).toList());
     }
 }

@@ -1,0 +1,106 @@
+package dev.tandem.monthend;
+
+import dev.tandem.finance.Finance;
+import dev.tandem.finance.rates.EcbRatesImport;
+import dev.tandem.finance.setup.FinanceSetup;
+import dev.tandem.finance.setup.FinanceSetup.LegalEntityInput;
+import dev.tandem.finance.setup.FinanceSetup.ProfileInput;
+import dev.tandem.finance.setup.NumberSequences;
+import dev.tandem.finance.setup.ProfileRuleLevel;
+import dev.tandem.finance.staging.BillingTypes;
+import dev.tandem.monthend.input.RunInput;
+import dev.tandem.monthend.input.RunInput.Company;
+import dev.tandem.monthend.input.RunInput.Customer;
+import dev.tandem.monthend.input.RunInput.MainAccount;
+import dev.tandem.monthend.input.RunInput.PostingProfile;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Loads the Finance side of an input folder: legal entity, monthly periods, chart of accounts, the one posting
+ * profile with its project-group rule, line properties, number sequences, the ECB rates and the customers. What
+ * exists already (a second run) is left as it is; customers are created one by one, so those added to
+ * customers.csv since the last run are created. Customers reach Project Operations through the Customers map
+ * (Finance is their master), and the legal entity through the Legal entities map.
+ */
+final class FinanceSetupLoader {
+
+    /** The project group the Projects V2 map gives every project (docs/dual-write.md). */
+    static final String PROJECT_GROUP = "TM";
+
+    private final Finance finance;
+
+    FinanceSetupLoader(Finance finance) {
+        this.finance = finance;
+    }
+
+    /** @return how many customers were created by this call */
+    int load(RunInput input) {
+        Company company = input.company();
+        String le = company.legalEntity();
+        if (!exists("SELECT COUNT(*) FROM exchangeratetype WHERE ratetype = ?", company.exchangeRateType())) {
+            finance.rateTypes().create(company.exchangeRateType(), "Euro foreign exchange reference rates (ECB)");
+        }
+        importRates(input);
+        if (!exists("SELECT COUNT(*) FROM legal_entity WHERE dataareaid = ?", le)) {
+            // One transaction: a legal entity exists with all of its setup or not at all, so a run stopped here is
+            // completed by the next one instead of finding half a setup and skipping it.
+            finance.context().inTransaction(() -> createLegalEntity(company));
+        }
+        int created = 0;
+        for (Customer c : input.customers()) {
+            if (!exists("SELECT COUNT(*) FROM custtable WHERE dataareaid = ? AND accountnum = ?", le, c.number())) {
+                finance.setup().createCustomer(le, c.number(), c.name(), c.group(), c.paymentTermDays(), c.currency(),
+                        null);
+                created++;
+            }
+        }
+        return created;
+    }
+
+    private void importRates(RunInput input) {
+        try (Reader reader = Files.newBufferedReader(input.exchangeRates(), StandardCharsets.UTF_8)) {
+            EcbRatesImport ecb = finance.ecbImport();
+            ecb.importCsv(reader, input.company().exchangeRateType());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + input.exchangeRates(), e);
+        }
+    }
+
+    private void createLegalEntity(Company company) {
+        FinanceSetup setup = finance.setup();
+        String le = company.legalEntity();
+        PostingProfile p = company.postingProfile();
+        setup.createLegalEntity(new LegalEntityInput(le, company.name(), company.accountingCurrency(),
+                company.exchangeRateType(), "MONTHS", false, "SEARCH", false, p.rounding()));
+        setup.createMonthlyPeriods(le, company.firstPeriod(), company.periods());
+        for (MainAccount a : company.mainAccounts()) {
+            setup.createMainAccount(le, a.account(), a.name(), a.type());
+        }
+        setup.createProjectGroup(le, PROJECT_GROUP, "Time and material");
+        setup.createProfile(le, new ProfileInput(p.id(), "Cost and revenue profile " + p.id(), p.accrueRevenue(),
+                p.cost(), p.costOffset(), p.wipSalesValue(), p.accruedRevenue(), p.invoicedRevenue(),
+                p.onAccountRevenue(), p.wipOnAccount(), p.customerBalance(), p.salesTaxPayable()));
+        setup.createProfileRule(le, ProfileRuleLevel.PROJECT_GROUP, PROJECT_GROUP, p.id());
+        // Line properties by billing type (§3.8): Chargeable is invoiced; Non-chargeable, Complimentary and Not
+        // available are not.
+        setup.createLineProperty(le, "Chargeable", "Chargeable", true, List.of(BillingTypes.CHARGEABLE));
+        setup.createLineProperty(le, "NonChargeable", "Non-chargeable", false,
+                List.of(BillingTypes.NON_CHARGEABLE, BillingTypes.COMPLIMENTARY, BillingTypes.NOT_AVAILABLE));
+        Map<String, String> prefixes = company.numberSequences();
+        setup.createNumberSequence(le, NumberSequences.VOUCHER, prefixes.get("voucher"), 6, false);
+        setup.createNumberSequence(le, NumberSequences.JOURNAL, prefixes.get("journal"), 6, false);
+        setup.createNumberSequence(le, NumberSequences.PROPOSAL, prefixes.get("proposal"), 6, true);
+        setup.createNumberSequence(le, NumberSequences.CUSTOMER_INVOICE, prefixes.get("customerInvoice"), 6, false);
+    }
+
+    private boolean exists(String sql, Object... args) {
+        Integer n = finance.context().jdbc().queryForObject(sql, Integer.class, args);
+        return n != null && n > 0;
+    }
+}

@@ -1,0 +1,57 @@
+package dev.tandem.monthend;
+
+import dev.tandem.finance.Finance;
+import dev.tandem.monthend.output.InvoicePdfs;
+import dev.tandem.monthend.output.LedgerCsv;
+import dev.tandem.monthend.report.RunReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The files a run writes into its output folder: one PDF per posted customer invoice ({@code <number>.pdf}), the
+ * general ledger as {@code general-ledger.csv}, and {@code report.json}.
+ */
+final class RunOutputs {
+
+    static final String LEDGER_FILE = "general-ledger.csv";
+
+    private static final JsonMapper JSON = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
+    private final Finance finance;
+
+    RunOutputs(Finance finance) {
+        this.finance = finance;
+    }
+
+    /** The PDFs written (every posted invoice of the legal entity, not only this run's) and the ledger's rows. */
+    record Written(List<Path> pdfs, int ledgerRows) {
+    }
+
+    Written write(String legalEntity, Path out, Progress progress) {
+        try {
+            Files.createDirectories(out);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot create the output folder " + out, e);
+        }
+        List<Path>[] pdfs = new List[1];
+        progress.step("Write invoice PDFs", 1, bar -> {
+            pdfs[0] = InvoicePdfs.write(finance, legalEntity, out);
+            bar.step();
+        });
+        int rows = LedgerCsv.write(finance, legalEntity, out.resolve(LEDGER_FILE));
+        return new Written(pdfs[0], rows);
+    }
+
+    static void writeReport(RunReport report, Path file) {
+        JSON.writeValue(file.toFile(), report);
+    }
+
+    static String json(Object value) {
+        return JSON.writeValueAsString(value);
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tandem.monthend.input;
+
+import dev.tandem.monthend.input.RunInput.Contract;
+import dev.tandem.monthend.input.RunInput.ContractLine;
+import dev.tandem.monthend.input.RunInput.Milestone;
+import dev.tandem.monthend.input.RunInput.Price;
+import dev.tandem.monthend.input.RunInput.PriceContext;
+import dev.tandem.monthend.input.RunInput.WorkKind;
+import dev.tandem.monthend.input.RunInput.WorkRow;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The currency conversions a run of a folder will ask Finance for: every amount the run creates in a currency, on
+ * the date Finance converts it on (docs/input-format.md, "Exchange rates"). Amounts in the accounting currency
+ * convert at 1 and need no rate, so they are left out here only by the caller, which knows the accounting currency.
+ *
+ * <ul>
+ *   <li>each time and expense row: its cost, in the cost price list's currency (or the receipt's currency), and its
+ *       unbilled sales, in the currency of each contract whose Time and Material line bills the row's project and
+ *       class, both on the row's date (the integration journal posts them on it, §5 step 6);</li>
+ *   <li>each milestone dated on or before {@code --as-of}: in its contract's currency on its date (on-account
+ *       transaction, §3.10);</li>
+ *   <li>each contract: in its currency on the invoice date, {@code --as-of} (the invoice proposal is posted on it,
+ *       §5 step 14).</li>
+ * </ul>
+ */
+final class RateNeeds {
+
+    /** A conversion: an amount in {@code currency} on {@code date}; {@code what} says which row asks for it. */
+    record RateNeed(String currency, LocalDate date, String what) {
+    }
+
+    private RateNeeds() {
+    }
+
+    /**
+     * @param asOf the invoice date of the run; null leaves out the invoice date and keeps every milestone
+     */
+    static List<RateNeed> of(List<Price> prices, List<Contract> contracts, List<WorkRow> time, List<WorkRow> expenses,
+                             LocalDate asOf) {
+        Set<String> costCurrencies = new TreeSet<>();
+        prices.stream().filter(p -> p.context() == PriceContext.COST).map(Price::currency).filter(Objects::nonNull)
+                .forEach(costCurrencies::add);
+        List<RateNeed> needs = new ArrayList<>();
+        for (WorkRow row : concat(time, expenses)) {
+            if (row.date() == null) {
+                continue;
+            }
+            String what = row.kind().name().toLowerCase(Locale.ROOT) + " of project " + row.project() + " at "
+                    + row.source().file() + ":" + row.source().line();
+            if (row.unitPrice() != null && row.currency() != null) {
+                needs.add(new RateNeed(row.currency(), row.date(), what));
+            } else {
+                costCurrencies.forEach(c -> needs.add(new RateNeed(c, row.date(), what)));
+            }
+            String include = row.kind() == WorkKind.TIME ? "time" : "expense";
+            for (Contract contract : contracts) {
+                for (ContractLine line : contract.lines()) {
+                    if ("TIME_AND_MATERIAL".equals(line.billingMethod()) && sameKey(line.project(), row.project())
+                            && line.include() != null && line.include().stream().anyMatch(include::equalsIgnoreCase)
+                            && contract.currency() != null) {
+                        needs.add(new RateNeed(contract.currency(), row.date(), what));
+                    }
+                }
+            }
+        }
+        for (Contract contract : contracts) {
+            if (contract.currency() == null) {
+                continue;
+            }
+            for (ContractLine line : contract.lines()) {
+                for (Milestone m : line.milestones() == null ? List.<Milestone>of() : line.milestones()) {
+                    if (m.date() != null && (asOf == null || !m.date().isAfter(asOf))) {
+                        needs.add(new RateNeed(contract.currency(), m.date(), "milestone '" + m.name()
+                                + "' of contract " + contract.number() + " at " + m.source().file() + ":"
+                                + m.source().line()));
+                    }
+                }
+            }
+            if (asOf != null) {
+                needs.add(new RateNeed(contract.currency(), asOf, "the invoice of contract " + contract.number()
+                        + " dated --as-of"));
+            }
+        }
+        return needs;
+    }
+
+    private static List<WorkRow> concat(List<WorkRow> a, List<WorkRow> b) {
+        List<WorkRow> all = new ArrayList<>(a);
+        all.addAll(b);
+        return all;
+    }
+
+    private static boolean sameKey(String a, String b) {
+        return a != null && b != null && a.strip().equalsIgnoreCase(b.strip());
+    }
+}

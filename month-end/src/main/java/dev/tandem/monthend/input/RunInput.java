@@ -1,0 +1,90 @@
+package dev.tandem.monthend.input;
+
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An input folder of {@code tandem run}, read and checked in full (docs/input-format.md). Every reference in it
+ * resolves: each project's customer is a customer here, each work row's project and resource are defined here, and
+ * so on. Amounts are {@code BigDecimal} as written in the files (unrounded); quantities of time are hours.
+ */
+public record RunInput(Path folder, Company company, List<Customer> customers, List<Resource> resources,
+                       List<Project> projects, List<Price> prices, List<Contract> contracts, List<WorkRow> time,
+                       List<WorkRow> expenses, Path exchangeRates) {
+
+    /** company.yaml. Account numbers as strings; {@code numberSequences} by code (voucher, journal, proposal, customerInvoice). */
+    public record Company(String legalEntity, String name, String accountingCurrency, String exchangeRateType,
+                          String contractingUnit, LocalDate firstPeriod, int periods, List<MainAccount> mainAccounts,
+                          PostingProfile postingProfile, Map<String, String> numberSequences) {
+    }
+
+    /** {@code type}: ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE. */
+    public record MainAccount(String account, String name, String type) {
+    }
+
+    /** The one cost and revenue profile (§9); WIP and accrued-revenue accounts are null when not accruing. */
+    public record PostingProfile(String id, boolean accrueRevenue, String cost, String costOffset,
+                                 String wipSalesValue, String accruedRevenue, String invoicedRevenue,
+                                 String onAccountRevenue, String wipOnAccount, String customerBalance,
+                                 String salesTaxPayable, String rounding) {
+    }
+
+    public record Customer(Source source, String number, String name, String currency, int paymentTermDays,
+                           String group) {
+    }
+
+    /** {@code roles}: at least one; the first is the default role. {@code email} may be null. */
+    public record Resource(Source source, String name, String email, List<String> roles) {
+    }
+
+    public record Project(Source source, String number, String name, String customer) {
+    }
+
+    /** A price: {@code kind} role (per hour) or category (per unit); {@code validTo} null = open-ended. */
+    public record Price(Source source, String priceList, PriceContext context, String currency, LocalDate validFrom,
+                        LocalDate validTo, PriceKind kind, String item, BigDecimal price) {
+    }
+
+    public enum PriceContext { COST, SALES }
+
+    public enum PriceKind { ROLE, CATEGORY }
+
+    /** A project contract; {@code nteLimit} null = none. Amounts in {@code currency}. */
+    public record Contract(Source source, String number, String name, String customer, String currency,
+                           String salesPriceList, BigDecimal nteLimit, List<ContractLine> lines) {
+    }
+
+    /**
+     * A contract line. {@code billingMethod} TIME_AND_MATERIAL or FIXED_PRICE; {@code include} a subset of time,
+     * expense, material, fee; {@code customers} empty = the contract's customer at 100 %.
+     */
+    public record ContractLine(Source source, String name, String billingMethod, String project, List<String> include,
+                               BigDecimal nteLimit, BigDecimal contractedAmount, List<LineCustomer> customers,
+                               List<Milestone> milestones) {
+    }
+
+    /** {@code split} in percent (0–100). */
+    public record LineCustomer(Source source, String customer, BigDecimal split, BigDecimal nteLimit,
+                               boolean rounding) {
+    }
+
+    public record Milestone(Source source, String name, LocalDate date, BigDecimal amount) {
+    }
+
+    /**
+     * A time or expense row. {@code sourceKey}: SHA-256 hex of format + field values, then {@code #n}, its occurrence
+     * among identical rows of the file (docs/input-format.md, "Identity of rows"). {@code project} is a project
+     * number and {@code resource} a resource name, both resolved. Time: {@code quantity} in hours, {@code category}
+     * null. Expense: {@code category} set, {@code unitPrice}/{@code currency} optional. {@code billable} false when
+     * the tracker marks the entry non-billable.
+     */
+    public record WorkRow(Source source, String format, String sourceKey, WorkKind kind, String project,
+                          String resource, String category, LocalDate date, BigDecimal quantity,
+                          BigDecimal unitPrice, String currency, String description, boolean billable) {
+    }
+
+    public enum WorkKind { TIME, EXPENSE }
+}

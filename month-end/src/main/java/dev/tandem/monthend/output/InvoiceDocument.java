@@ -1,0 +1,194 @@
+package dev.tandem.monthend.output;
+
+import dev.tandem.finance.proposal.CustomerInvoice;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+
+/**
+ * The PDF of one posted customer invoice or credit note, A4, Helvetica: the seller, the title, the invoice facts
+ * (number, dates, customer, project contract, currency), a table of lines (description, quantity, unit price,
+ * amount before tax) whose header repeats on every page, and the totals — amount excluding tax, sales tax and the
+ * line {@code Invoice total: <currency> <amount>} that {@link InvoicePdfText} reads back. Every page says "Page n
+ * of m". Amounts are plain decimals at the currency's minor units ({@link PlainAmounts}).
+ */
+final class InvoiceDocument {
+
+    private static final PDRectangle SIZE = PDRectangle.A4;
+    private static final float LEFT = 50;
+    private static final float RIGHT = SIZE.getWidth() - 50;
+    private static final float TOP = SIZE.getHeight() - 50;
+    private static final float BOTTOM = 60;
+    private static final float ROW = 14;
+    private static final float TEXT_SIZE = 10;
+    private static final float TITLE_TOP = TOP - 30;
+    private static final float FACTS_TOP = TITLE_TOP - 2 * ROW;
+    /** The fact lines {@link #facts} writes. */
+    private static final int FACTS = 6;
+    /** The facts of the first page, then a blank row: where its table starts. */
+    private static final float FIRST_TABLE_TOP = FACTS_TOP - (FACTS + 1) * ROW;
+    private static final float NEXT_TABLE_TOP = TOP - 3 * ROW;
+    private static final int TOTALS_ROWS = 4;
+    /** Right edges of the number columns; the description runs from LEFT to before the quantity. */
+    private static final float QUANTITY_RIGHT = 370;
+    private static final float PRICE_RIGHT = 460;
+    private static final float DESCRIPTION_WIDTH = 250;
+
+    private final PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    private final WinAnsiText text = new WinAnsiText(font);
+    private final String seller;
+    private final CustomerInvoice invoice;
+
+    private InvoiceDocument(String seller, CustomerInvoice invoice) {
+        this.seller = seller;
+        this.invoice = invoice;
+    }
+
+    /** Writes the document of {@code invoice}, sold by legal entity {@code seller} (its name), to {@code file}. */
+    static void write(String seller, CustomerInvoice invoice, Path file) throws IOException {
+        new InvoiceDocument(seller, invoice).save(file);
+    }
+
+    /** Table rows (the header row included) that fit below {@code tableTop}. */
+    private static int rowsBelow(float tableTop) {
+        return (int) ((tableTop - BOTTOM) / ROW) - 1;
+    }
+
+    private void save(Path file) throws IOException {
+        List<InvoicePages.Page> pages = InvoicePages.plan(invoice.lines().size(), rowsBelow(FIRST_TABLE_TOP),
+                rowsBelow(NEXT_TABLE_TOP), TOTALS_ROWS);
+        try (PDDocument document = new PDDocument()) {
+            for (int i = 0; i < pages.size(); i++) {
+                PDPage page = new PDPage(SIZE);
+                document.addPage(page);
+                try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                    draw(out, pages.get(i), i + 1, pages.size());
+                }
+            }
+            document.save(file.toFile());
+        }
+    }
+
+    private void draw(PDPageContentStream out, InvoicePages.Page page, int number, int of) throws IOException {
+        float y;
+        if (number == 1) {
+            y = facts(out);
+        } else {
+            show(out, bold, 12, LEFT, TOP, seller);
+            show(out, font, TEXT_SIZE, LEFT, TOP - ROW, title() + " " + invoice.invoiceId() + " (continued)");
+            y = NEXT_TABLE_TOP;
+        }
+        if (page.to() > page.from() || number == 1) {
+            y = tableHeader(out, y);
+        }
+        for (CustomerInvoice.Line line : invoice.lines().subList(page.from(), page.to())) {
+            y = row(out, y, line);
+        }
+        if (page.totals()) {
+            totals(out, y - ROW);
+        }
+        String footer = "Page " + number + " of " + of;
+        show(out, font, 8, RIGHT - font.getStringWidth(footer) / 1000 * 8, BOTTOM - 30, footer);
+    }
+
+    /** The first page's head; returns where the table starts. */
+    private float facts(PDPageContentStream out) throws IOException {
+        show(out, bold, 14, LEFT, TOP, seller);
+        show(out, bold, 20, LEFT, TITLE_TOP, title());
+        String[] facts = {
+            "Invoice number: " + invoice.invoiceId(),
+            "Invoice date: " + invoice.invoiceDate(),
+            "Due date: " + invoice.dueDate(),
+            "Customer: " + invoice.customerAccount() + " " + invoice.customerName(),
+            "Project contract: " + invoice.contractId(),
+            "Currency: " + invoice.currency(),
+        };
+        float y = FACTS_TOP;
+        for (String fact : facts) {
+            show(out, font, TEXT_SIZE, LEFT, y, fact);
+            y -= ROW;
+        }
+        return FIRST_TABLE_TOP;
+    }
+
+    private float tableHeader(PDPageContentStream out, float y) throws IOException {
+        show(out, bold, TEXT_SIZE, LEFT, y, "Description");
+        showRight(out, bold, QUANTITY_RIGHT, y, "Quantity");
+        showRight(out, bold, PRICE_RIGHT, y, "Unit price");
+        showRight(out, bold, RIGHT, y, "Amount");
+        out.moveTo(LEFT, y - 4);
+        out.lineTo(RIGHT, y - 4);
+        out.stroke();
+        return y - ROW;
+    }
+
+    private float row(PDPageContentStream out, float y, CustomerInvoice.Line line) throws IOException {
+        String description = line.description() != null ? line.description()
+                : line.categoryId() != null ? line.categoryId() : line.type().name();
+        show(out, font, TEXT_SIZE, LEFT, y, fit(text.safe(description), DESCRIPTION_WIDTH));
+        showRight(out, font, QUANTITY_RIGHT, y, PlainAmounts.plain(line.quantity()));
+        showRight(out, font, PRICE_RIGHT, y, PlainAmounts.unitPrice(line.unitPrice(), invoice.currency()));
+        showRight(out, font, RIGHT, y, PlainAmounts.money(line.lineAmount(), invoice.currency()));
+        return y - ROW;
+    }
+
+    private void totals(PDPageContentStream out, float y) throws IOException {
+        String currency = invoice.currency() + " ";
+        show(out, font, TEXT_SIZE, LEFT, y, "Amount excluding tax: " + currency
+                + PlainAmounts.money(invoice.amountExcludingTax(), invoice.currency()));
+        show(out, font, TEXT_SIZE, LEFT, y - ROW, "Sales tax: " + currency
+                + PlainAmounts.money(invoice.taxAmount(), invoice.currency()));
+        show(out, bold, TEXT_SIZE, LEFT, y - 2 * ROW, InvoicePdfText.TOTAL_LABEL + " " + currency
+                + PlainAmounts.money(invoice.invoiceTotal(), invoice.currency()));
+    }
+
+    private String title() {
+        return invoice.creditNote() ? "Credit note" : "Invoice";
+    }
+
+    /** {@code s} cut to {@code width} points of the text font, ending in "..." when cut. */
+    private String fit(String s, float width) throws IOException {
+        if (width(s) <= width) {
+            return s;
+        }
+        int end = s.length();
+        while (end > 0 && width(s.substring(0, end) + "...") > width) {
+            end--;
+        }
+        return s.substring(0, end) + "...";
+    }
+
+    private float width(String s) throws IOException {
+        return font.getStringWidth(s) / 1000 * TEXT_SIZE;
+    }
+
+    private void showRight(PDPageContentStream out, PDFont f, float right, float y, String s) throws IOException {
+        String safe = text.safe(s);
+        show(out, f, TEXT_SIZE, right - f.getStringWidth(safe) / 1000 * TEXT_SIZE, y, safe);
+    }
+
+    private void show(PDPageContentStream out, PDFont f, float size, float x, float y, String s) throws IOException {
+        out.beginText();
+        out.setFont(f, size);
+        out.newLineAtOffset(x, y);
+        out.showText(fitPage(text.safe(s), f, size, x));
+        out.endText();
+    }
+
+    /** Header facts (a 160-character customer name) are cut at the right margin rather than run off the page. */
+    private static String fitPage(String s, PDFont f, float size, float x) throws IOException {
+        String fitted = s;
+        while (!fitted.isEmpty() && x + f.getStringWidth(fitted) / 1000 * size > RIGHT + 1) {
+            fitted = fitted.substring(0, fitted.length() - 1);
+        }
+        return fitted;
+    }
+}

@@ -1,0 +1,83 @@
+package dev.tandem.monthend.output;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.Finance;
+import dev.tandem.finance.FinanceError;
+import dev.tandem.finance.proposal.CustomerInvoice;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The invoice documents of {@code tandem run}: one PDF per posted customer invoice or credit note of a legal
+ * entity (§5 step 15), as {@link InvoiceDocument} lays it out, named {@code <invoice number>.pdf}.
+ */
+public final class InvoicePdfs {
+
+    private InvoicePdfs() {
+    }
+
+    /**
+     * Writes the PDF of every posted customer invoice of {@code dataAreaId} ({@code finance.proposals()
+     * .customerInvoices().posted}) into {@code directory}, created when missing; an existing file of the same name is
+     * replaced, so a repeated run rewrites the same documents.
+     *
+     * @return the files written, in invoice-number order
+     * @throws TandemException NOT_FOUND when the legal entity doesn't exist
+     * @throws UncheckedIOException naming the file that could not be written
+     */
+    public static List<Path> write(Finance finance, String dataAreaId, Path directory) {
+        String seller = sellerName(finance, dataAreaId);
+        List<Path> written = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        Path file = directory;
+        try {
+            Files.createDirectories(directory);
+            for (CustomerInvoice invoice : finance.proposals().customerInvoices().posted(dataAreaId)) {
+                file = directory.resolve(uniqueName(fileName(invoice.invoiceId()), names));
+                InvoiceDocument.write(seller, invoice, file);
+                written.add(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write invoice PDF " + file + ": " + e.getMessage(), e);
+        }
+        return written;
+    }
+
+    /**
+     * {@code <invoice number>.pdf} with every character other than letters, digits, {@code .}, {@code -} and
+     * {@code _} replaced by {@code _}, and a leading dot too, so that no invoice number names a path, a hidden file or
+     * a file some file system refuses.
+     */
+    static String fileName(String invoiceId) {
+        String safe = invoiceId.replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
+        return (safe.isEmpty() ? "_" : safe) + ".pdf";
+    }
+
+    /** Two invoice numbers that sanitize alike ("A/1", "A:1") must not overwrite each other's document. */
+    private static String uniqueName(String name, Set<String> taken) {
+        String unique = name;
+        for (int n = 2; !taken.add(unique.toLowerCase(Locale.ROOT)); n++) {
+            unique = name.substring(0, name.length() - ".pdf".length()) + "_" + n + ".pdf";
+        }
+        return unique;
+    }
+
+    /** The seller on the document: the legal entity's name (Finance has no read of it besides its table). */
+    private static String sellerName(Finance finance, String dataAreaId) {
+        List<String> names = finance.context().jdbc().queryForList("SELECT name FROM legal_entity WHERE dataareaid = ?",
+                String.class, dataAreaId);
+        if (names.isEmpty()) {
+            throw new TandemException(FinanceError.NOT_FOUND, "Legal entity " + dataAreaId + " doesn't exist",
+                    Map.of("dataAreaId", dataAreaId));
+        }
+        return names.getFirst();
+    }
+}

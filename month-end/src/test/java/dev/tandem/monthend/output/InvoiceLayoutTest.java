@@ -1,0 +1,84 @@
+package dev.tandem.monthend.output;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.monthend.output.InvoicePages.Page;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The database-free parts of the invoice documents: paging, file names, safe text, numbers, reading back. */
+class InvoiceLayoutTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void linesFillPagesAndTheTotalsGoUnderTheLastRowsOrOntoAPageOfTheirOwn() {
+        assertThat(InvoicePages.plan(0, 30, 40, 4)).containsExactly(new Page(0, 0, true));
+        assertThat(InvoicePages.plan(26, 30, 40, 4)).containsExactly(new Page(0, 26, true));
+        assertThat(InvoicePages.plan(27, 30, 40, 4)).containsExactly(new Page(0, 27, false), new Page(27, 27, true));
+        assertThat(InvoicePages.plan(80, 30, 40, 4)).containsExactly(new Page(0, 30, false), new Page(30, 70, false),
+                new Page(70, 80, true));
+        assertThatThrownBy(() -> InvoicePages.plan(1, 3, 40, 4)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void fileNamesKeepSafeInvoiceNumbersAndReplaceEverythingElse() {
+        assertThat(InvoicePdfs.fileName("CI-000001")).isEqualTo("CI-000001.pdf");
+        assertThat(InvoicePdfs.fileName("2026/03:7 é")).isEqualTo("2026_03_7__.pdf");
+        assertThat(InvoicePdfs.fileName("../x")).isEqualTo("_._x.pdf");
+    }
+
+    @Test
+    void textOutsideWinAnsiBecomesQuestionMarksAndControlsBecomeSpaces() {
+        WinAnsiText text = new WinAnsiText(new PDType1Font(Standard14Fonts.FontName.HELVETICA));
+
+        assertThat(text.safe("Müller & Söhne – €5 “quoted”")).isEqualTo("Müller & Söhne – €5 “quoted”");
+        assertThat(text.safe("Łódź\tΩ\n北京")).isEqualTo("?ód? ? ??");
+        assertThat(text.safe(null)).isEmpty();
+    }
+
+    @Test
+    void numbersArePlainDecimalsThatOnlyGainOrLoseZeros() {
+        assertThat(PlainAmounts.money(new BigDecimal("12345.600000"), "EUR")).isEqualTo("12345.60");
+        assertThat(PlainAmounts.money(new BigDecimal("-1E+3"), "USD")).isEqualTo("-1000.00");
+        assertThat(PlainAmounts.money(new BigDecimal("1500.000000"), "JPY")).isEqualTo("1500");
+        assertThat(PlainAmounts.plain(new BigDecimal("8.000000"))).isEqualTo("8");
+        assertThat(PlainAmounts.plain(new BigDecimal("0.000000"))).isEqualTo("0");
+        assertThat(PlainAmounts.plain(new BigDecimal("1.2500000000"))).isEqualTo("1.25");
+        assertThat(PlainAmounts.unitPrice(new BigDecimal("125.500000"), "EUR")).isEqualTo("125.50");
+        assertThat(PlainAmounts.unitPrice(new BigDecimal("0.123400"), "EUR")).isEqualTo("0.1234");
+        assertThat(PlainAmounts.unitPrice(null, "EUR")).isEmpty();
+    }
+
+    @Test
+    void aPdfWithoutATotalLineIsRefusedNamingTheFile() throws IOException {
+        Path pdf = dir.resolve("other.pdf");
+        try (PDDocument document = new PDDocument()) {
+            PDPage page = new PDPage();
+            document.addPage(page);
+            try (PDPageContentStream out = new PDPageContentStream(document, page)) {
+                out.beginText();
+                out.setFont(new PDType1Font(Standard14Fonts.FontName.HELVETICA), 10);
+                out.newLineAtOffset(50, 700);
+                out.showText("Total: EUR 10.00");
+                out.endText();
+            }
+            document.save(pdf.toFile());
+        }
+
+        assertThat(InvoicePdfText.text(pdf)).contains("Total: EUR 10.00");
+        assertThatThrownBy(() -> InvoicePdfText.total(pdf)).isInstanceOf(TandemException.class)
+                .hasMessageContaining(pdf.toString()).hasMessageContaining("Invoice total:");
+    }
+}
