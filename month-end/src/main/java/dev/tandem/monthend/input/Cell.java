@@ -86,6 +86,20 @@ public final class Cell {
         return text() == null;
     }
 
+    /**
+     * The value exactly as the reader gave it (a CSV reader of {@link CsvFile.Shape#EXPORT} has dropped surrounding
+     * spaces outside quotes), empty when absent. Source keys hash this form (docs/input-format.md, "Identity of
+     * rows"), so that a row's key never depends on a later change of how values are tidied.
+     */
+    public String asWritten() {
+        return raw == null ? "" : raw;
+    }
+
+    /** {@link #asWritten()}, or null when the value is empty. */
+    public String asWrittenOrNull() {
+        return raw == null || raw.isEmpty() ? null : raw;
+    }
+
     /** The trimmed text; {@code REQUIRED} when empty. */
     public String required() {
         String text = text();

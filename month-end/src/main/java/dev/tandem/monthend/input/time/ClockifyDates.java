@@ -1,5 +1,6 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.Cell;
 import dev.tandem.monthend.input.InputProblem;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -66,7 +67,7 @@ final class ClockifyDates {
         boolean dayFirst = false;
         boolean monthFirst = false;
         for (Cell date : dates) {
-            Matcher m = DATE.matcher(date.value());
+            Matcher m = DATE.matcher(date.asWritten());
             if (m.matches()) {
                 int first = Integer.parseInt(m.group(1));
                 int second = Integer.parseInt(m.group(2));
@@ -88,10 +89,10 @@ final class ClockifyDates {
         if (Values.required(cell, problems) == null) {
             return null;
         }
-        Matcher m = DATE.matcher(cell.value());
+        Matcher m = DATE.matcher(cell.asWritten());
         if (!m.matches()) {
             String form = order == null ? "MM/DD/YYYY or DD/MM/YYYY" : order.form;
-            problems.add(cell.problem("DATE_FORMAT", "\"" + cell.value() + "\" is not a date in the form " + form));
+            cell.problem("DATE_FORMAT", "\"" + cell.asWritten() + "\" is not a date in the form " + form);
             return null;
         }
         int first = Integer.parseInt(m.group(1));
@@ -101,15 +102,15 @@ final class ClockifyDates {
             return date(cell, order, first, second, year, order.form + " (" + why + ")", problems);
         }
         if (conflicting && (first > 12 || second > 12)) {
-            problems.add(cell.problem("DATE_FORMAT", "\"" + cell.value() + "\" cannot be read with certainty: this"
+            cell.problem("DATE_FORMAT", "\"" + cell.asWritten() + "\" cannot be read with certainty: this"
                     + " file has dates with a first part over 12 (DD/MM/YYYY) and dates with a second part over 12"
-                    + " (MM/DD/YYYY); set clockifyDateFormat in company.yaml"));
+                    + " (MM/DD/YYYY); set clockifyDateFormat in company.yaml");
             return null;
         }
         if (first != second && first <= 12 && second <= 12 && first > 0 && second > 0) {
-            problems.add(cell.problem("AMBIGUOUS_DATE", "\"" + cell.value() + "\" reads as MM/DD/YYYY and as"
+            cell.problem("AMBIGUOUS_DATE", "\"" + cell.asWritten() + "\" reads as MM/DD/YYYY and as"
                     + " DD/MM/YYYY, and no date of this file has a part over 12 to decide; set clockifyDateFormat in"
-                    + " company.yaml"));
+                    + " company.yaml");
             return null;
         }
         // Day and month are equal (both orders agree), or the value is not a date in either order.
@@ -121,8 +122,8 @@ final class ClockifyDates {
         try {
             return order.date(first, second, year);
         } catch (DateTimeException e) {
-            problems.add(cell.problem("DATE_FORMAT",
-                    "\"" + cell.value() + "\" is not a date in the form " + form));
+            cell.problem("DATE_FORMAT",
+                    "\"" + cell.asWritten() + "\" is not a date in the form " + form);
             return null;
         }
     }

@@ -1,5 +1,7 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.CsvFile;
+import dev.tandem.monthend.input.Cell;
 import dev.tandem.monthend.input.InputProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,18 +32,18 @@ final class ClockifyRows extends UserExportRows {
      * The reader of one file, its date order declared by {@code clockifyDateFormat} or, when that is null, decided by
      * the file's {@code rows}.
      */
-    static ClockifyRows forFile(Lookups lookups, String clockifyDateFormat, List<ExportRow> rows) {
+    static ClockifyRows forFile(Lookups lookups, String clockifyDateFormat, List<CsvFile.Row> rows) {
         List<Cell> startDates = rows.stream().map(row -> row.cell(START_DATE)).toList();
         return new ClockifyRows(lookups, ClockifyDates.of(clockifyDateFormat, startDates));
     }
 
     @Override
-    LocalDate date(ExportRow row, List<InputProblem> problems) {
+    LocalDate date(CsvFile.Row row, List<InputProblem> problems) {
         return dates.read(row.cell(START_DATE), problems);
     }
 
     @Override
-    BigDecimal hours(ExportRow row, List<InputProblem> problems) {
+    BigDecimal hours(CsvFile.Row row, List<InputProblem> problems) {
         Cell duration = row.cell(DURATION_HMS);
         return duration.isEmpty()
                 ? Values.decimalHours(row.cell(DURATION_DECIMAL), problems)

@@ -1,5 +1,7 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.CsvFile;
+import dev.tandem.monthend.input.Cell;
 import dev.tandem.monthend.input.InputProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -31,14 +33,14 @@ final class HarvestRows implements RowReader {
     }
 
     @Override
-    public Optional<TimeEntry> read(ExportRow row, List<InputProblem> problems) {
+    public Optional<TimeEntry> read(CsvFile.Row row, List<InputProblem> problems) {
         int before = problems.size();
         LocalDate date = Values.isoDate(row.cell(DATE), problems);
         Cell code = row.cell(PROJECT_CODE);
         Cell projectCell = code.isEmpty() ? row.cell(PROJECT) : code;
         String project = lookups.project(projectCell, problems);
         Cell firstName = row.cell(FIRST_NAME);
-        String name = (firstName.value() + " " + row.cell(LAST_NAME).value()).strip();
+        String name = (firstName.asWritten() + " " + row.cell(LAST_NAME).asWritten()).strip();
         String resource = Values.required(firstName, problems) == null ? null
                 : lookups.resource(firstName, name, null, problems);
         BigDecimal hours = Values.decimalHours(row.cell(HOURS), problems);
@@ -46,7 +48,7 @@ final class HarvestRows implements RowReader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new TimeEntry(row.source(), date, null, name, null, projectCell.value(),
-                row.cell(TASK).valueOrNull(), row.cell(NOTES).valueOrNull(), hours, billable, project, resource));
+        return Optional.of(new TimeEntry(row.source(), date, null, name, null, projectCell.asWritten(),
+                row.cell(TASK).asWrittenOrNull(), row.cell(NOTES).asWrittenOrNull(), hours, billable, project, resource));
     }
 }

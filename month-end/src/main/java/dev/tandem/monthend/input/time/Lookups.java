@@ -1,5 +1,6 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.Cell;
 import dev.tandem.monthend.input.InputProblem;
 import dev.tandem.monthend.input.References;
 import java.util.List;
@@ -21,9 +22,9 @@ final class Lookups {
         if (Values.required(cell, problems) == null) {
             return null;
         }
-        return references.project(cell.value()).orElseGet(() -> {
-            problems.add(cell.problem("UNKNOWN_PROJECT",
-                    "\"" + cell.value() + "\" is neither a project number nor a project name of projects.csv"));
+        return references.project(cell.asWritten()).orElseGet(() -> {
+            cell.problem("UNKNOWN_PROJECT",
+                    "\"" + cell.asWritten() + "\" is neither a project number nor a project name of projects.csv");
             return null;
         });
     }
@@ -36,7 +37,7 @@ final class Lookups {
         if (Values.required(user, problems) == null) {
             return null;
         }
-        return resource(user, user.value(), email.valueOrNull(), problems);
+        return resource(user, user.asWritten(), email.asWrittenOrNull(), problems);
     }
 
     /**
@@ -45,9 +46,9 @@ final class Lookups {
      */
     String resource(Cell at, String name, String email, List<InputProblem> problems) {
         return references.resource(email, name).orElseGet(() -> {
-            problems.add(at.problem("UNKNOWN_RESOURCE", email == null
+            at.problem("UNKNOWN_RESOURCE", email == null
                     ? "\"" + name + "\" is not a name of resources.csv"
-                    : "neither the e-mail \"" + email + "\" nor the name \"" + name + "\" is in resources.csv"));
+                    : "neither the e-mail \"" + email + "\" nor the name \"" + name + "\" is in resources.csv");
             return null;
         });
     }

@@ -1,8 +1,11 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.CsvFile;
+import dev.tandem.monthend.input.CsvFile;
 import dev.tandem.monthend.input.InputProblem;
 import dev.tandem.monthend.input.References;
 import dev.tandem.monthend.input.RunInput.WorkRow;
+import dev.tandem.monthend.input.SourceKeys;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -53,15 +56,17 @@ public final class TimeExports {
         List<WorkRow> rows = new ArrayList<>();
         for (Path file : csvFiles(directory)) {
             String name = DIRECTORY + "/" + file.getFileName();
-            ExportFile.read(file, name, problems)
-                    .ifPresent(export -> rows.addAll(rows(export, lookups, clockifyDateFormat, problems)));
+            CsvFile export = CsvFile.read(folder, name, true, CsvFile.Shape.EXPORT, problems);
+            if (export != null) {
+                rows.addAll(rows(export, lookups, clockifyDateFormat, problems));
+            }
         }
         return rows;
     }
 
-    private static List<WorkRow> rows(ExportFile export, Lookups lookups, String clockifyDateFormat,
+    private static List<WorkRow> rows(CsvFile export, Lookups lookups, String clockifyDateFormat,
                                       List<InputProblem> problems) {
-        Optional<TrackerFormat> detected = TrackerFormat.detect(export.header());
+        Optional<TrackerFormat> detected = TrackerFormat.detect(export);
         if (detected.isEmpty()) {
             problems.add(export.problem("UNKNOWN_FORMAT", "the header row is not that of a Harvest \"Detailed time\","
                     + " Toggl Track \"Detailed\" or Clockify \"Detailed report\" CSV export"));
@@ -69,17 +74,17 @@ public final class TimeExports {
         }
         TrackerFormat format = detected.get();
         List<String> missing = format.alsoRequired().stream()
-                .filter(column -> !export.header().containsKey(column)).toList();
+                .filter(column -> !export.hasColumn(column)).toList();
         missing.forEach(column -> problems.add(export.problem("MISSING_COLUMN",
                 "the " + format.key() + " export has no \"" + column + "\" column")));
         if (!missing.isEmpty()) {
             return List.of();
         }
         RowReader reader = format.reader(lookups, clockifyDateFormat, export.rows());
-        SourceKeys keys = new SourceKeys();
+        SourceKeys keys = new SourceKeys(format.key());
         List<WorkRow> rows = new ArrayList<>();
-        for (ExportRow row : export.rows()) {
-            reader.read(row, problems).ifPresent(entry -> rows.add(entry.toWorkRow(format, keys.next(format, entry))));
+        for (CsvFile.Row row : export.rows()) {
+            reader.read(row, problems).ifPresent(entry -> rows.add(entry.toWorkRow(format, keys.next(entry.keyFields()))));
         }
         return rows;
     }

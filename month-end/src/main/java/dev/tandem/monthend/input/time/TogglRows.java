@@ -1,5 +1,6 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.CsvFile;
 import dev.tandem.monthend.input.InputProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -25,12 +26,12 @@ final class TogglRows extends UserExportRows {
     }
 
     @Override
-    LocalDate date(ExportRow row, List<InputProblem> problems) {
+    LocalDate date(CsvFile.Row row, List<InputProblem> problems) {
         return Values.isoDate(row.cell(START_DATE), problems);
     }
 
     @Override
-    BigDecimal hours(ExportRow row, List<InputProblem> problems) {
+    BigDecimal hours(CsvFile.Row row, List<InputProblem> problems) {
         return Values.duration(row.cell(DURATION), MAX_HOURS, problems);
     }
 }

@@ -1,7 +1,7 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.CsvFile;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -44,12 +44,12 @@ enum TrackerFormat {
     /**
      * The format whose columns the header has; empty when none (UNKNOWN_FORMAT).
      *
-     * @param header column positions by name, a case-insensitive map
+     * @param export the file, whose columns are matched by name without regard to case
      */
-    static Optional<TrackerFormat> detect(Map<String, Integer> header) {
+    static Optional<TrackerFormat> detect(CsvFile export) {
         for (TrackerFormat format : values()) {
-            boolean matches = format.detectedBy.stream().allMatch(header::containsKey)
-                    && !(format == TOGGL && header.containsKey(ClockifyRows.DURATION_DECIMAL));
+            boolean matches = format.detectedBy.stream().allMatch(export::hasColumn)
+                    && !(format == TOGGL && export.hasColumn(ClockifyRows.DURATION_DECIMAL));
             if (matches) {
                 return Optional.of(format);
             }
@@ -58,7 +58,7 @@ enum TrackerFormat {
     }
 
     /** The reader of one file of this format; Clockify's needs the file's rows to decide its date order. */
-    RowReader reader(Lookups lookups, String clockifyDateFormat, List<ExportRow> rows) {
+    RowReader reader(Lookups lookups, String clockifyDateFormat, List<CsvFile.Row> rows) {
         return switch (this) {
             case HARVEST -> new HarvestRows(lookups);
             case TOGGL -> new TogglRows(lookups);

@@ -1,5 +1,7 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.CsvFile;
+import dev.tandem.monthend.input.Cell;
 import dev.tandem.monthend.input.InputProblem;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -35,17 +37,17 @@ abstract class UserExportRows implements RowReader {
     }
 
     /** The entry's date; null with a problem when it cannot be read. */
-    abstract LocalDate date(ExportRow row, List<InputProblem> problems);
+    abstract LocalDate date(CsvFile.Row row, List<InputProblem> problems);
 
     /** The quantity in hours; null with a problem when it cannot be read. */
-    abstract BigDecimal hours(ExportRow row, List<InputProblem> problems);
+    abstract BigDecimal hours(CsvFile.Row row, List<InputProblem> problems);
 
     @Override
-    public final Optional<TimeEntry> read(ExportRow row, List<InputProblem> problems) {
+    public final Optional<TimeEntry> read(CsvFile.Row row, List<InputProblem> problems) {
         int before = problems.size();
         LocalDate date = date(row, problems);
         Cell startTime = row.cell(startTimeColumn);
-        String time = startTime.present() ? Values.timeOfDay(startTime, twelveHourTimes, problems) : null;
+        String time = row.has(startTimeColumn) ? Values.timeOfDay(startTime, twelveHourTimes, problems) : null;
         String resource = lookups.user(row.cell(USER), row.cell(EMAIL), problems);
         String project = lookups.project(row.cell(PROJECT), problems);
         BigDecimal hours = hours(row, problems);
@@ -53,8 +55,8 @@ abstract class UserExportRows implements RowReader {
         if (problems.size() > before) {
             return Optional.empty();
         }
-        return Optional.of(new TimeEntry(row.source(), date, time, row.cell(USER).value(),
-                row.cell(EMAIL).valueOrNull(), row.cell(PROJECT).value(), row.cell(TASK).valueOrNull(),
-                row.cell(DESCRIPTION).valueOrNull(), hours, billable, project, resource));
+        return Optional.of(new TimeEntry(row.source(), date, time, row.cell(USER).asWritten(),
+                row.cell(EMAIL).asWrittenOrNull(), row.cell(PROJECT).asWritten(), row.cell(TASK).asWrittenOrNull(),
+                row.cell(DESCRIPTION).asWrittenOrNull(), hours, billable, project, resource));
     }
 }

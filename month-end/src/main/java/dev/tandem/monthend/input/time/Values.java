@@ -1,5 +1,6 @@
 package dev.tandem.monthend.input.time;
 
+import dev.tandem.monthend.input.Cell;
 import dev.tandem.monthend.input.InputProblem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -37,11 +38,7 @@ final class Values {
 
     /** The value, or null with a REQUIRED problem when it is empty. */
     static String required(Cell cell, List<InputProblem> problems) {
-        if (cell.isEmpty()) {
-            problems.add(cell.required());
-            return null;
-        }
-        return cell.value();
+        return cell.required() == null ? null : cell.asWritten();
     }
 
     /** A {@code YYYY-MM-DD} date that exists; else REQUIRED or DATE_FORMAT. */
@@ -50,10 +47,10 @@ final class Values {
             return null;
         }
         try {
-            return LocalDate.parse(cell.value(), ISO_DATE);
+            return LocalDate.parse(cell.asWritten(), ISO_DATE);
         } catch (DateTimeException e) {
-            problems.add(cell.problem("DATE_FORMAT",
-                    "\"" + cell.value() + "\" is not a date in the form YYYY-MM-DD"));
+            cell.problem("DATE_FORMAT",
+                    "\"" + cell.asWritten() + "\" is not a date in the form YYYY-MM-DD");
             return null;
         }
     }
@@ -66,16 +63,16 @@ final class Values {
         if (required(cell, problems) == null) {
             return null;
         }
-        Matcher m = DECIMAL.matcher(cell.value());
+        Matcher m = DECIMAL.matcher(cell.asWritten());
         if (!m.matches()) {
-            problems.add(cell.problem("NUMBER_FORMAT", "\"" + cell.value()
-                    + "\" is not a number of hours with a '.' as decimal point and no other separator (e.g. 1.5)"));
+            cell.problem("NUMBER_FORMAT", "\"" + cell.asWritten()
+                    + "\" is not a number of hours with a '.' as decimal point and no other separator (e.g. 1.5)");
             return null;
         }
         BigDecimal hours = new BigDecimal(m.group(2));
         if (hours.scale() > HOUR_SCALE) {
-            problems.add(cell.problem("NUMBER_FORMAT",
-                    "\"" + cell.value() + "\" has more than " + HOUR_SCALE + " decimals"));
+            cell.problem("NUMBER_FORMAT",
+                    "\"" + cell.asWritten() + "\" has more than " + HOUR_SCALE + " decimals");
             return null;
         }
         return negative(cell, m.group(1) != null, problems) ? null : hours;
@@ -89,10 +86,10 @@ final class Values {
         if (required(cell, problems) == null) {
             return null;
         }
-        Matcher m = DURATION.matcher(cell.value());
+        Matcher m = DURATION.matcher(cell.asWritten());
         if (!m.matches()) {
-            problems.add(cell.problem("DURATION_FORMAT",
-                    "\"" + cell.value() + "\" is not a duration in the form H:MM:SS"));
+            cell.problem("DURATION_FORMAT",
+                    "\"" + cell.asWritten() + "\" is not a duration in the form H:MM:SS");
             return null;
         }
         if (negative(cell, m.group(1) != null, problems)) {
@@ -101,8 +98,8 @@ final class Values {
         long seconds = Long.parseLong(m.group(2)) * 3600 + Long.parseLong(m.group(3)) * 60
                 + Long.parseLong(m.group(4));
         if (maxHours != null && seconds > maxHours * 3600L) {
-            problems.add(cell.problem("INVALID",
-                    "\"" + cell.value() + "\" is longer than " + maxHours + " hours; one time entry cannot be"));
+            cell.problem("INVALID",
+                    "\"" + cell.asWritten() + "\" is longer than " + maxHours + " hours; one time entry cannot be");
             return null;
         }
         return BigDecimal.valueOf(seconds).divide(SECONDS_PER_HOUR, HOUR_SCALE, RoundingMode.HALF_UP);
@@ -116,10 +113,10 @@ final class Values {
         if (required(cell, problems) == null) {
             return null;
         }
-        LocalTime time = parseTime(cell.value(), twelveHour);
+        LocalTime time = parseTime(cell.asWritten(), twelveHour);
         if (time == null) {
-            problems.add(cell.problem("INVALID", "\"" + cell.value() + "\" is not a time of day in the form HH:MM:SS"
-                    + (twelveHour ? " (24 h) or hh:mm:ss AM/PM" : " (24 h)")));
+            cell.problem("INVALID", "\"" + cell.asWritten() + "\" is not a time of day in the form HH:MM:SS"
+                    + (twelveHour ? " (24 h) or hh:mm:ss AM/PM" : " (24 h)"));
             return null;
         }
         return time.format(HH_MM_SS);
@@ -152,19 +149,19 @@ final class Values {
         if (required(cell, problems) == null) {
             return null;
         }
-        if (cell.value().equalsIgnoreCase("Yes")) {
+        if (cell.asWritten().equalsIgnoreCase("Yes")) {
             return true;
         }
-        if (cell.value().equalsIgnoreCase("No")) {
+        if (cell.asWritten().equalsIgnoreCase("No")) {
             return false;
         }
-        problems.add(cell.problem("YES_NO", "\"" + cell.value() + "\" is neither Yes nor No"));
+        cell.problem("YES_NO", "\"" + cell.asWritten() + "\" is neither Yes nor No");
         return null;
     }
 
     private static boolean negative(Cell cell, boolean negative, List<InputProblem> problems) {
         if (negative) {
-            problems.add(cell.problem("NEGATIVE", "\"" + cell.value() + "\" is below zero"));
+            cell.problem("NEGATIVE", "\"" + cell.asWritten() + "\" is below zero");
         }
         return negative;
     }

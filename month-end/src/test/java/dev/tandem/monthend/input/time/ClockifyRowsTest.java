@@ -109,7 +109,7 @@ class ClockifyRowsTest {
                 "time/c.csv:3:5: DATE_FORMAT: \"31/04/2025\" is not a date in the form DD/MM/YYYY (the form of this"
                         + " file: a date has a first part over 12)",
                 "time/c.csv:4:5: DATE_FORMAT: \"2025-02-14\" is not a date in the form DD/MM/YYYY",
-                "time/c.csv:5:5: REQUIRED: Start Date is empty; every row needs it");
+                "time/c.csv:5:5: REQUIRED: Start Date is required");
     }
 
     @Test

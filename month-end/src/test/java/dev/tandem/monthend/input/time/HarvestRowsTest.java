@@ -87,7 +87,7 @@ class HarvestRowsTest {
                         + " nor a project name of projects.csv",
                 "time/harvest-2025-03.csv:10:12: UNKNOWN_RESOURCE: \"Max Mustermann\" is not a name of"
                         + " resources.csv",
-                "time/harvest-2025-03.csv:11:1: REQUIRED: Date is empty; every row needs it");
+                "time/harvest-2025-03.csv:11:1: REQUIRED: Date is required");
         assertThat(result.problems()).filteredOn(p -> p.rule().equals("NUMBER_FORMAT"))
                 .singleElement().satisfies(p -> assertThat(p.value()).isEqualTo("1,5"));
     }

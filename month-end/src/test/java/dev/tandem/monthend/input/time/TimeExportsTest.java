@@ -90,7 +90,7 @@ class TimeExportsTest {
         Files.write(folder.resolve("time/h.csv"), ("Date,Project,Notes,Hours,First Name,Last Name,Billable?\n"
                 + "2025-02-03,ERP Rollout,Caf\u00e9,1,Anna,Berg,Yes\n").getBytes(StandardCharsets.ISO_8859_1));
 
-        assertThat(exports.read().problemLines()).containsExactly("time/h.csv:1:1: INVALID: the file is not UTF-8 text");
+        assertThat(exports.read().problemLines()).containsExactly("time/h.csv:1:1: INVALID: time/h.csv is not UTF-8 text");
     }
 
     @Test

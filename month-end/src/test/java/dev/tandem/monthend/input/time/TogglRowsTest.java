@@ -96,7 +96,7 @@ class TogglRowsTest {
         assertThat(result.problemLines()).containsExactly(
                 "time/t.csv:2:1: UNKNOWN_RESOURCE: neither the e-mail \"max@fabrikam.example\" nor the name"
                         + " \"Max Muster\" is in resources.csv",
-                "time/t.csv:3:3: REQUIRED: Project is empty; every row needs it");
+                "time/t.csv:3:3: REQUIRED: Project is required");
         assertThat(result.rows()).isEmpty();
     }
 }

@@ -2,13 +2,12 @@ package dev.tandem.monthend.input.time;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tandem.monthend.input.CsvFile;
 import dev.tandem.monthend.input.InputProblem;
 import dev.tandem.monthend.input.RunInput.WorkRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -109,11 +108,9 @@ class TrackerFormatTest {
         assertThat(problems).extracting(p -> p.file() + " " + p.rule()).containsExactly("time/ MISSING_FILE");
     }
 
-    private static Map<String, Integer> header(String... names) {
-        Map<String, Integer> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
-        for (int i = 0; i < names.length; i++) {
-            header.put(names[i], i);
-        }
-        return header;
+    /** A file with only this header row, read as a tracker export. */
+    private static CsvFile header(String... names) {
+        return CsvFile.parse("time/x.csv", String.join(",", names) + "\n", Integer.MAX_VALUE, CsvFile.Shape.EXPORT,
+                new ArrayList<>());
     }
 }
