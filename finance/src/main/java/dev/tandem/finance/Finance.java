@@ -2,19 +2,22 @@ package dev.tandem.finance;
 
 import dev.tandem.finance.journal.ImportFromStaging;
 import dev.tandem.finance.journal.IntegrationJournal;
+import dev.tandem.finance.ledger.GeneralLedger;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.project.ProjectContracts;
 import dev.tandem.finance.proposal.InvoiceProposals;
+import dev.tandem.finance.proposal.ProposalQueries;
 import dev.tandem.finance.rates.EcbRatesImport;
 import dev.tandem.finance.rates.ExchangeRateTypes;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.FinanceSetup;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
+import dev.tandem.finance.setup.SetupLookup;
+import dev.tandem.finance.staging.StagingEntity;
 import dev.tandem.finance.tax.SalesTax;
 import dev.tandem.finance.tax.SalesTaxCalculator;
 import dev.tandem.finance.tax.SalesTaxSetup;
-import dev.tandem.finance.staging.StagingEntity;
 
 /** The Finance app: its services over its own database, wired. */
 public final class Finance {
@@ -34,6 +37,9 @@ public final class Finance {
     private final ImportFromStaging importFromStaging;
     private final IntegrationJournal integrationJournal;
     private final ProjectContracts projectContracts;
+    private final SetupLookup setupLookup;
+    private final ProposalQueries proposalQueries;
+    private final GeneralLedger generalLedger;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -53,6 +59,9 @@ public final class Finance {
                 proposals.lineImport());
         this.integrationJournal = new IntegrationJournal(context, postingSetup, ledger, numbers, salesTax);
         this.projectContracts = new ProjectContracts(context);
+        this.setupLookup = new SetupLookup(context);
+        this.proposalQueries = new ProposalQueries(context);
+        this.generalLedger = new GeneralLedger(context);
     }
 
     public FinanceContext context() {
@@ -117,5 +126,20 @@ public final class Finance {
     /** Projects, project contracts and contract lines as Project Operations syncs them (§7). */
     public ProjectContracts projectContracts() {
         return projectContracts;
+    }
+
+    /** Reads of the setup for batch loads: legal entity name, which customers exist (in bulk). */
+    public SetupLookup setupLookup() {
+        return setupLookup;
+    }
+
+    /** Reads of invoice proposals: the open ones, counts by status (§4.8). */
+    public ProposalQueries proposalQueries() {
+        return proposalQueries;
+    }
+
+    /** The general ledger's lines and voucher counts of a legal entity (DESIGN §4 invariant 3). */
+    public GeneralLedger generalLedger() {
+        return generalLedger;
     }
 }

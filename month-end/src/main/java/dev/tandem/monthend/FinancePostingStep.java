@@ -1,9 +1,10 @@
 package dev.tandem.monthend;
 
+import dev.tandem.common.TandemException;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.journal.ImportFromStaging.ImportResult;
 import dev.tandem.finance.journal.IntegrationJournal.PostResult;
-import dev.tandem.finance.proposal.ProposalStatus;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -29,39 +30,38 @@ final class FinancePostingStep {
                    int proposalsPosted, List<String> proposalIssues) {
     }
 
+    /** What the journal part did: lines imported and refused over both imports, journals posted, lines failed. */
+    private record Journals(int lines, int importErrors, int posted, int linesFailed) {
+    }
+
     Outcome run(String legalEntity, Progress progress) {
-        int[] counts = new int[5];
-        progress.step("Import and post journals", 3, bar -> {
+        Journals journals = progress.compute("Import and post journals", 3, bar -> {
             ImportResult first = finance.importFromStaging().run(legalEntity);
-            counts[0] += first.lines();
-            counts[1] += first.errors();
             bar.step();
-            for (PostResult posted : finance.integrationJournal().postAll(legalEntity)) {
-                counts[2]++;
-                counts[3] += posted.failedLines();
-            }
+            List<PostResult> posted = finance.integrationJournal().postAll(legalEntity);
             bar.step();
             ImportResult second = finance.importFromStaging().run(legalEntity);
-            counts[0] += second.lines();
-            counts[1] += second.errors();
             bar.step();
+            return new Journals(first.lines() + second.lines(), first.errors() + second.errors(), posted.size(),
+                    posted.stream().mapToInt(PostResult::failedLines).sum());
         });
-        List<String> open = finance.context().jdbc().queryForList("SELECT proposalid FROM projproposaljour WHERE "
-                + "dataareaid = ? AND status = ? ORDER BY proposalid", String.class, legalEntity,
-                ProposalStatus.OPEN.value());
-        List<String> issues = new java.util.ArrayList<>();
-        progress.step("Post invoice proposals", open.size(), bar -> {
+        List<String> open = finance.proposalQueries().open(legalEntity);
+        List<String> issues = new ArrayList<>();
+        int postedProposals = progress.compute("Post invoice proposals", open.size(), bar -> {
+            int posted = 0;
             for (String proposal : open) {
                 try {
                     finance.proposals().posting().post(legalEntity, proposal);
-                    counts[4]++;
-                } catch (dev.tandem.common.TandemException e) {
+                    posted++;
+                } catch (TandemException e) {
                     // The proposal stays open with nothing posted; the summary and report list it.
                     issues.add(proposal + ": " + e.getMessage());
                 }
                 bar.step();
             }
+            return posted;
         });
-        return new Outcome(counts[0], counts[1], counts[2], counts[3], counts[4], List.copyOf(issues));
+        return new Outcome(journals.lines(), journals.importErrors(), journals.posted(), journals.linesFailed(),
+                postedProposals, List.copyOf(issues));
     }
 }

@@ -20,12 +20,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Loads the Finance side of an input folder: legal entity, monthly periods, chart of accounts, the one posting
  * profile with its project-group rule, line properties, number sequences, the ECB rates and the customers. What
- * exists already (a second run) is left as it is; customers are created one by one, so those added to
- * customers.csv since the last run are created. Customers reach Project Operations through the Customers map
+ * exists already (a second run) is left as it is; the customers that exist are found in bulk and the others are
+ * created, so those added to customers.csv since the last run are created. Customers reach Project Operations through the Customers map
  * (Finance is their master), and the legal entity through the Legal entities map.
  */
 final class FinanceSetupLoader {
@@ -43,18 +44,20 @@ final class FinanceSetupLoader {
     int load(RunInput input) {
         Company company = input.company();
         String le = company.legalEntity();
-        if (!exists("SELECT COUNT(*) FROM exchangeratetype WHERE ratetype = ?", company.exchangeRateType())) {
+        if (!finance.rateTypes().exists(company.exchangeRateType())) {
             finance.rateTypes().create(company.exchangeRateType(), "Euro foreign exchange reference rates (ECB)");
         }
         importRates(input);
-        if (!exists("SELECT COUNT(*) FROM legal_entity WHERE dataareaid = ?", le)) {
+        if (!finance.setupLookup().legalEntityExists(le)) {
             // One transaction: a legal entity exists with all of its setup or not at all, so a run stopped here is
             // completed by the next one instead of finding half a setup and skipping it.
             finance.context().inTransaction(() -> createLegalEntity(company));
         }
         int created = 0;
+        Set<String> existing = finance.setupLookup().existingCustomers(le, input.customers().stream()
+                .map(Customer::number).toList());
         for (Customer c : input.customers()) {
-            if (!exists("SELECT COUNT(*) FROM custtable WHERE dataareaid = ? AND accountnum = ?", le, c.number())) {
+            if (!existing.contains(c.number())) {
                 finance.setup().createCustomer(le, c.number(), c.name(), c.group(), c.paymentTermDays(), c.currency(),
                         null);
                 created++;
@@ -97,10 +100,5 @@ final class FinanceSetupLoader {
         setup.createNumberSequence(le, NumberSequences.JOURNAL, prefixes.get("journal"), 6, false);
         setup.createNumberSequence(le, NumberSequences.PROPOSAL, prefixes.get("proposal"), 6, true);
         setup.createNumberSequence(le, NumberSequences.CUSTOMER_INVOICE, prefixes.get("customerInvoice"), 6, false);
-    }
-
-    private boolean exists(String sql, Object... args) {
-        Integer n = finance.context().jdbc().queryForObject(sql, Integer.class, args);
-        return n != null && n > 0;
     }
 }

@@ -3,13 +3,7 @@ package dev.tandem.monthend;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsError;
 import dev.tandem.operations.ProjectOperations;
-import dev.tandem.operations.actuals.Actual;
-import dev.tandem.operations.actuals.BillingStatus;
-import dev.tandem.operations.backlog.BillingBacklog.Filter;
-import dev.tandem.operations.contracts.ContractRecords.Milestone;
-import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
-import dev.tandem.operations.invoicing.InvoiceStatus;
-import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.backlog.ReadyToInvoice.ActualsMarked;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,9 +16,9 @@ import java.util.UUID;
  * Confirmation sends the invoice, its billed sales actuals and their transaction connections to Finance in the same
  * transaction.
  *
- * <p>Not-to-exceed (§4.5): actuals whose NTE validation failed at approval stay in the backlog; the others are marked
- * Ready in date order, and when marking one would pass the limit it stays Not ready with the rest of the contract's
- * backlog after it (the app refuses it with NTE_FAILED). Drafts left by an interrupted earlier run are confirmed.
+ * <p>Not-to-exceed (§4.5) is Project Operations' rule ({@code ProjectOperations.readyToInvoice()}): it marks the
+ * backlog Ready up to the limit and says which actuals it held back; this step only counts them. Drafts left by an
+ * interrupted earlier run are confirmed.
  */
 final class InvoicingStep {
 
@@ -38,96 +32,44 @@ final class InvoicingStep {
     record Outcome(int actualsReady, int milestonesReady, int nteHeld, int invoicesCreated, int invoicesConfirmed) {
     }
 
+    /** What marking the backlog Ready did over all contracts. */
+    private record Ready(int actuals, int milestones, int held) {
+
+        Ready plus(ActualsMarked marked, int milestonesMarked) {
+            return new Ready(actuals + marked.marked().size(), milestones + milestonesMarked,
+                    held + marked.held().size());
+        }
+    }
+
     Outcome run(Collection<UUID> contracts, LocalDate asOf, Progress progress) {
-        int[] counts = new int[5];
-        progress.step("Ready to invoice", contracts.size(), bar -> {
+        Ready ready = progress.compute("Ready to invoice", contracts.size(), bar -> {
+            Ready sum = new Ready(0, 0, 0);
             for (UUID contract : contracts) {
-                int[] ready = markReady(contract, asOf);
-                counts[0] += ready[0];
-                counts[2] += ready[1];
-                counts[1] += markMilestones(contract, asOf);
+                sum = sum.plus(ops.readyToInvoice().markActualsUpToLimit(contract, asOf),
+                        ops.readyToInvoice().markMilestonesDue(contract, asOf).size());
                 bar.step();
             }
+            return sum;
         });
+        int created = 0;
         List<UUID> drafts = new ArrayList<>();
         for (UUID contract : contracts) {
             try {
-                List<UUID> created = ops.invoicing().creation().createForContract(contract, asOf);
-                counts[3] += created.size();
+                created += ops.invoicing().creation().createForContract(contract, asOf).size();
             } catch (TandemException e) {
                 if (e.errorCode() != OperationsError.NOTHING_TO_INVOICE) {
                     throw e;
                 }
             }
-            drafts.addAll(ops.context().jdbc().queryForList("SELECT invoiceid FROM invoice WHERE salesorderid = ? "
-                    + "AND msdyn_projectinvoicestatus = ? ORDER BY invoicenumber", UUID.class, contract,
-                    InvoiceStatus.DRAFT.value()));
+            drafts.addAll(ops.invoiceQueries().draftsOfContract(contract));
         }
-        progress.step("Confirm invoices", drafts.size(), bar -> {
+        int confirmed = progress.compute("Confirm invoices", drafts.size(), bar -> {
             for (UUID invoice : drafts) {
                 ops.invoicing().confirmation().confirm(invoice);
-                counts[4]++;
                 bar.step();
             }
+            return drafts.size();
         });
-        return new Outcome(counts[0], counts[1], counts[2], counts[3], counts[4]);
-    }
-
-    /** @return {marked Ready, held by NTE} */
-    private int[] markReady(UUID contract, LocalDate asOf) {
-        List<Actual> candidates = new ArrayList<>();
-        int held = 0;
-        for (int page = 0; ; page++) {
-            var backlog = ops.backlog().timeAndMaterial(new Filter(contract, null, null, null, asOf, false), page, 1000);
-            for (Actual a : backlog.items()) {
-                if (a.billingStatus() == BillingStatus.READY_TO_INVOICE) {
-                    continue;
-                }
-                if (a.nteStatus() == NteStatus.FAILED) {
-                    held++;
-                } else {
-                    candidates.add(a);
-                }
-            }
-            if (backlog.items().size() < 1000) {
-                break;
-            }
-        }
-        if (candidates.isEmpty()) {
-            return new int[] {0, held};
-        }
-        List<UUID> ids = candidates.stream().map(Actual::id).toList();
-        try {
-            ops.backlog().markActuals(ids, true);
-            return new int[] {ids.size(), held};
-        } catch (TandemException e) {
-            if (e.errorCode() != OperationsError.NTE_FAILED) {
-                throw e;
-            }
-        }
-        // The limit is reached within this backlog: mark in date order until the first refusal.
-        int marked = 0;
-        for (UUID id : ids) {
-            try {
-                ops.backlog().markActuals(List.of(id), true);
-                marked++;
-            } catch (TandemException e) {
-                if (e.errorCode() != OperationsError.NTE_FAILED) {
-                    throw e;
-                }
-                return new int[] {marked, held + ids.size() - marked};
-            }
-        }
-        return new int[] {marked, held};
-    }
-
-    private int markMilestones(UUID contract, LocalDate asOf) {
-        List<UUID> due = ops.backlog().milestones(new Filter(contract, null, null, null, asOf, false), 0,
-                10_000).items().stream()
-                .filter(m -> m.status() == MilestoneInvoiceStatus.NOT_READY_FOR_INVOICING).map(Milestone::id).toList();
-        if (!due.isEmpty()) {
-            ops.backlog().markMilestones(due, true);
-        }
-        return due.size();
+        return new Outcome(ready.actuals(), ready.milestones(), ready.held(), created, confirmed);
     }
 }

@@ -2,7 +2,10 @@ package dev.tandem.monthend;
 
 import java.io.PrintStream;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -16,6 +19,15 @@ public interface Progress {
 
     /** A step of {@code total} units; the work reports each unit done through the consumer's argument. */
     void step(String name, long total, Consumer<ProgressBar> work);
+
+    /**
+     * A step of {@code total} units that computes a result: as {@link #step}, returning what {@code work} returns.
+     */
+    default <T> T compute(String name, long total, Function<ProgressBar, T> work) {
+        List<T> result = new ArrayList<>(1);
+        step(name, total, bar -> result.add(work.apply(bar)));
+        return result.getFirst();
+    }
 
     /** Bars on {@code terminal}, redrawn at most 5 times a second, ASCII so that every terminal draws it. */
     static Progress bars(PrintStream terminal) {

@@ -38,13 +38,13 @@ final class RunOutputs {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the output folder " + out, e);
         }
-        List<Path>[] pdfs = new List[1];
-        progress.step("Write invoice PDFs", 1, bar -> {
-            pdfs[0] = InvoicePdfs.write(finance, legalEntity, out);
+        List<Path> pdfs = progress.compute("Write invoice PDFs", 1, bar -> {
+            List<Path> written = InvoicePdfs.write(finance, legalEntity, out);
             bar.step();
+            return written;
         });
         int rows = LedgerCsv.write(finance, legalEntity, out.resolve(LEDGER_FILE));
-        return new Written(pdfs[0], rows);
+        return new Written(pdfs, rows);
     }
 
     static void writeReport(RunReport report, Path file) {

@@ -1,14 +1,19 @@
 package dev.tandem.operations;
 
+import dev.tandem.operations.actuals.ActualFigures;
 import dev.tandem.operations.actuals.Actuals;
 import dev.tandem.operations.actuals.ApprovalPosting;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.backlog.BillingBacklog;
+import dev.tandem.operations.backlog.ReadyToInvoice;
 import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.invoicing.InvoiceQueries;
 import dev.tandem.operations.invoicing.Invoicing;
 import dev.tandem.operations.masterdata.MasterData;
+import dev.tandem.operations.masterdata.NaturalKeys;
 import dev.tandem.operations.nte.NotToExceed;
 import dev.tandem.operations.pricing.PriceLists;
+import dev.tandem.operations.work.SourcedWork;
 import dev.tandem.operations.work.WorkEntries;
 
 /**
@@ -26,6 +31,11 @@ public final class ProjectOperations {
     private final WorkEntries workEntries;
     private final BillingBacklog backlog;
     private final Invoicing invoicing;
+    private final NaturalKeys naturalKeys;
+    private final SourcedWork sourcedWork;
+    private final ReadyToInvoice readyToInvoice;
+    private final InvoiceQueries invoiceQueries;
+    private final ActualFigures actualFigures;
 
     public ProjectOperations(OperationsContext context) {
         this.context = context;
@@ -38,6 +48,11 @@ public final class ProjectOperations {
                 new Reversals(context, actuals));
         this.backlog = new BillingBacklog(context, actuals, notToExceed);
         this.invoicing = new Invoicing(context, contracts, notToExceed);
+        this.naturalKeys = new NaturalKeys(context);
+        this.sourcedWork = new SourcedWork(context, workEntries);
+        this.readyToInvoice = new ReadyToInvoice(context, backlog);
+        this.invoiceQueries = new InvoiceQueries(context);
+        this.actualFigures = new ActualFigures(context);
     }
 
     public OperationsContext context() {
@@ -74,5 +89,30 @@ public final class ProjectOperations {
 
     public Invoicing invoicing() {
         return invoicing;
+    }
+
+    /** Master data and contracts by name or number, in bulk (batch loads such as the month-end job). */
+    public NaturalKeys naturalKeys() {
+        return naturalKeys;
+    }
+
+    /** Work entries created from a source (time-tracker exports, expense files) that are still to be approved. */
+    public SourcedWork sourcedWork() {
+        return sourcedWork;
+    }
+
+    /** Marking a contract's backlog Ready to invoice up to the not-to-exceed limit (§4.5, §5 step 5). */
+    public ReadyToInvoice readyToInvoice() {
+        return readyToInvoice;
+    }
+
+    /** Reads of proforma invoices: drafts of a contract, counts by status. */
+    public InvoiceQueries invoiceQueries() {
+        return invoiceQueries;
+    }
+
+    /** Totals over all actuals for reports: counts and amounts, approved hours. */
+    public ActualFigures actualFigures() {
+        return actualFigures;
     }
 }

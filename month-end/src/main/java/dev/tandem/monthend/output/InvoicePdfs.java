@@ -70,14 +70,10 @@ public final class InvoicePdfs {
         return unique;
     }
 
-    /** The seller on the document: the legal entity's name (Finance has no read of it besides its table). */
+    /** The seller on the document: the legal entity's name. */
     private static String sellerName(Finance finance, String dataAreaId) {
-        List<String> names = finance.context().jdbc().queryForList("SELECT name FROM legal_entity WHERE dataareaid = ?",
-                String.class, dataAreaId);
-        if (names.isEmpty()) {
-            throw new TandemException(FinanceError.NOT_FOUND, "Legal entity " + dataAreaId + " doesn't exist",
-                    Map.of("dataAreaId", dataAreaId));
-        }
-        return names.getFirst();
+        return finance.setupLookup().legalEntityName(dataAreaId).orElseThrow(() -> new TandemException(
+                FinanceError.NOT_FOUND, "Legal entity " + dataAreaId + " doesn't exist", Map.of("dataAreaId",
+                dataAreaId)));
     }
 }

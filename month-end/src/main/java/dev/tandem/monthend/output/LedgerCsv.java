@@ -1,6 +1,7 @@
 package dev.tandem.monthend.output;
 
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.ledger.GeneralLedger;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -8,15 +9,13 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.LocalDate;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
 /**
  * The general ledger of a legal entity as CSV (RFC 4180, UTF-8, header row): one row per general journal entry
- * line ({@code generaljournalentry}) with its voucher's facts ({@code ledgervoucher}), ordered by voucher then line.
+ * line with its voucher's facts, as Finance publishes them ({@code Finance.generalLedger()}), ordered by voucher then
+ * line.
  * Debits are positive, credits negative, so each voucher's {@code amount} sums to zero per {@code currency} and its
  * {@code accounting_amount} sums to zero (DESIGN §4 invariant 3).
  *
@@ -45,43 +44,29 @@ public final class LedgerCsv {
      */
     public static int write(Finance finance, String dataAreaId, Path file) {
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader(HEADER).get();
-        int[] rows = {0};
         try (Writer writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
              CSVPrinter csv = new CSVPrinter(writer, format)) {
-            finance.context().jdbc().query("SELECT g.voucher, g.lineno, g.accountingdate, g.mainaccountid, m.name, "
-                    + "g.description, g.projid, g.custaccount, g.transactioncurrency, g.amountcur, le.accountingcurrency, "
-                    + "g.accountingamount, g.exchangerate, v.sourcetype, v.sourceid, v.description AS voucherdescription, "
-                    + "v.reversesvoucher FROM generaljournalentry g "
-                    + "JOIN ledgervoucher v ON v.dataareaid = g.dataareaid AND v.voucher = g.voucher "
-                    + "JOIN mainaccount m ON m.dataareaid = g.dataareaid AND m.mainaccountid = g.mainaccountid "
-                    + "JOIN legal_entity le ON le.dataareaid = g.dataareaid "
-                    + "WHERE g.dataareaid = ? ORDER BY g.voucher, g.lineno", rs -> {
-                        print(csv, rs);
-                        rows[0]++;
-                    }, dataAreaId);
+            return finance.generalLedger().forEachEntry(dataAreaId, entry -> print(csv, entry));
         } catch (IOException | UncheckedIOException e) {
             IOException cause = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             throw new UncheckedIOException("Could not write the ledger export " + file + ": " + cause.getMessage(),
                     cause);
         }
-        return rows[0];
     }
 
-    private static void print(CSVPrinter csv, ResultSet rs) throws SQLException {
-        String currency = rs.getString("transactioncurrency").trim();
-        String accountingCurrency = rs.getString("accountingcurrency").trim();
-        BigDecimal rate = rs.getBigDecimal("exchangerate");
+    private static void print(CSVPrinter csv, GeneralLedger.Entry e) {
+        String currency = e.amount().currency();
+        String accountingCurrency = e.accountingAmount().currency();
         try {
-            csv.printRecord(rs.getString("voucher"), rs.getInt("lineno"), rs.getObject("accountingdate", LocalDate.class),
-                    rs.getString("mainaccountid"), rs.getString("name"), rs.getString("description"),
-                    rs.getString("projid"), rs.getString("custaccount"), currency,
-                    PlainAmounts.money(rs.getBigDecimal("amountcur"), currency), accountingCurrency,
-                    PlainAmounts.money(rs.getBigDecimal("accountingamount"), accountingCurrency),
-                    PlainAmounts.plain(rate), rs.getString("sourcetype"), rs.getString("sourceid"),
-                    rs.getString("voucherdescription"), rs.getString("reversesvoucher"));
-        } catch (IOException e) {
-            // Out of the row callback, which may throw SQLException only; write() names the file.
-            throw new UncheckedIOException(e);
+            csv.printRecord(e.voucher(), e.lineNo(), e.accountingDate(), e.mainAccount(), e.mainAccountName(),
+                    e.description(), e.project(), e.customerAccount(), currency,
+                    PlainAmounts.money(e.amount().amount(), currency), accountingCurrency,
+                    PlainAmounts.money(e.accountingAmount().amount(), accountingCurrency),
+                    PlainAmounts.plain(e.exchangeRate()), e.sourceType(), e.sourceId(), e.voucherDescription(),
+                    e.reversesVoucher());
+        } catch (IOException io) {
+            // Out of the ledger's callback; write() names the file.
+            throw new UncheckedIOException(io);
         }
     }
 }

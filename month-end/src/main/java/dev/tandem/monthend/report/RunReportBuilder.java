@@ -2,13 +2,11 @@ package dev.tandem.monthend.report;
 
 import dev.tandem.common.Money;
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.ledger.GeneralLedger;
 import dev.tandem.finance.proposal.CustomerInvoice;
 import dev.tandem.finance.proposal.ProposalStatus;
-import dev.tandem.operations.OptionValue;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.actuals.BillingType;
-import dev.tandem.operations.actuals.TransactionClassification;
-import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.invoicing.InvoiceStatus;
 import dev.tandem.monthend.input.RunInput;
 import dev.tandem.monthend.output.InvoicePdfText;
@@ -26,13 +24,12 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Builds the {@link RunReport} from both databases after a run: actuals by type (Project Operations), proforma
+ * Builds the {@link RunReport} from both apps' published reads after a run: actuals by type (Project Operations), proforma
  * invoices by status, proposals by status, posted customer invoices, vouchers (Finance), and the per-currency totals
  * that must agree: posted invoice totals, AR customer transactions and the totals read back from the PDFs.
  */
@@ -91,25 +88,14 @@ public final class RunReportBuilder {
     }
 
     private List<ActualCount> actuals() {
-        return ops.context().jdbc().query("SELECT msdyn_transactiontypecode, msdyn_transactionclassification, "
-                + "transactioncurrency, COUNT(*) n, SUM(msdyn_amount) amount FROM msdyn_actual GROUP BY "
-                + "msdyn_transactiontypecode, msdyn_transactionclassification, transactioncurrency ORDER BY 1, 2, 3",
-                (rs, i) -> {
-                    String currency = rs.getString(3).trim();
-                    return new ActualCount(OptionValue.of(TransactionType.class, rs.getInt(1)).label(),
-                            OptionValue.of(TransactionClassification.class, rs.getInt(2)).label(), currency,
-                            rs.getLong(4), money(rs.getBigDecimal(5), currency));
-                });
+        return ops.actualFigures().totals().stream().map(t -> new ActualCount(t.transactionType().label(),
+                t.classification().label(), t.amount().currency(), t.count(),
+                money(t.amount().amount(), t.amount().currency()))).toList();
     }
 
     /** Every status counted, so that the counts add up to the total (an unknown value fails loudly). */
     private Invoices invoices() {
-        Map<InvoiceStatus, Long> byStatus = new EnumMap<>(InvoiceStatus.class);
-        ops.context().jdbc().query("SELECT msdyn_projectinvoicestatus, COUNT(*) FROM invoice GROUP BY "
-                + "msdyn_projectinvoicestatus", rs -> {
-                    byStatus.put(OptionValue.of(InvoiceStatus.class, rs.getInt(1)), rs.getLong(2));
-                });
-        return invoices(byStatus);
+        return invoices(ops.invoiceQueries().countByStatus());
     }
 
     /** The counts of proforma invoices by status; {@code total} is their sum. */
@@ -121,12 +107,7 @@ public final class RunReportBuilder {
     }
 
     private Proposals proposals(String le) {
-        Map<ProposalStatus, Long> byStatus = new EnumMap<>(ProposalStatus.class);
-        finance.context().jdbc().query("SELECT status, COUNT(*) FROM projproposaljour WHERE dataareaid = ? GROUP BY "
-                + "status", rs -> {
-                    byStatus.put(ProposalStatus.of(rs.getInt(1)), rs.getLong(2));
-                }, le);
-        return proposals(byStatus);
+        return proposals(finance.proposalQueries().countByStatus(le));
     }
 
     /** The counts of invoice proposals by status; {@code total} is their sum. */
@@ -140,12 +121,7 @@ public final class RunReportBuilder {
 
     /** Approved hours: the quantities of the Cost actuals of class Time, by billing type. */
     private Hours hours() {
-        Map<BillingType, BigDecimal> byType = new EnumMap<>(BillingType.class);
-        ops.context().jdbc().query("SELECT msdyn_billingtype, SUM(msdyn_quantity) FROM msdyn_actual WHERE "
-                + "msdyn_transactiontypecode = ? AND msdyn_transactionclassification = ? GROUP BY msdyn_billingtype",
-                rs -> {
-                    byType.put(OptionValue.of(BillingType.class, rs.getInt(1)), rs.getBigDecimal(2));
-                }, TransactionType.COST.value(), TransactionClassification.TIME.value());
+        Map<BillingType, BigDecimal> byType = ops.actualFigures().approvedHours();
         BigDecimal total = byType.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         return new Hours(hours(total), hours(byType.get(BillingType.CHARGEABLE)),
                 hours(byType.get(BillingType.NON_CHARGEABLE)), hours(byType.get(BillingType.COMPLIMENTARY)),
@@ -162,13 +138,8 @@ public final class RunReportBuilder {
     }
 
     private Vouchers vouchers(String le) {
-        Long count = finance.context().jdbc().queryForObject("SELECT COUNT(*) FROM ledgervoucher WHERE dataareaid = ?",
-                Long.class, le);
-        Long unbalanced = finance.context().jdbc().queryForObject("SELECT COUNT(DISTINCT voucher) FROM ("
-                + "SELECT voucher FROM generaljournalentry WHERE dataareaid = ? GROUP BY voucher, transactioncurrency "
-                + "HAVING SUM(amountcur) <> 0 UNION SELECT voucher FROM generaljournalentry WHERE dataareaid = ? "
-                + "GROUP BY voucher HAVING SUM(accountingamount) <> 0) u", Long.class, le, le);
-        return new Vouchers(count == null ? 0 : count, unbalanced == null ? 0 : unbalanced);
+        GeneralLedger.VoucherCount count = finance.generalLedger().vouchers(le);
+        return new Vouchers(count.count(), count.unbalanced());
     }
 
     private static BigDecimal[] zeros() {
