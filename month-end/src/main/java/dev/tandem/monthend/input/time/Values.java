@@ -4,11 +4,9 @@ import dev.tandem.monthend.input.Cell;
 import dev.tandem.monthend.input.InputProblem;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -23,8 +21,6 @@ final class Values {
     /** Hours are stored with 6 decimals (work entry quantity, NUMERIC(19,6)). */
     static final int HOUR_SCALE = 6;
 
-    private static final DateTimeFormatter ISO_DATE =
-            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter HH_MM_SS = DateTimeFormatter.ofPattern("HH:mm:ss");
     private static final Pattern DECIMAL = Pattern.compile("(-)?(\\d+(?:\\.\\d+)?)");
     private static final Pattern DURATION = Pattern.compile("(-)?(\\d+):([0-5]\\d):([0-5]\\d)");
@@ -41,18 +37,9 @@ final class Values {
         return cell.required() == null ? null : cell.asWritten();
     }
 
-    /** A {@code YYYY-MM-DD} date that exists; else REQUIRED or DATE_FORMAT. */
+    /** A {@code YYYY-MM-DD} date that exists; else REQUIRED or DATE_FORMAT ({@link Cell#date}, as every file). */
     static LocalDate isoDate(Cell cell, List<InputProblem> problems) {
-        if (required(cell, problems) == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(cell.asWritten(), ISO_DATE);
-        } catch (DateTimeException e) {
-            cell.problem("DATE_FORMAT",
-                    "\"" + cell.asWritten() + "\" is not a date in the form YYYY-MM-DD");
-            return null;
-        }
+        return cell.date(true);
     }
 
     /**
