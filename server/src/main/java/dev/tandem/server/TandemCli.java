@@ -1,5 +1,6 @@
 package dev.tandem.server;
 
+import dev.tandem.server.dualwrite.MapsCommand;
 import dev.tandem.server.reconcile.ReconcileCommand;
 import dev.tandem.server.run.RunCommand;
 import org.springframework.core.NestedExceptionUtils;
@@ -19,8 +20,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
         description = "Project invoice integration: Project Operations, Finance and the dual-write runtime between "
                 + "their databases.",
-        subcommands = {RunCommand.class, ReconcileCommand.class, ServeCommand.class, VersionCommand.class,
-                HelpCommand.class})
+        subcommands = {RunCommand.class, ReconcileCommand.class, ServeCommand.class, MapsCommand.class,
+                VersionCommand.class, HelpCommand.class})
 public final class TandemCli implements Runnable {
 
     @Spec

@@ -39,6 +39,16 @@ final class BatchApplier {
     record Prepared(MapLeg leg, UUID batchId, List<Row> rows, List<Failure> failures) {
     }
 
+    /**
+     * A row of {@code dw_inbox_image}: what a batch found and wrote for one key.
+     *
+     * @param beforeImage the row before, JSON; JSON {@code null} when it did not exist
+     * @param applied     the row written, JSON, or {@link #DELETED}
+     */
+    private record InboxImage(String mapId, UUID batchId, int position, String entity, String key, String beforeImage,
+                              String applied) {
+    }
+
     /** Maps the net effect of a batch's changes through the leg; changes the filter or striping drop vanish. */
     Prepared prepare(MapLeg leg, UUID batchId, List<SourceChange> changes, Lookups from, Lookups to) {
         List<SourceChange> net = SourceChange.netEffect(changes);
@@ -104,7 +114,7 @@ final class BatchApplier {
         }
         List<Map<String, Object>> upserts = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
-        List<Object[]> images = new ArrayList<>();
+        List<InboxImage> images = new ArrayList<>();
         for (Row row : p.rows()) {
             Map<String, Object> old = before.get(row.key());
             if (row.operation() == ChangeOperation.DELETE) {
@@ -125,26 +135,32 @@ final class BatchApplier {
         }
         Timestamp now = Timestamp.from(target.context().clock().instant());
         target.jdbc().update("INSERT INTO dw_inbox (map_id, batch_id, source_app, status, applied_at) VALUES (?, ?, ?, ?,"
-                + " ?)", mapId, p.batchId(), sourceApp, inDoubt ? "IN_DOUBT" : "CONFIRMED", now);
+                + " ?)", mapId, p.batchId(), sourceApp, (inDoubt ? InboxStatus.IN_DOUBT : InboxStatus.CONFIRMED)
+                .stored(), now);
         target.jdbc().batchUpdate("INSERT INTO dw_inbox_image (map_id, batch_id, position, entity, key_value, "
                 + "before_image, applied) VALUES (?, ?, ?, ?, ?, ?, ?)", images, 1000, (ps, img) -> {
-                    for (int i = 0; i < img.length; i++) {
-                        ps.setObject(i + 1, img[i]);
-                    }
+                    ps.setString(1, img.mapId());
+                    ps.setObject(2, img.batchId());
+                    ps.setInt(3, img.position());
+                    ps.setString(4, img.entity());
+                    ps.setString(5, img.key());
+                    ps.setString(6, img.beforeImage());
+                    ps.setString(7, img.applied());
                 });
         return upserts.size() + deletes.size();
     }
 
-    private static Object[] image(Prepared p, int position, String key, Map<String, Object> before, String applied) {
-        return new Object[] {p.leg().map().id(), p.batchId(), position, p.leg().toEntity(), key, Json.write(before),
-            applied};
+    private static InboxImage image(Prepared p, int position, String key, Map<String, Object> before,
+                                    String applied) {
+        return new InboxImage(p.leg().map().id(), p.batchId(), position, p.leg().toEntity(), key, Json.write(before),
+                applied);
     }
 
     /** Marks a live batch confirmed: its source committed. */
     void confirm(SyncApp target, String mapId, UUID batchId) {
-        target.inTransaction(() -> target.jdbc().update("UPDATE dw_inbox SET status = 'CONFIRMED', resolved_at = ? "
-                + "WHERE map_id = ? AND batch_id = ? AND status = 'IN_DOUBT'",
-                Timestamp.from(target.context().clock().instant()), mapId, batchId));
+        target.inTransaction(() -> target.jdbc().update("UPDATE dw_inbox SET status = ?, resolved_at = ? WHERE map_id = "
+                + "? AND batch_id = ? AND status = ?", InboxStatus.CONFIRMED.stored(),
+                Timestamp.from(target.context().clock().instant()), mapId, batchId, InboxStatus.IN_DOUBT.stored()));
     }
 
     /**
@@ -165,16 +181,17 @@ final class BatchApplier {
             }
             DataEntity entity = target.entity(leg.toEntity()).orElseThrow();
             String integrationKey = entity.definition().integrationKey();
-            List<Object[]> images = target.jdbc().query("SELECT key_value, before_image, applied FROM dw_inbox_image "
-                    + "WHERE map_id = ? AND batch_id = ? ORDER BY position DESC", (rs, i) -> new Object[] {
-                        rs.getString(1), rs.getString(2), rs.getString(3)}, mapId, batchId);
-            for (Object[] img : images) {
-                String key = (String) img[0];
-                Map<String, Object> before = Json.read((String) img[1]);
-                boolean deleted = DELETED.equals(img[2]);
+            List<InboxImage> images = target.jdbc().query("SELECT position, key_value, before_image, applied FROM "
+                    + "dw_inbox_image WHERE map_id = ? AND batch_id = ? ORDER BY position DESC", (rs, i) ->
+                    new InboxImage(mapId, batchId, rs.getInt(1), leg.toEntity(), rs.getString(2), rs.getString(3),
+                            rs.getString(4)), mapId, batchId);
+            for (InboxImage img : images) {
+                String key = img.key();
+                Map<String, Object> before = Json.read(img.beforeImage());
+                boolean deleted = DELETED.equals(img.applied());
                 Map<String, Object> current = entity.read(leg.toKeyField(), List.of(key)).stream().findFirst()
                         .orElse(null);
-                boolean untouched = deleted ? current == null : Values.sameFields(current, Json.read((String) img[2]));
+                boolean untouched = deleted ? current == null : Values.sameFields(current, Json.read(img.applied()));
                 if (!untouched) {
                     conflicts.add(leg.toEntity() + " " + key + " changed after batch " + batchId + " was applied; "
                             + "it was left as it is");

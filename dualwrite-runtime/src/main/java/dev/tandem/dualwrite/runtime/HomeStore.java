@@ -31,7 +31,7 @@ final class HomeStore {
 
     /** What is known of a failed change when it is logged. */
     record ErrorEntry(String mapId, UUID batchId, Long sequenceNo, String entity, String key, String operation,
-                      String payload, ErrorType type, String cause, String status, boolean retryable) {
+                      String payload, ErrorType type, String cause, ErrorStatus status, boolean retryable) {
     }
 
     private final SyncApp home;
@@ -86,9 +86,9 @@ final class HomeStore {
         return states().get(mapId);
     }
 
-    void activity(String mapId, String event, String detail, String user) {
+    void activity(String mapId, ActivityEvent event, String detail, String user) {
         write(() -> jdbc().update("INSERT INTO dw_activity (map_id, at, event, detail, by_user) VALUES (?, ?, ?, ?, ?)",
-                mapId, now(), event, detail, user));
+                mapId, now(), event.stored(), detail, user));
     }
 
     Page<ActivityEntry> activity(String mapId, int page, int size) {
@@ -97,7 +97,7 @@ final class HomeStore {
         List<ActivityEntry> items = jdbc().query("SELECT activity_id, map_id, at, event, detail, by_user FROM "
                 + "dw_activity WHERE map_id = ? ORDER BY activity_id DESC OFFSET " + Page.offset(page, n)
                 + " ROWS FETCH FIRST " + n + " ROWS ONLY", (rs, i) -> new ActivityEntry(rs.getLong(1), rs.getString(2),
-                instant(rs, 3), rs.getString(4), rs.getString(5), rs.getString(6)), mapId);
+                instant(rs, 3), ActivityEvent.ofStored(rs.getString(4)), rs.getString(5), rs.getString(6)), mapId);
         return new Page<>(items, page, n, total);
     }
 
@@ -124,7 +124,7 @@ final class HomeStore {
                     ps.setString(7, e.payload());
                     ps.setString(8, e.type().name());
                     ps.setString(9, e.cause());
-                    ps.setString(10, e.status());
+                    ps.setString(10, e.status().stored());
                     ps.setBoolean(11, e.retryable());
                     ps.setTimestamp(12, now());
                     return ps;
@@ -142,13 +142,13 @@ final class HomeStore {
     }
 
     long openErrors(String mapId) {
-        return count("SELECT COUNT(*) FROM dw_error WHERE map_id = ? AND status = 'OPEN'", mapId);
+        return count("SELECT COUNT(*) FROM dw_error WHERE map_id = ? AND status = ?", mapId, ErrorStatus.OPEN.stored());
     }
 
-    Page<SyncError> errors(String mapId, String status, int page, int size) {
+    Page<SyncError> errors(String mapId, ErrorStatus status, int page, int size) {
         int n = Page.clampSize(size);
         String where = " WHERE map_id = ?" + (status == null ? "" : " AND status = ?");
-        Object[] args = status == null ? new Object[] {mapId} : new Object[] {mapId, status};
+        Object[] args = status == null ? new Object[] {mapId} : new Object[] {mapId, status.stored()};
         long total = count("SELECT COUNT(*) FROM dw_error" + where, args);
         List<SyncError> items = jdbc().query("SELECT * FROM dw_error" + where + " ORDER BY error_id OFFSET "
                 + Page.offset(page, n) + " ROWS FETCH FIRST " + n + " ROWS ONLY", HomeStore::error, args);
@@ -161,13 +161,13 @@ final class HomeStore {
     }
 
     List<SyncError> openRetryable(String mapId) {
-        return jdbc().query("SELECT * FROM dw_error WHERE map_id = ? AND status = 'OPEN' AND retryable = TRUE "
-                + "ORDER BY error_id", HomeStore::error, mapId);
+        return jdbc().query("SELECT * FROM dw_error WHERE map_id = ? AND status = ? AND retryable = TRUE "
+                + "ORDER BY error_id", HomeStore::error, mapId, ErrorStatus.OPEN.stored());
     }
 
     void resolved(long errorId) {
-        write(() -> jdbc().update("UPDATE dw_error SET status = 'RESOLVED', resolved_at = ?, attempts = attempts + 1 "
-                + "WHERE error_id = ?", now(), errorId));
+        write(() -> jdbc().update("UPDATE dw_error SET status = ?, resolved_at = ?, attempts = attempts + 1 "
+                + "WHERE error_id = ?", ErrorStatus.RESOLVED.stored(), now(), errorId));
     }
 
     void failedAgain(long errorId, ErrorType type, String cause) {
@@ -178,7 +178,8 @@ final class HomeStore {
     int purge(String mapId, List<Long> ids) {
         return write(() -> {
             if (ids.isEmpty()) {
-                return jdbc().update("DELETE FROM dw_error WHERE map_id = ? AND status <> 'OPEN'", mapId);
+                return jdbc().update("DELETE FROM dw_error WHERE map_id = ? AND status <> ?", mapId,
+                        ErrorStatus.OPEN.stored());
             }
             int n = 0;
             for (Long id : ids) {
@@ -192,7 +193,7 @@ final class HomeStore {
         return new SyncError(rs.getLong("error_id"), rs.getString("map_id"), rs.getObject("batch_id", UUID.class),
                 rs.getString("entity"), rs.getString("integration_key"), rs.getString("operation"),
                 rs.getString("payload"), ErrorType.valueOf(rs.getString("error_type")), rs.getString("cause"),
-                rs.getString("status"), rs.getBoolean("retryable"), rs.getInt("attempts"), instant(rs, "occurred_at"),
+                ErrorStatus.ofStored(rs.getString("status")), rs.getBoolean("retryable"), rs.getInt("attempts"), instant(rs, "occurred_at"),
                 instant(rs, "resolved_at"));
     }
 
@@ -201,7 +202,8 @@ final class HomeStore {
     InitialSyncRun newRun(String mapId, String user) {
         UUID id = UUID.randomUUID();
         write(() -> jdbc().update("INSERT INTO dw_initial_sync (run_id, map_id, status, pass, last_key, synced, failed, "
-                + "started_at, started_by) VALUES (?, ?, 'RUNNING', 1, NULL, 0, 0, ?, ?)", id, mapId, now(), user));
+                + "started_at, started_by) VALUES (?, ?, ?, 1, NULL, 0, 0, ?, ?)", id, mapId,
+                InitialSyncStatus.RUNNING.stored(), now(), user));
         return run(id);
     }
 
@@ -210,19 +212,20 @@ final class HomeStore {
                 + "run_id = ?", pass, lastKey, synced, failed, runId));
     }
 
-    void finishRun(UUID runId, String status) {
-        write(() -> jdbc().update("UPDATE dw_initial_sync SET status = ?, finished_at = ? WHERE run_id = ?", status,
-                now(), runId));
+    void finishRun(UUID runId, InitialSyncStatus status) {
+        write(() -> jdbc().update("UPDATE dw_initial_sync SET status = ?, finished_at = ? WHERE run_id = ?",
+                status.stored(), now(), runId));
     }
 
     void reopenRun(UUID runId) {
-        write(() -> jdbc().update("UPDATE dw_initial_sync SET status = 'RUNNING', finished_at = NULL WHERE run_id = ?",
-                runId));
+        write(() -> jdbc().update("UPDATE dw_initial_sync SET status = ?, finished_at = NULL WHERE run_id = ?",
+                InitialSyncStatus.RUNNING.stored(), runId));
     }
 
     /** Marks runs left RUNNING by a stopped process as INTERRUPTED: they resume after their checkpoint. */
     void interruptRunning() {
-        write(() -> jdbc().update("UPDATE dw_initial_sync SET status = 'INTERRUPTED' WHERE status = 'RUNNING'"));
+        write(() -> jdbc().update("UPDATE dw_initial_sync SET status = ? WHERE status = ?",
+                InitialSyncStatus.INTERRUPTED.stored(), InitialSyncStatus.RUNNING.stored()));
     }
 
     InitialSyncRun run(UUID runId) {
@@ -237,13 +240,12 @@ final class HomeStore {
 
     /** The latest interrupted (or still marked running) run of a map, which a new start resumes. */
     InitialSyncRun resumable(String mapId) {
-        return runs(mapId).stream().filter(r -> r.status().equals("INTERRUPTED") || r.status().equals("RUNNING"))
-                .findFirst().orElse(null);
+        return runs(mapId).stream().filter(r -> r.status().resumable()).findFirst().orElse(null);
     }
 
     private static InitialSyncRun run(ResultSet rs, int i) throws SQLException {
-        return new InitialSyncRun(rs.getObject("run_id", UUID.class), rs.getString("map_id"), rs.getString("status"),
-                rs.getLong("synced"), rs.getLong("failed"), rs.getString("last_key"), rs.getInt("pass"),
+        return new InitialSyncRun(rs.getObject("run_id", UUID.class), rs.getString("map_id"),
+                InitialSyncStatus.ofStored(rs.getString("status")), rs.getLong("synced"), rs.getLong("failed"), rs.getString("last_key"), rs.getInt("pass"),
                 instant(rs, "started_at"), instant(rs, "finished_at"));
     }
 

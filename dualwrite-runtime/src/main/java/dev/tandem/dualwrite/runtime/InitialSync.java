@@ -1,7 +1,6 @@
 package dev.tandem.dualwrite.runtime;
 
 import dev.tandem.dualwrite.capture.ChangeOperation;
-import dev.tandem.dualwrite.map.AlertRule.ErrorType;
 import dev.tandem.dualwrite.map.FieldMapping;
 import dev.tandem.dualwrite.map.MapLeg;
 import dev.tandem.dualwrite.map.TableMap;
@@ -18,6 +17,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Initial sync of a map's forward leg (DESIGN §3; better than dual-write S4/S11): the source is read in chunks in
@@ -30,27 +31,48 @@ import java.util.UUID;
 final class InitialSync {
 
     /** Marks error-log rows of initial sync: a retry reads the source row again instead of replaying a payload. */
-    static final String OPERATION = "SYNC";
+    static final String OPERATION = ErrorLog.SYNC;
 
-    private final DualWriteRuntime runtime;
+    private static final Logger LOG = LoggerFactory.getLogger(InitialSync.class);
 
-    InitialSync(DualWriteRuntime runtime) {
-        this.runtime = runtime;
+    /** Rows synced and rows failed. */
+    private record Outcome(long synced, long failed) {
+
+        Outcome plus(Outcome o) {
+            return new Outcome(synced + o.synced, failed + o.failed);
+        }
+    }
+
+    private final SyncApps apps;
+    private final DualWriteSettings settings;
+    private final BatchApplier applier;
+    private final ErrorLog errors;
+    private final HomeStore home;
+    private final DualWriteMetrics metrics;
+
+    InitialSync(SyncApps apps, DualWriteSettings settings, BatchApplier applier, ErrorLog errors, HomeStore home,
+                DualWriteMetrics metrics) {
+        this.apps = apps;
+        this.settings = settings;
+        this.applier = applier;
+        this.errors = errors;
+        this.home = home;
+        this.metrics = metrics;
     }
 
     InitialSyncRun run(MapRuntime m, String user) {
-        InitialSyncRun run = runtime.home().resumable(m.id());
+        InitialSyncRun run = home.resumable(m.id());
         if (run == null) {
-            run = runtime.home().newRun(m.id(), user);
-            runtime.home().activity(m.id(), "INITIAL_SYNC_STARTED", "run " + run.runId(), user);
+            run = home.newRun(m.id(), user);
+            home.activity(m.id(), ActivityEvent.INITIAL_SYNC_STARTED, "run " + run.runId(), user);
         } else {
-            runtime.home().reopenRun(run.runId());
-            runtime.home().activity(m.id(), "INITIAL_SYNC_RESUMED", "run " + run.runId() + " after key "
+            home.reopenRun(run.runId());
+            home.activity(m.id(), ActivityEvent.INITIAL_SYNC_RESUMED, "run " + run.runId() + " after key "
                     + run.lastKey(), user);
         }
         MapLeg leg = m.legs.stream().filter(MapLeg::forward).findFirst().orElseThrow();
-        SyncApp from = runtime.app(leg.fromApp());
-        SyncApp to = runtime.app(leg.toApp());
+        SyncApp from = apps.app(leg.fromApp());
+        SyncApp to = apps.app(leg.toApp());
         Set<String> selfReferences = selfReferences(m.map, from);
         long synced = run.synced();
         long failed = run.failed();
@@ -61,35 +83,38 @@ final class InitialSync {
                     DataEntity source = from.entity(leg.fromEntity()).orElseThrow();
                     String afterKey = lastKey;
                     List<Map<String, Object>> page = from.inTransaction(() -> source.page(afterKey,
-                            runtime.settings().initialSyncChunk()));
+                            settings.initialSyncChunk()));
                     if (page.isEmpty()) {
                         break;
                     }
                     String keyField = source.definition().integrationKey();
                     List<SourceChange> changes = page.stream().map(r -> new SourceChange(0, leg.fromEntity(),
                             String.valueOf(r.get(keyField)), ChangeOperation.INSERT, r, null)).toList();
-                    Prepared p = runtime.applier().prepare(leg, UUID.randomUUID(), changes, new AppLookups(from),
+                    Prepared p = applier.prepare(leg, UUID.randomUUID(), changes, new AppLookups(from),
                             new AppLookups(to));
                     failed += log(m, p.failures().stream().map(f -> new ErrorEntry(m.id(), null, null,
                             f.change().entity(), f.change().key(), OPERATION, Json.write(f.change().row()), f.type(),
-                            f.message(), "OPEN", true)).toList());
+                            f.message(), ErrorStatus.OPEN, true)).toList());
                     List<Row> rows = forPass(m.map, to, leg, p.rows(), selfReferences, pass);
-                    int[] outcome = applySplitting(m, leg, from, to, rows);
-                    synced += pass == 1 ? outcome[0] : 0;
-                    failed += outcome[1];
+                    Outcome outcome = applySplitting(m, leg, from, to, rows);
+                    synced += pass == 1 ? outcome.synced() : 0;
+                    failed += outcome.failed();
                     lastKey = String.valueOf(page.get(page.size() - 1).get(keyField));
-                    runtime.home().checkpoint(run.runId(), pass, lastKey, synced, failed);
+                    home.checkpoint(run.runId(), pass, lastKey, synced, failed);
                 }
             }
-            runtime.home().finishRun(run.runId(), failed == 0 ? "COMPLETED" : "COMPLETED_WITH_ERRORS");
-            runtime.home().activity(m.id(), "INITIAL_SYNC_FINISHED", synced + " rows synced, " + failed + " failed",
+            home.finishRun(run.runId(), failed == 0 ? InitialSyncStatus.COMPLETED
+                    : InitialSyncStatus.COMPLETED_WITH_ERRORS);
+            home.activity(m.id(), ActivityEvent.INITIAL_SYNC_FINISHED, synced + " rows synced, " + failed + " failed",
                     user);
         } catch (RuntimeException e) {
-            runtime.home().finishRun(run.runId(), "INTERRUPTED");
-            runtime.home().activity(m.id(), "INITIAL_SYNC_INTERRUPTED", DualWriteRuntime.message(e), user);
+            LOG.warn("Table map {}: initial sync run {} interrupted; it resumes after key {}", m.id(), run.runId(),
+                    run.lastKey(), e);
+            home.finishRun(run.runId(), InitialSyncStatus.INTERRUPTED);
+            home.activity(m.id(), ActivityEvent.INITIAL_SYNC_INTERRUPTED, FailurePolicy.message(e), user);
             throw e;
         }
-        return runtime.home().run(run.runId());
+        return home.run(run.runId());
     }
 
     /** Pass 1: rows without self-referencing fields (and without the rows the target masters); pass 2: only those. */
@@ -137,33 +162,38 @@ final class InitialSync {
         return fields;
     }
 
-    /** Applies rows in one transaction; when refused, halves until each refused row is alone. Returns {ok, failed}. */
-    private int[] applySplitting(MapRuntime m, MapLeg leg, SyncApp from, SyncApp to, List<Row> rows) {
+    /**
+     * Applies rows in one transaction; when refused, halves until each refused row is alone. An unreachable target
+     * is not a refusal: the run stops there (interrupted, resumable after its checkpoint).
+     */
+    private Outcome applySplitting(MapRuntime m, MapLeg leg, SyncApp from, SyncApp to, List<Row> rows) {
         if (rows.isEmpty()) {
-            return new int[] {0, 0};
+            return new Outcome(0, 0);
         }
         try {
-            runtime.applier().apply(to, from.name(), List.of(new Prepared(leg, UUID.randomUUID(), rows, List.of())),
+            applier.apply(to, from.name(), List.of(new Prepared(leg, UUID.randomUUID(), rows, List.of())),
                     false);
-            runtime.metrics().applied(m.id(), "initial", rows.size(), 0);
-            return new int[] {rows.size(), 0};
+            metrics.applied(m.id(), "initial", rows.size(), 0);
+            return new Outcome(rows.size(), 0);
         } catch (RuntimeException e) {
+            FailurePolicy.Failure failure = FailurePolicy.of(e);
+            if (failure.retriable()) {
+                throw e;
+            }
             if (rows.size() == 1) {
                 Row r = rows.get(0);
-                ErrorType type = DualWriteRuntime.classify(e);
                 log(m, List.of(new ErrorEntry(m.id(), null, null, r.change().entity(), r.change().key(), OPERATION,
-                        Json.write(r.change().row()), type, DualWriteRuntime.message(e), "OPEN", true)));
-                return new int[] {0, 1};
+                        Json.write(r.change().row()), failure.type(), failure.message(), ErrorStatus.OPEN, true)));
+                return new Outcome(0, 1);
             }
             int half = rows.size() / 2;
-            int[] a = applySplitting(m, leg, from, to, rows.subList(0, half));
-            int[] b = applySplitting(m, leg, from, to, rows.subList(half, rows.size()));
-            return new int[] {a[0] + b[0], a[1] + b[1]};
+            return applySplitting(m, leg, from, to, rows.subList(0, half))
+                    .plus(applySplitting(m, leg, from, to, rows.subList(half, rows.size())));
         }
     }
 
     private int log(MapRuntime m, List<ErrorEntry> errors) {
-        runtime.logErrors(m, errors);
+        this.errors.log(m, errors);
         return errors.size();
     }
 }

@@ -10,7 +10,6 @@ import dev.tandem.dualwrite.runtime.HomeStore.ErrorEntry;
 import dev.tandem.dualwrite.spi.SyncApp;
 import java.sql.Timestamp;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,14 +18,22 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Live sync for one source app (DESIGN §3, dual-write R14–R16): just before a source transaction commits, its
  * changes are applied to each running map's target in a target transaction; a refusal or a timeout rolls the source
  * back and the caller gets the target's error. Changes for a paused (or resuming, or initializing) map are queued
  * inside the source transaction instead.
+ *
+ * <p>Its collaborators: the {@link MapRegistry} (which maps carry the source's changes, in which state), the
+ * {@link Queues} (a map that does not run live), the {@link BatchApplier}, the {@link ErrorLog} (refusals) and the
+ * {@link InDoubtResolver} (undo of a batch whose source rolled back).
  */
 final class LiveSync implements SyncHook {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LiveSync.class);
 
     /** What a transaction took in beforeCommit and gives back in afterCompletion. */
     private static final class Held {
@@ -37,13 +44,35 @@ final class LiveSync implements SyncHook {
     private record Applied(SyncApp target, List<Prepared> batches) {
     }
 
-    private final DualWriteRuntime runtime;
+    /** The changes of one transaction a running map carries. */
+    private record LiveWork(MapRuntime map, MapLeg leg, List<SourceChange> carried) {
+    }
+
     private final SyncApp source;
+    private final SyncApps apps;
+    private final MapRegistry maps;
+    private final DualWriteSettings settings;
+    private final Queues queues;
+    private final BatchApplier applier;
+    private final ErrorLog errors;
+    private final InDoubtResolver resolver;
+    private final DualWriteMetrics metrics;
+    private final Workers workers;
     private final Map<UUID, Held> pending = new ConcurrentHashMap<>();
 
-    LiveSync(DualWriteRuntime runtime, SyncApp source) {
-        this.runtime = runtime;
+    LiveSync(SyncApp source, SyncApps apps, MapRegistry maps, DualWriteSettings settings, Queues queues,
+             BatchApplier applier, ErrorLog errors, InDoubtResolver resolver, DualWriteMetrics metrics,
+             Workers workers) {
         this.source = source;
+        this.apps = apps;
+        this.maps = maps;
+        this.settings = settings;
+        this.queues = queues;
+        this.applier = applier;
+        this.errors = errors;
+        this.resolver = resolver;
+        this.metrics = metrics;
+        this.workers = workers;
     }
 
     @Override
@@ -55,10 +84,8 @@ final class LiveSync implements SyncHook {
         }
         Held held = new Held();
         pending.put(batchId, held);
-        Map<String, List<Object[]>> liveByTarget = new LinkedHashMap<>();
-        List<MapRuntime> maps = new ArrayList<>(runtime.mapsFrom(source.name()));
-        maps.sort(Comparator.comparing(MapRuntime::id));
-        for (MapRuntime m : maps) {
+        Map<String, List<LiveWork>> liveByTarget = new LinkedHashMap<>();
+        for (MapRuntime m : maps.from(source.name())) {
             MapLeg leg = m.legFrom(source.name());
             List<SourceChange> carried = changes.stream().filter(c -> MapRuntime.carries(leg, c)).toList();
             if (carried.isEmpty()) {
@@ -67,23 +94,23 @@ final class LiveSync implements SyncHook {
             lock(m, held);
             switch (m.state) {
                 case RUNNING -> liveByTarget.computeIfAbsent(leg.toApp(), k -> new ArrayList<>())
-                        .add(new Object[] {m, leg, carried});
-                case PAUSED, RESUMING, INITIALIZING -> runtime.queues().enqueue(source, m, batchId, carried.size());
+                        .add(new LiveWork(m, leg, carried));
+                case PAUSED, RESUMING, INITIALIZING -> queues.enqueue(source, m, batchId, carried.size());
                 default -> {
                     // Not running or stopped: the map does not sync (initial sync or "run" catches up later).
                 }
             }
         }
-        for (Map.Entry<String, List<Object[]>> e : liveByTarget.entrySet()) {
-            applyLive(batchId, runtime.app(e.getKey()), e.getValue(), held);
+        for (Map.Entry<String, List<LiveWork>> e : liveByTarget.entrySet()) {
+            applyLive(batchId, apps.app(e.getKey()), e.getValue(), held);
         }
     }
 
     private void lock(MapRuntime m, Held held) {
         try {
-            if (!m.lock.readLock().tryLock(runtime.settings().liveTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+            if (!m.lock.readLock().tryLock(settings.liveTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new TandemException(DualWriteError.SYNC_TIMEOUT, "Table map " + m.map.name() + " is changing "
-                        + "state; the change could not be synced within " + runtime.settings().liveTimeout());
+                        + "state; the change could not be synced within " + settings.liveTimeout());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -93,24 +120,18 @@ final class LiveSync implements SyncHook {
         held.locked.add(m);
     }
 
-    private void applyLive(UUID batchId, SyncApp target, List<Object[]> work, Held held) {
+    private void applyLive(UUID batchId, SyncApp target, List<LiveWork> work, Held held) {
         List<Prepared> batches = new ArrayList<>();
-        for (Object[] w : work) {
-            MapRuntime m = (MapRuntime) w[0];
-            MapLeg leg = (MapLeg) w[1];
-            @SuppressWarnings("unchecked")
-            List<SourceChange> carried = (List<SourceChange>) w[2];
-            Prepared p = runtime.applier().prepare(leg, batchId, carried, new AppLookups(source),
-                    AppLookups.onWorker(target, runtime.workers()));
+        for (LiveWork w : work) {
+            Prepared p = applier.prepare(w.leg(), batchId, w.carried(), new AppLookups(source),
+                    AppLookups.onWorker(target, workers));
             if (!p.failures().isEmpty()) {
-                List<ErrorEntry> errors = p.failures().stream().map(f -> new ErrorEntry(m.id(), batchId,
-                        f.change().sequenceNo(), f.change().entity(), f.change().key(), f.change().operation().name(),
-                        Json.write(f.change().row()), f.type(), f.message(), "ROLLED_BACK", false)).toList();
-                runtime.logErrors(m, errors);
+                errors.logUnmapped(w.map(), batchId, p.failures(), ErrorStatus.ROLLED_BACK, false);
                 BatchApplier.Failure first = p.failures().get(0);
                 throw new TandemException(DualWriteError.LOOKUP_FAILED, first.message()
                         + (p.failures().size() > 1 ? " (and " + (p.failures().size() - 1) + " more rows)" : "")
-                        + " Table map: " + m.map.name() + ".", Map.of("map", m.id(), "batchId", batchId.toString()));
+                        + " Table map: " + w.map().map.name() + ".", Map.of("map", w.map().id(), "batchId",
+                        batchId.toString()));
             }
             if (!p.rows().isEmpty()) {
                 batches.add(p);
@@ -130,31 +151,34 @@ final class LiveSync implements SyncHook {
         AtomicBoolean abandoned = new AtomicBoolean();
         long started = System.nanoTime();
         try {
-            runtime.workers().call(() -> {
-                int n = runtime.applier().apply(target, source.name(), batches, true);
+            workers.call(() -> {
+                int n = applier.apply(target, source.name(), batches, true);
                 if (abandoned.get()) {
                     // The source gave up waiting and rolls back: take the batch back now.
-                    batches.forEach(p -> runtime.applier().undo(target, p.leg(), batchId, source.name()));
+                    batches.forEach(p -> applier.undo(target, p.leg(), batchId, source.name()));
                 }
                 return n;
-            }, runtime.settings().liveTimeout());
+            }, settings.liveTimeout());
             held.applied.add(new Applied(target, batches));
-            batches.forEach(p -> runtime.metrics().applied(p.leg().map().id(), "live", p.rows().size(),
+            batches.forEach(p -> metrics.applied(p.leg().map().id(), "live", p.rows().size(),
                     System.nanoTime() - started));
         } catch (TimeoutException e) {
             abandoned.set(true);
             String message = "Table map " + batches.get(0).leg().map().name() + ": " + target.name() + " did not "
-                    + "answer within " + runtime.settings().liveTimeout() + "; nothing was saved";
+                    + "answer within " + settings.liveTimeout() + "; nothing was saved";
+            LOG.warn("{} (batch {})", message, batchId);
             logFailure(batchId, batches, ErrorType.TIMEOUT, message);
             throw new TandemException(DualWriteError.SYNC_TIMEOUT, message);
         } catch (RuntimeException e) {
-            ErrorType type = DualWriteRuntime.classify(e);
-            logFailure(batchId, batches, type, DualWriteRuntime.message(e));
+            FailurePolicy.Failure failure = FailurePolicy.of(e);
+            LOG.info("Table map {}: {} did not take batch {} ({}, {}); the source transaction rolls back",
+                    batches.get(0).leg().map().id(), target.name(), batchId, failure.verdict(), failure.message());
+            logFailure(batchId, batches, failure.type(), failure.message());
             if (e instanceof TandemException) {
                 throw e;
             }
             throw new TandemException(DualWriteError.SYNC_FAILED, "Table map " + batches.get(0).leg().map().name()
-                    + ": " + target.name() + " failed: " + DualWriteRuntime.message(e));
+                    + ": " + target.name() + " failed: " + failure.message());
         }
     }
 
@@ -162,12 +186,12 @@ final class LiveSync implements SyncHook {
     private void logFailure(UUID batchId, List<Prepared> batches, ErrorType type, String cause) {
         for (Prepared p : batches) {
             BatchApplier.Row first = p.rows().get(0);
-            MapRuntime m = runtime.runtimeOf(p.leg().map().id());
-            runtime.logErrors(m, List.of(new ErrorEntry(m.id(), batchId, first.change().sequenceNo(),
+            MapRuntime m = maps.get(p.leg().map().id());
+            errors.log(m, List.of(new ErrorEntry(m.id(), batchId, first.change().sequenceNo(),
                     first.change().entity(), p.rows().size() == 1 ? first.change().key() : null,
                     first.change().operation().name(), p.rows().size() == 1 ? Json.write(first.change().row()) : null,
                     type, cause + (p.rows().size() > 1 ? " (batch of " + p.rows().size() + " rows)" : ""),
-                    "ROLLED_BACK", false)));
+                    ErrorStatus.ROLLED_BACK, false)));
         }
     }
 
@@ -182,23 +206,31 @@ final class LiveSync implements SyncHook {
         }
         for (Applied a : held.applied) {
             if (committed) {
-                runtime.workers().submit(() -> a.batches().forEach(p -> {
-                    try {
-                        runtime.applier().confirm(a.target(), p.leg().map().id(), batchId);
-                    } catch (RuntimeException e) {
-                        // Left IN_DOUBT: the resolver confirms it later from the delivery row.
-                    }
-                }));
+                workers.submit(() -> a.batches().forEach(p -> confirm(a.target(), p, batchId)));
             } else {
-                try {
-                    runtime.workers().call(() -> {
-                        a.batches().forEach(p -> runtime.undoAndReport(a.target(), p.leg(), batchId, source.name()));
-                        return null;
-                    });
-                } catch (RuntimeException e) {
-                    // Left IN_DOUBT: the resolver undoes it later.
-                }
+                undo(a, batchId);
             }
+        }
+    }
+
+    private void confirm(SyncApp target, Prepared p, UUID batchId) {
+        try {
+            applier.confirm(target, p.leg().map().id(), batchId);
+        } catch (RuntimeException e) {
+            LOG.warn("Table map {}: batch {} left in doubt in {}; the resolver confirms it from its delivery row",
+                    p.leg().map().id(), batchId, target.name(), e);
+        }
+    }
+
+    private void undo(Applied a, UUID batchId) {
+        try {
+            workers.call(() -> {
+                a.batches().forEach(p -> resolver.undo(a.target(), p.leg(), batchId, source.name()));
+                return null;
+            });
+        } catch (RuntimeException e) {
+            LOG.warn("Batch {} from {} left in doubt in {}; the resolver undoes it later", batchId, source.name(),
+                    a.target().name(), e);
         }
     }
 }

@@ -18,12 +18,15 @@ final class MapRuntime {
     final String yaml;
     final List<MapLeg> legs;
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
+    /** When a drain may try again after the target was unavailable. */
+    final RetrySchedule retry;
     volatile MapState state;
 
-    MapRuntime(TableMap map, String yaml, MapState state) {
+    MapRuntime(TableMap map, String yaml, MapState state, RetrySchedule retry) {
         this.map = map;
         this.yaml = yaml;
         this.state = state;
+        this.retry = retry;
         List<MapLeg> all = new ArrayList<>();
         if (map.hasForwardLeg()) {
             all.add(MapLegs.forward(map));

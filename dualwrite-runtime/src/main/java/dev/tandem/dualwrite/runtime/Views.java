@@ -26,39 +26,38 @@ public final class Views {
     /**
      * One change waiting in a map's queue (or on its retry or discard list).
      *
-     * @param status QUEUED, RETRY, DELIVERED, DISCARDED or FAILED
+     * @param status where the batch of the change stands
      * @param payload the full row image as recorded, JSON
      */
     public record QueuedChange(long queueId, String mapId, UUID batchId, long sequenceNo, String entity,
-                               String integrationKey, String operation, String payload, String status,
+                               String integrationKey, String operation, String payload, QueueStatus status,
                                Instant recordedAt) {
     }
 
     /**
      * One row of the error log.
      *
-     * @param status    OPEN (retryable or waiting), RESOLVED (a retry applied it), ROLLED_BACK (a live-sync refusal:
-     *                  the source transaction rolled back, nothing to retry)
+     * @param status    open, resolved by a retry, or rolled back with its source (see {@link ErrorStatus})
      * @param payload   the source row image, JSON
      * @param retryable whether retry applies: queued, catch-up and initial-sync errors are; live-sync refusals are not
      */
     public record SyncError(long errorId, String mapId, UUID batchId, String entity, String integrationKey,
-                            String operation, String payload, ErrorType type, String cause, String status,
+                            String operation, String payload, ErrorType type, String cause, ErrorStatus status,
                             boolean retryable, int attempts, Instant occurredAt, Instant resolvedAt) {
     }
 
     /** One event of a map's activity log: state changes, alerts, resumes, discards, initial sync. */
-    public record ActivityEntry(long id, String mapId, Instant at, String event, String detail, String by) {
+    public record ActivityEntry(long id, String mapId, Instant at, ActivityEvent event, String detail, String by) {
     }
 
     /**
      * An initial sync run (chunked, resumable).
      *
-     * @param status  RUNNING, COMPLETED, COMPLETED_WITH_ERRORS, FAILED or INTERRUPTED (resumable)
+     * @param status  where the run stands; an interrupted one resumes after its checkpoint
      * @param lastKey last integration key of the source done: the checkpoint a resume starts after
      * @param pass    1, or 2 while self-references are filled in
      */
-    public record InitialSyncRun(UUID runId, String mapId, String status, long synced, long failed, String lastKey,
+    public record InitialSyncRun(UUID runId, String mapId, InitialSyncStatus status, long synced, long failed, String lastKey,
                                  int pass, Instant startedAt, Instant finishedAt) {
     }
 

@@ -11,7 +11,9 @@ import dev.tandem.dualwrite.runtime.Views.QueuedChange;
 import dev.tandem.dualwrite.runtime.Views.ResumeResult;
 import dev.tandem.dualwrite.runtime.Views.SyncError;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -92,7 +94,7 @@ class DualWriteRuntimeTest {
         assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox")).isZero();
         List<SyncError> errors = runtime.errors("customers", null, 0, 10).items();
         assertThat(errors).singleElement().satisfies(e -> {
-            assertThat(e.status()).isEqualTo("ROLLED_BACK");
+            assertThat(e.status()).isEqualTo(ErrorStatus.ROLLED_BACK);
             assertThat(e.retryable()).isFalse();
             assertThat(e.cause()).contains("BAD name");
         });
@@ -130,8 +132,7 @@ class DualWriteRuntimeTest {
         assertThat(erpName("C-4")).isEqualTo("Northwind");
         assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'UNDONE'")).isEqualTo(1);
         assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'")).isEqualTo(1);
-        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event())
-                .isEqualTo("BATCH_UNDONE"));
+        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event()).isEqualTo(ActivityEvent.BATCH_UNDONE));
     }
 
     @Test
@@ -210,6 +211,136 @@ class DualWriteRuntimeTest {
         assertThat(runtime.reconcile("customers").consistent()).isTrue();
     }
 
+    /**
+     * Issue 12 acceptance 3: the target goes away in the middle of a drain and stays away for a while. Nothing queued
+     * is marked FAILED for being unreachable, nothing is applied out of order, changes made meanwhile queue behind,
+     * and once the target is back every row receives its changes in the order they were made. Three rows with their
+     * changes interleaved, small chunks (so the outage hits after some chunks were applied), and one change the
+     * target refuses (fatal for that batch only: it is the one FAILED, in the error log, and the row's later changes
+     * still arrive).
+     */
+    @Test
+    void whileTheTargetIsDownQueuedChangesWaitAndArriveInOrderOnceItIsBack() throws Exception {
+        DualWriteRuntime runtime = start(new DualWriteSettings("crm", Duration.ofSeconds(30), 1_000_000,
+                Duration.ofMinutes(5), 1000, 2, Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(200),
+                Duration.ofDays(7)));
+        List<UUID> ids = new ArrayList<>();
+        for (int c = 0; c < 3; c++) {
+            ids.add(insertCustomer("T-" + c, "v0"));
+        }
+        apps.erpWrites.clear();
+        runtime.pause("customers", "maintenance", "admin");
+        for (int r = 1; r <= 7; r++) {
+            for (int c = 0; c < 3; c++) {
+                rename(ids.get(c), c == 1 && r == 3 ? "BAD 3" : "v" + r);
+            }
+        }
+        apps.erpWritesUntilDown.set(4);
+
+        ResumeResult resumed = runtime.resume("customers", ResumeOption.DRAIN, false, "admin");
+
+        assertThat(apps.erpDown).isTrue();
+        // (The poller may have started the drain first: between the two of them, four batches reached the ERP.)
+        assertThat(resumed.drained()).isBetween(0, 4);
+        assertThat(resumed.status().state()).isEqualTo(MapState.RESUMING);
+        // Changes made while the target is away queue behind the others.
+        for (int c = 0; c < 3; c++) {
+            rename(ids.get(c), "v8");
+        }
+        Thread.sleep(600);
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.RESUMING);
+        assertThat(runtime.map("customers").queueDepth()).isEqualTo(24 - 4);
+        // (The ERP's own queue, of the write-back leg, cannot be listed while its database is away: count the CRM's.)
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_queue WHERE status = 'FAILED'")).isZero();
+        assertThat(runtime.errors("customers", null, 0, 10).total()).isZero();
+        assertThat(apps.erpWrites).containsExactly("T-0=v1", "T-1=v1", "T-2=v1", "T-0=v2");
+        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event())
+                .isEqualTo(ActivityEvent.TARGET_UNAVAILABLE));
+        assertThat(apps.registry.get("tandem.dualwrite.alerts").tag("map", "customers")
+                .tag("kind", "TARGET_UNAVAILABLE").counter().count()).isEqualTo(1.0);
+
+        apps.erpDown.set(false);
+        for (int i = 0; i < 200 && runtime.map("customers").state() != MapState.RUNNING; i++) {
+            Thread.sleep(50);
+        }
+
+        assertThat(runtime.map("customers").state()).isEqualTo(MapState.RUNNING);
+        assertThat(runtime.map("customers").queueDepth()).isZero();
+        for (int c = 0; c < 3; c++) {
+            String account = "T-" + c;
+            List<String> expected = new ArrayList<>();
+            for (int r = 1; r <= 8; r++) {
+                if (c != 1 || r != 3) {
+                    expected.add(account + "=v" + r);
+                }
+            }
+            assertThat(apps.erpWrites.stream().filter(w -> w.startsWith(account + "="))).as(account)
+                    .containsExactlyElementsOf(expected);
+            assertThat(erpName(account)).isEqualTo("v8");
+        }
+        assertThat(runtime.queue("customers", QueueStatus.FAILED, 0, 10).items()).singleElement()
+                .satisfies(q -> assertThat(q.payload()).contains("BAD 3"));
+        assertThat(runtime.errors("customers", ErrorStatus.OPEN, 0, 10).items()).singleElement().satisfies(e -> {
+            assertThat(e.integrationKey()).isEqualTo(ids.get(1).toString());
+            assertThat(e.cause()).contains("is refused by the ERP");
+        });
+        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event())
+                .isEqualTo(ActivityEvent.TARGET_AVAILABLE));
+        // Live again: a new change goes straight through.
+        rename(ids.get(0), "live");
+        assertThat(erpName("T-0")).isEqualTo("live");
+    }
+
+    /** Issue 12 point 4: delivered outbox rows past their retention are deleted; nothing undelivered ever is. */
+    @Test
+    void deliveredOutboxRowsPastTheRetentionAreDeletedAndUndeliveredOnesStay() {
+        DualWriteRuntime runtime = start(TwoApps.settings().withOutboxRetention(Duration.ofDays(7)));
+        UUID id = insertCustomer("R-1", "v0");
+        apps.erp.inTransaction(() -> apps.erp.writer().update(TwoApps.ACCOUNTS, List.of("R-1"), Map.of("rating", "B")));
+        runtime.pause("customers", null, "admin");
+        rename(id, "queued");
+        Timestamp eightDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(8)));
+        apps.crm.jdbc().update("UPDATE dw_outbox SET recorded_at = ?", eightDaysAgo);
+        apps.erp.jdbc().update("UPDATE dw_outbox SET recorded_at = ?", eightDaysAgo);
+        // CRM: the live insert, the write-back of the rating (origin erp), the queued rename; ERP: the rating change
+        // (delivered live), the insert applied from the CRM (origin crm).
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox")).isEqualTo(3);
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_outbox")).isEqualTo(2);
+
+        assertThat(runtime.purgeOutbox()).isEqualTo(4);
+
+        assertThat(apps.crm.jdbc().queryForList("SELECT operation FROM dw_outbox", String.class))
+                .containsExactly("UPDATE");
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE payload LIKE '%queued%'")).isOne();
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_outbox")).isZero();
+
+        runtime.resume("customers", ResumeOption.DRAIN, false, "admin");
+        assertThat(erpName("R-1")).isEqualTo("queued");
+        assertThat(runtime.purgeOutbox()).isEqualTo(1);
+        // A delivered row within the retention stays.
+        insertCustomer("R-2", "v0");
+        assertThat(runtime.purgeOutbox()).isZero();
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox")).isOne();
+    }
+
+    /** Issue 12 point 4: a change no map carries leaves no outbox row while the runtime runs; without it, all do. */
+    @Test
+    void aChangeNoMapCarriesLeavesNoOutboxRow() {
+        apps = new TwoApps(kind);
+        apps.crm.inTransaction(() -> apps.crm.writer().insert(TwoApps.CONTACTS, List.of(Map.of("contactid", "P-1",
+                "fullname", "Before the runtime"))));
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE entity = 'contacts'")).isOne();
+        apps.start(TwoApps.settings(), true);
+
+        apps.crm.inTransaction(() -> apps.crm.writer().insert(TwoApps.CONTACTS, List.of(Map.of("contactid", "P-2",
+                "fullname", "Not carried"))));
+        insertCustomer("P-3", "Carried");
+
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM contact")).isEqualTo(2);
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE entity = 'contacts'")).isOne();
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE entity = 'customers'")).isOne();
+    }
+
     @Test
     void resumeToTheRetryListGoesLiveAndLosesNothing() {
         DualWriteRuntime runtime = start(TwoApps.settings());
@@ -218,12 +349,12 @@ class DualWriteRuntimeTest {
         ResumeResult result = runtime.resume("customers", ResumeOption.LIVE_RETRY_QUEUED, false, "admin");
         assertThat(result.movedToRetry()).isEqualTo(10_000);
         assertThat(runtime.map("customers").state()).isEqualTo(MapState.RUNNING);
-        assertThat(runtime.queue("customers", "RETRY", 0, 10).total()).isEqualTo(10_000);
+        assertThat(runtime.queue("customers", QueueStatus.RETRY, 0, 10).total()).isEqualTo(10_000);
 
         runtime.retryQueue("customers", "admin");
 
         assertAppliedInOrder(1000, 10);
-        assertThat(runtime.queue("customers", "RETRY", 0, 10).total()).isZero();
+        assertThat(runtime.queue("customers", QueueStatus.RETRY, 0, 10).total()).isZero();
         // Live again: a new change goes straight through.
         rename(ids.get(0), "live");
         assertThat(erpName("Q-0")).isEqualTo("live");
@@ -243,7 +374,7 @@ class DualWriteRuntimeTest {
         assertThat(result.discarded()).hasSize(10_000);
         assertThat(result.discarded()).extracting(QueuedChange::integrationKey).doesNotContainNull();
         assertThat(result.discarded().get(0).payload()).contains("\"name\":\"v1\"");
-        assertThat(runtime.queue("customers", "DISCARDED", 0, 10).total()).isEqualTo(10_000);
+        assertThat(runtime.queue("customers", QueueStatus.DISCARDED, 0, 10).total()).isEqualTo(10_000);
         assertThat(erpName("Q-0")).isEqualTo("v0");
         assertThat(runtime.map("customers").queueDepth()).isZero();
     }
@@ -279,8 +410,7 @@ class DualWriteRuntimeTest {
         }
         assertThat(runtime.map("customers").state()).isEqualTo(MapState.PAUSED);
         assertThat(runtime.map("customers").reason()).contains("10 APPLICATION errors within PT15M");
-        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event())
-                .isEqualTo("ALERT"));
+        assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event()).isEqualTo(ActivityEvent.ALERT));
         // Paused: the next change queues instead of failing.
         insertCustomer("E-ok", "Fine");
         assertThat(runtime.map("customers").queueDepth()).isEqualTo(1);
@@ -304,13 +434,13 @@ class DualWriteRuntimeTest {
 
         assertThat(runtime.map("customers").state()).isEqualTo(MapState.RUNNING);
         assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isEqualTo(99_990);
-        List<SyncError> errors = runtime.errors("customers", "OPEN", 0, 100).items();
+        List<SyncError> errors = runtime.errors("customers", ErrorStatus.OPEN, 0, 100).items();
         assertThat(errors).hasSize(10).allSatisfy(e -> {
             assertThat(e.cause()).contains("is refused by the ERP");
             assertThat(e.retryable()).isTrue();
         });
         assertThat(runtime.initialSyncRuns("customers")).singleElement().satisfies(r -> {
-            assertThat(r.status()).isEqualTo("COMPLETED_WITH_ERRORS");
+            assertThat(r.status()).isEqualTo(InitialSyncStatus.COMPLETED_WITH_ERRORS);
             assertThat(r.synced()).isEqualTo(99_990);
             assertThat(r.failed()).isEqualTo(10);
         });
@@ -322,8 +452,8 @@ class DualWriteRuntimeTest {
         assertThat(runtime.retry("customers", List.of(one.errorId()), "admin").succeeded()).isEqualTo(1);
 
         assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isEqualTo(99_991);
-        assertThat(runtime.error(one.errorId()).status()).isEqualTo("RESOLVED");
-        assertThat(runtime.errors("customers", "OPEN", 0, 100).total()).isEqualTo(9);
+        assertThat(runtime.error(one.errorId()).status()).isEqualTo(ErrorStatus.RESOLVED);
+        assertThat(runtime.errors("customers", ErrorStatus.OPEN, 0, 100).total()).isEqualTo(9);
         Views.Reconciliation reconciliation = runtime.reconcile("customers");
         assertThat(reconciliation.missing()).isEqualTo(9);
         assertThat(reconciliation.samples()).anySatisfy(s -> assertThat(s).contains("is missing"));

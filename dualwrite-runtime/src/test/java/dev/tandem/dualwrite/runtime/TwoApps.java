@@ -16,8 +16,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import javax.sql.DataSource;
+import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Two small apps on two fresh databases, for runtime tests: "crm" keeps customers (id, account number, name,
@@ -32,6 +42,10 @@ final class TwoApps implements AutoCloseable {
             .withAlternateKeys("accountnumber");
     static final DataEntityDefinition ACCOUNTS = new DataEntityDefinition("custaccounts", "custtable", "accountnum",
             List.of("accountnum", "name", "creditlimit", "rating"));
+
+    /** An entity of the CRM that no map carries. */
+    static final DataEntityDefinition CONTACTS = new DataEntityDefinition("contacts", "contact", "contactid",
+            List.of("contactid", "fullname"));
 
     static final String MAP = """
             map: customers
@@ -59,6 +73,10 @@ final class TwoApps implements AutoCloseable {
     final List<String> erpWrites = Collections.synchronizedList(new ArrayList<>());
     /** Milliseconds the ERP sleeps in each write: what timeout tests set. */
     final AtomicLong erpDelayMillis = new AtomicLong();
+    /** While set, the ERP's database cannot be reached: every new connection fails, as when its server is down. */
+    final AtomicBoolean erpDown = new AtomicBoolean();
+    /** Writes the ERP takes before its database goes away in the middle of the next one; negative: never. */
+    final AtomicInteger erpWritesUntilDown = new AtomicInteger(-1);
     DualWriteRuntime runtime;
 
     TwoApps(DatabaseKind kind) {
@@ -66,9 +84,20 @@ final class TwoApps implements AutoCloseable {
         crmDb = TestDatabases.create(kind, List.of("classpath:db/dualwrite"));
         erpDb = TestDatabases.create(kind, List.of("classpath:db/dualwrite"));
         crm = new AppContext(crmDb, new DataSourceTransactionManager(crmDb), Clock.systemUTC(), () -> "crm-user");
-        erp = new AppContext(erpDb, new DataSourceTransactionManager(erpDb), Clock.systemUTC(), () -> "erp-user");
+        DataSource erpReachable = new DelegatingDataSource(erpDb) {
+            @Override
+            public Connection getConnection() throws SQLException {
+                if (erpDown.get()) {
+                    throw new SQLTransientConnectionException("Connection to the ERP database refused", "08001");
+                }
+                return super.getConnection();
+            }
+        };
+        erp = new AppContext(erpReachable, new DataSourceTransactionManager(erpReachable), Clock.systemUTC(),
+                () -> "erp-user");
         crm.jdbc().execute("CREATE TABLE customer (customerid UUID PRIMARY KEY, accountnumber VARCHAR(20) NOT NULL "
                 + "UNIQUE, name VARCHAR(100) NOT NULL, creditlimit NUMERIC(19,6), rating VARCHAR(10))");
+        crm.jdbc().execute("CREATE TABLE contact (contactid VARCHAR(20) PRIMARY KEY, fullname VARCHAR(100))");
         erp.jdbc().execute("CREATE TABLE custtable (accountnum VARCHAR(20) PRIMARY KEY, name VARCHAR(100) NOT NULL, "
                 + "creditlimit NUMERIC(19,6), rating VARCHAR(10))");
     }
@@ -80,6 +109,11 @@ final class TwoApps implements AutoCloseable {
             @Override
             public void upsert(String keyField, List<Map<String, Object>> rows) {
                 sleep(erpDelayMillis.get());
+                if (erpWritesUntilDown.getAndDecrement() == 0) {
+                    erpDown.set(true);
+                    throw new TransientDataAccessResourceException("I/O error: the ERP database went away",
+                            new SQLTransientConnectionException("connection reset", "08006"));
+                }
                 for (Map<String, Object> row : rows) {
                     Object name = row.get("name");
                     if (name != null && name.toString().startsWith("BAD")) {
@@ -87,7 +121,14 @@ final class TwoApps implements AutoCloseable {
                                 + row.get("accountnum") + ": the name '" + name + "' is refused by the ERP");
                     }
                 }
-                rows.forEach(r -> erpWrites.add(r.get("accountnum") + "=" + r.get("name")));
+                // Recorded when the ERP's transaction commits: a write rolled back with its chunk never happened.
+                List<String> written = rows.stream().map(r -> r.get("accountnum") + "=" + r.get("name")).toList();
+                TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                    @Override
+                    public void afterCommit() {
+                        erpWrites.addAll(written);
+                    }
+                });
                 new TableDataEntity(ACCOUNTS, erp, null) {
                     void write() {
                         plainUpsert(keyField, rows);
@@ -95,7 +136,8 @@ final class TwoApps implements AutoCloseable {
                 }.write();
             }
         });
-        runtime = new DualWriteRuntime(List.of(new SyncApp("crm", crm, List.of(customers)),
+        runtime = new DualWriteRuntime(List.of(new SyncApp("crm", crm, List.of(customers,
+                TableDataEntity.plain(CONTACTS, crm))),
                 new SyncApp("erp", erp, List.of(accounts[0]))), Map.of("maps/customers.yaml", MAP), settings,
                 registry);
         runtime.start(run);

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Predicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -33,6 +34,7 @@ public final class ChangeRecorder {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private volatile SyncHook hook;
+    private volatile Predicate<String> carried;
     private final JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     public ChangeRecorder(JdbcTemplate jdbc, Clock clock) {
@@ -49,7 +51,9 @@ public final class ChangeRecorder {
      *
      * @throws IllegalStateException when no transaction is active
      */
-    public void record(List<Change> changes) {
+    public void record(List<Change> all) {
+        Predicate<String> filter = carried;
+        List<Change> changes = filter == null ? all : all.stream().filter(c -> filter.test(c.entity())).toList();
         if (changes.isEmpty()) {
             return;
         }
@@ -73,6 +77,15 @@ public final class ChangeRecorder {
     /** Sets the live-sync hook called for each transaction that records changes ({@code null}: none). */
     public void setHook(SyncHook hook) {
         this.hook = hook;
+    }
+
+    /**
+     * Sets which entities' changes are recorded: the dual-write runtime sets the entities some loaded table map
+     * carries, so a change no map carries leaves no outbox row. {@code null} (the default, no runtime wired): every
+     * change is recorded.
+     */
+    public void setCarried(Predicate<String> entity) {
+        this.carried = entity;
     }
 
     /** Runs work with changes recorded as coming from {@code origin} (see {@link #ORIGIN}). */

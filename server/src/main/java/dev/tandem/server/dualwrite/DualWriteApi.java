@@ -8,7 +8,7 @@ import dev.tandem.dualwrite.runtime.Views.QueuedChange;
 import dev.tandem.server.api.InputError;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Arrays;
 
 /**
  * Where the dual-write API lives ({@value #BASE}), who acts through it, and its request and answer bodies that are
@@ -22,12 +22,6 @@ final class DualWriteApi {
 
     /** The acting user of every call (activity log, map state changes) until the API authenticates its callers. */
     static final String USER = "api";
-
-    /** Statuses of a map's queue ({@code GET /maps/{id}/queue?status=}). */
-    static final Set<String> QUEUE_STATUSES = Set.of("QUEUED", "RETRY", "DELIVERED", "DISCARDED", "FAILED");
-
-    /** Statuses of the error log ({@code GET /maps/{id}/errors?status=}). */
-    static final Set<String> ERROR_STATUSES = Set.of("OPEN", "RESOLVED", "ROLLED_BACK");
 
     private DualWriteApi() {
     }
@@ -73,16 +67,21 @@ final class DualWriteApi {
     record PurgeAnswer(int purged) {
     }
 
-    /** A status filter in upper case, {@code null} when absent; 400 INVALID_INPUT when it is not one of {@code allowed}. */
-    static String status(String status, Set<String> allowed) {
+    /**
+     * A status filter ({@code GET /maps/{id}/queue?status=}, {@code /errors?status=}), case-insensitive;
+     * {@code null} when absent; 400 INVALID_INPUT naming the statuses when it is none of {@code type}'s.
+     */
+    static <E extends Enum<E>> E status(String status, Class<E> type) {
         if (status == null || status.isBlank()) {
             return null;
         }
         String upper = status.strip().toUpperCase(Locale.ROOT);
-        if (!allowed.contains(upper)) {
-            throw new InputError("status", "must be one of " + allowed.stream().sorted().toList() + ", was '" + status
-                    + "'").refusal();
+        for (E e : type.getEnumConstants()) {
+            if (e.name().equals(upper)) {
+                return e;
+            }
         }
-        return upper;
+        throw new InputError("status", "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name)
+                .sorted().toList() + ", was '" + status + "'").refusal();
     }
 }

@@ -24,6 +24,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param initialSyncChunk source rows per chunk (and target transaction) of initial sync
  * @param drainChunk       queued batches applied per target transaction while a queue drains
  * @param pollInterval     how often queued work and in-doubt batches are looked at; {@code PT0S}: never
+ * @param retryInitialInterval first wait after a drain found the target unavailable (the queue stays queued, in
+ *                         order); each further failure doubles it
+ * @param retryMaxInterval longest wait between tries of an unavailable target; tries go on at this interval
+ * @param outboxRetention  how long delivered outbox rows are kept; undelivered rows are never deleted
  * @param mapsDir          a directory whose {@code *.yaml} files are the table maps, instead of the maps packaged in
  *                         the server jar ({@code classpath:maps/*.yaml}, the repository's {@code maps/})
  */
@@ -38,6 +42,9 @@ public record DualWriteProperties(
         @DefaultValue("1000") int initialSyncChunk,
         @DefaultValue("200") int drainChunk,
         @DefaultValue("PT5S") Duration pollInterval,
+        @DefaultValue("PT1S") Duration retryInitialInterval,
+        @DefaultValue("PT1M") Duration retryMaxInterval,
+        @DefaultValue("P7D") Duration outboxRetention,
         Path mapsDir) {
 
     /** Prefix of the properties. */
@@ -60,8 +67,12 @@ public record DualWriteProperties(
         require(initialSyncChunk > 0, "initial-sync-chunk", "must be at least 1");
         require(drainChunk > 0, "drain-chunk", "must be at least 1");
         require(!pollInterval.isNegative(), "poll-interval", "must not be negative");
+        require(retryInitialInterval.isPositive(), "retry-initial-interval", "must be a positive duration");
+        require(retryMaxInterval.compareTo(retryInitialInterval) >= 0, "retry-max-interval",
+                "must not be shorter than retry-initial-interval");
+        require(outboxRetention.isPositive(), "outbox-retention", "must be a positive duration");
         return new DualWriteSettings(homeApp, liveTimeout, queueLimit, inDoubtAfter, initialSyncChunk, drainChunk,
-                pollInterval);
+                pollInterval, retryInitialInterval, retryMaxInterval, outboxRetention);
     }
 
     private static void require(boolean ok, String property, String message) {

@@ -3,6 +3,7 @@ package dev.tandem.server.dualwrite;
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.DualWriteError;
 import dev.tandem.dualwrite.runtime.DualWriteRuntime;
+import dev.tandem.dualwrite.runtime.InitialSyncStatus;
 import dev.tandem.dualwrite.runtime.Views.InitialSyncRun;
 import java.time.Duration;
 import java.util.List;
@@ -104,7 +105,7 @@ final class InitialSyncJobs implements AutoCloseable {
 
     /** The map's run that is RUNNING: while this process runs one sync per map, it is the one just started. */
     private InitialSyncRun recorded(String mapId) {
-        return runtime.initialSyncRuns(mapId).stream().filter(r -> r.status().equals("RUNNING")).findFirst()
+        return runtime.initialSyncRuns(mapId).stream().filter(r -> r.status() == InitialSyncStatus.RUNNING).findFirst()
                 .orElse(null);
     }
 

@@ -2,6 +2,8 @@ package dev.tandem.server.dualwrite;
 
 import dev.tandem.common.Page;
 import dev.tandem.dualwrite.runtime.DualWriteRuntime;
+import dev.tandem.dualwrite.runtime.ErrorStatus;
+import dev.tandem.dualwrite.runtime.QueueStatus;
 import dev.tandem.dualwrite.runtime.Views.QueuedChange;
 import dev.tandem.dualwrite.runtime.Views.SyncError;
 import dev.tandem.server.api.Idempotency;
@@ -46,14 +48,14 @@ public class SyncLogController {
     @GetMapping("/maps/{id}/queue")
     Page<QueuedChange> queue(@PathVariable String id, @RequestParam(required = false) String status,
             PageRequest page) {
-        return runtime.queue(id, DualWriteApi.status(status, DualWriteApi.QUEUE_STATUSES), page.page(), page.size());
+        return runtime.queue(id, DualWriteApi.status(status, QueueStatus.class), page.page(), page.size());
     }
 
     /** Error-log rows; {@code status} OPEN, RESOLVED or ROLLED_BACK, none for all. */
     @GetMapping("/maps/{id}/errors")
     Page<SyncError> errors(@PathVariable String id, @RequestParam(required = false) String status,
             PageRequest page) {
-        return runtime.errors(id, DualWriteApi.status(status, DualWriteApi.ERROR_STATUSES), page.page(), page.size());
+        return runtime.errors(id, DualWriteApi.status(status, ErrorStatus.class), page.page(), page.size());
     }
 
     /** One error-log row with its payload and cause; 404 {@code ERROR_NOT_FOUND}. */

@@ -16,7 +16,8 @@ class DualWriteSettingsTest {
 
     private static DualWriteProperties properties(String homeApp, Duration liveTimeout, long queueLimit, Path maps) {
         return new DualWriteProperties(true, true, homeApp, liveTimeout, queueLimit, Duration.ofMinutes(5), 1000, 200,
-                Duration.ofSeconds(5), maps);
+                Duration.ofSeconds(5), DualWriteSettings.RETRY_INITIAL_INTERVAL, DualWriteSettings.RETRY_MAX_INTERVAL,
+                DualWriteSettings.OUTBOX_RETENTION, maps);
     }
 
     @Test
