@@ -1,7 +1,7 @@
 package dev.tandem.operations;
 
 import dev.tandem.operations.actuals.Actuals;
-import dev.tandem.operations.actuals.ApprovalPosting;
+import dev.tandem.operations.work.ApprovalPosting;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.backlog.BillingBacklog;
 import dev.tandem.operations.contracts.Contracts;

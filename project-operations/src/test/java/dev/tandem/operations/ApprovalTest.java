@@ -9,7 +9,7 @@ import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.ConnectionRole;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.actuals.TransactionType;
-import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.actuals.NteStatus;
 import dev.tandem.operations.work.WorkEntryStatus;
 import java.math.BigDecimal;
 import java.util.List;

@@ -8,7 +8,7 @@ import dev.tandem.operations.actuals.Actual;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.ContractRecords.LineCustomerInput;
-import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.actuals.NteStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

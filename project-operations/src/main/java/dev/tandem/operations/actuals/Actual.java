@@ -1,7 +1,6 @@
 package dev.tandem.operations.actuals;
 
 import dev.tandem.operations.OptionValue;
-import dev.tandem.operations.nte.NteStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;

@@ -2,7 +2,6 @@ package dev.tandem.operations.actuals;
 
 import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.nte.NteStatus;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -19,7 +19,7 @@ import dev.tandem.operations.contracts.ContractRecords.Milestone;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.nte.NotToExceed;
 import dev.tandem.operations.nte.NteBreach;
-import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.actuals.NteStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;

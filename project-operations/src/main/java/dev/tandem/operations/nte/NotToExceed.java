@@ -8,6 +8,7 @@ import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.Actual;
 import dev.tandem.operations.actuals.Actuals;
 import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.NteStatus;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionType;
 import java.math.BigDecimal;

@@ -23,7 +23,7 @@ import dev.tandem.operations.invoicing.retainer.RetainerRecords.Retainer;
 import dev.tandem.operations.invoicing.retainer.RetainerRecords.RetainerInput;
 import dev.tandem.operations.invoicing.retainer.RetainerRole;
 import dev.tandem.operations.invoicing.retainer.RetainerType;
-import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.actuals.NteStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;

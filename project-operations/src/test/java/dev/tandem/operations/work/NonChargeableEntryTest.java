@@ -11,7 +11,7 @@ import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.ContractRecords.Chargeability;
 import dev.tandem.operations.contracts.ContractRecords.ComponentType;
-import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.actuals.NteStatus;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
