@@ -5,6 +5,7 @@ import static dev.tandem.operations.OperationsError.ACTUAL_INVOICED;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.rows.Audit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +47,15 @@ public final class Reversals {
         }
         TransactionLinks links = new TransactionLinks(ctx);
         List<UUID> ids = originals.stream().map(Actual::id).toList();
-        List<Map<String, Object>> reversals = new ArrayList<>();
-        ActualRows rows = new ActualRows(ctx);
-        for (Map<String, Object> original : ctx.writer().read(OperationsDataEntities.ACTUALS, ids)) {
-            Map<String, Object> reversal = rows.reversal(original, AdjustmentStatus.UNADJUSTABLE, false);
-            UUID reversalId = ActualRows.id(reversal);
-            UUID originalId = ActualRows.id(original);
-            if (original.get("msdyn_billingstatus") != null) {
-                reversal.put("msdyn_billingstatus", BillingStatus.CANCELED.value());
+        List<ActualRow> reversals = new ArrayList<>();
+        Audit audit = Audit.created(ctx);
+        for (ActualRow original : ActualRow.ROWS.read(ctx.writer(), ids)) {
+            ActualRow reversal = original.reversal(AdjustmentStatus.UNADJUSTABLE, false, audit);
+            if (original.billingStatus() != null) {
+                reversal = reversal.toBuilder().billingStatus(BillingStatus.CANCELED).build();
             }
+            UUID reversalId = reversal.id();
+            UUID originalId = original.id();
             reversals.add(reversal);
             links.connect(reversalId, ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
             links.origin(entryId, documentType, reversalId);
@@ -70,7 +71,7 @@ public final class Reversals {
         Map<String, Object> canceled = new LinkedHashMap<>(adjusted);
         canceled.put("msdyn_billingstatus", BillingStatus.CANCELED.value());
         ctx.writer().update(OperationsDataEntities.ACTUALS, unbilled, canceled);
-        ctx.writer().insert(OperationsDataEntities.ACTUALS, reversals);
+        ActualRow.ROWS.insert(ctx.writer(), reversals);
         links.flush();
     }
 }

@@ -11,6 +11,7 @@ import static dev.tandem.operations.OperationsError.NOT_FOUND;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.BillingMethod;
@@ -80,7 +81,7 @@ public final class InvoiceCreation {
         }
         return ctx.inTransaction(() -> {
             Contract contract = lockConfirmedContract(contractId);
-            List<Map<String, Object>> actuals = readyActuals(contractId, null, List.of(), invoiceDate);
+            List<ActualRow> actuals = readyActuals(contractId, null, List.of(), invoiceDate);
             List<Milestone> milestones = readyMilestones(contractId);
             // A retainer Ready to invoice is something to invoice too; InvoiceWriter.attach puts it on the draft.
             Set<UUID> retainerCustomers = retainers.customersToInvoice(contractId, invoiceDate);
@@ -126,7 +127,7 @@ public final class InvoiceCreation {
         }
         return ctx.inTransaction(() -> {
             Contract contract = lockConfirmedContract(contractId);
-            List<Map<String, Object>> actuals = timeAndMaterialLines.isEmpty() ? List.of()
+            List<ActualRow> actuals = timeAndMaterialLines.isEmpty() ? List.of()
                     : readyActuals(contractId, null, List.copyOf(timeAndMaterialLines), transactionCutoffDate);
             List<Milestone> milestones = dueMilestones(contractId, runDate);
             if (actuals.isEmpty() && milestones.isEmpty()) {
@@ -141,10 +142,10 @@ public final class InvoiceCreation {
      * there are milestones (milestones bill the contract customer), and {@code retainerCustomers}; the milestones go
      * on the contract customer's draft.
      */
-    private List<UUID> draftsPerCustomer(Contract contract, LocalDate invoiceDate, List<Map<String, Object>> actuals,
+    private List<UUID> draftsPerCustomer(Contract contract, LocalDate invoiceDate, List<ActualRow> actuals,
                                          List<Milestone> milestones, Set<UUID> retainerCustomers) {
-        TreeMap<UUID, List<Map<String, Object>>> byCustomer = new TreeMap<>();
-        actuals.forEach(a -> byCustomer.computeIfAbsent((UUID) a.get("msdyn_accountcustomer"), c -> new ArrayList<>()).add(a));
+        TreeMap<UUID, List<ActualRow>> byCustomer = new TreeMap<>();
+        actuals.forEach(a -> byCustomer.computeIfAbsent(a.customerId(), c -> new ArrayList<>()).add(a));
         if (!milestones.isEmpty()) {
             byCustomer.computeIfAbsent(contract.customerId(), c -> new ArrayList<>());
         }
@@ -197,7 +198,7 @@ public final class InvoiceCreation {
             throw new TandemException(INVALID_INPUT, "No actuals or milestones given");
         }
         return ctx.inTransaction(() -> {
-            List<Map<String, Object>> actuals = ctx.writer().read(OperationsDataEntities.ACTUALS, actualList);
+            List<ActualRow> actuals = ActualRow.ROWS.read(ctx.writer(), actualList);
             if (actuals.size() != new LinkedHashSet<>(actualList).size()) {
                 throw new TandemException(NOT_FOUND, "Unknown actual among " + actualList);
             }
@@ -211,8 +212,8 @@ public final class InvoiceCreation {
                 }
                 milestones.add(m);
             }
-            TreeMap<String, List<Map<String, Object>>> groups = new TreeMap<>();
-            actuals.forEach(a -> groups.computeIfAbsent(a.get("msdyn_salescontract") + "|" + a.get("msdyn_accountcustomer"),
+            TreeMap<String, List<ActualRow>> groups = new TreeMap<>();
+            actuals.forEach(a -> groups.computeIfAbsent(a.contractId() + "|" + a.customerId(),
                     k -> new ArrayList<>()).add(a));
             TreeMap<String, List<Milestone>> milestoneGroups = new TreeMap<>();
             for (Milestone m : milestones) {
@@ -245,7 +246,7 @@ public final class InvoiceCreation {
         return ctx.inTransaction(() -> {
             Invoice invoice = store.lockEditable(invoiceId);
             Contract contract = lockConfirmedContract(invoice.contractId());
-            List<Map<String, Object>> actuals = readyActuals(contract.id(), invoice.customerId(), List.of(), invoice.invoiceDate());
+            List<ActualRow> actuals = readyActuals(contract.id(), invoice.customerId(), List.of(), invoice.invoiceDate());
             List<Milestone> milestones = invoice.customerId().equals(contract.customerId())
                     ? readyMilestones(contract.id()) : List.of();
             if (!actuals.isEmpty() || !milestones.isEmpty()) {
@@ -283,7 +284,7 @@ public final class InvoiceCreation {
      * {@code onOrBefore}, ordered by document date; only of {@code customerId} when given, only of {@code lines} when
      * not empty.
      */
-    private List<Map<String, Object>> readyActuals(UUID contractId, UUID customerId, List<UUID> lines,
+    private List<ActualRow> readyActuals(UUID contractId, UUID customerId, List<UUID> lines,
                                                    LocalDate onOrBefore) {
         List<Object> args = new ArrayList<>(List.of(contractId, TransactionType.UNBILLED_SALES.value(),
                 BillingStatus.READY_TO_INVOICE.value(), onOrBefore));
@@ -300,7 +301,7 @@ public final class InvoiceCreation {
         }
         List<UUID> ids = ctx.jdbc().queryForList(sql + " ORDER BY msdyn_documentdate, msdyn_actualid", UUID.class,
                 args.toArray());
-        return ctx.writer().read(OperationsDataEntities.ACTUALS, ids);
+        return ActualRow.ROWS.read(ctx.writer(), ids);
     }
 
     private List<Milestone> readyMilestones(UUID contractId) {
@@ -325,15 +326,13 @@ public final class InvoiceCreation {
                 "Unknown milestone " + id, Map.of("entity", "milestone", "id", id.toString())));
     }
 
-    private static void requireReady(Map<String, Object> a) {
-        UUID id = (UUID) a.get("msdyn_actualid");
-        if (!Integer.valueOf(TransactionType.UNBILLED_SALES.value()).equals(a.get("msdyn_transactiontypecode"))
-                || a.get("msdyn_adjustmentstatus") != null) {
+    private static void requireReady(ActualRow a) {
+        UUID id = a.id();
+        if (a.transactionType() != TransactionType.UNBILLED_SALES || a.adjustmentStatus() != null) {
             throw new TandemException(ACTUAL_NOT_INVOICEABLE, "Actual " + id + " is not an invoiceable unbilled sales "
                     + "actual (Adjusted and Unadjustable actuals are not invoiceable, §11 rule 3)", Map.of("actualId", id.toString()));
         }
-        if (a.get("msdyn_invoice") != null
-                || !Integer.valueOf(BillingStatus.READY_TO_INVOICE.value()).equals(a.get("msdyn_billingstatus"))) {
+        if (a.invoiceId() != null || a.billingStatus() != BillingStatus.READY_TO_INVOICE) {
             throw new TandemException(ACTUAL_INVOICED, "Actual " + id + " is not Ready to invoice or is already on an "
                     + "invoice", Map.of("actualId", id.toString()));
         }

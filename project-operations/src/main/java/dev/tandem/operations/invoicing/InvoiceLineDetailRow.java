@@ -1,5 +1,6 @@
 package dev.tandem.operations.invoicing;
 
+import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
@@ -52,7 +53,20 @@ public record InvoiceLineDetailRow(@EntityField("msdyn_invoicelinetransactionid"
                                    Audit audit) {
 
     /** The writer's edge of these rows. */
-    public static final EntityRows<InvoiceLineDetailRow> ROWS = EntityRows.of(OperationsDataEntities.INVOICE_LINE_DETAILS, InvoiceLineDetailRow.class);
+    public static final EntityRows<InvoiceLineDetailRow> ROWS = EntityRows.of(OperationsDataEntities.INVOICE_LINE_DETAILS,
+            InvoiceLineDetailRow.class);
+
+    /**
+     * The detail of a corrective invoice that replaces this confirmed one (§6, second table): a copy with a new id
+     * on {@code invoiceId}'s line {@code lineId}, quantity, amount and tax 0 (a full credit until edited), this
+     * detail as its original with its amount and quantity as the previous ones, and no source or billed actual.
+     */
+    public InvoiceLineDetailRow fullCredit(UUID invoiceId, UUID lineId, Audit audit) {
+        return toBuilder().id(Ids.newId()).invoiceId(invoiceId).invoiceLineId(lineId).quantity(BigDecimal.ZERO)
+                .amount(BigDecimal.ZERO).tax(BigDecimal.ZERO).correction(true).originalDetailId(id)
+                .previousAmount(amount).previousQuantity(quantity).sourceActualId(null).billedSalesActualId(null)
+                .audit(audit).build();
+    }
 
     /** A builder holding this row's values, for a copy that changes some of them. */
     public Builder toBuilder() {

@@ -43,6 +43,9 @@ public record InvoiceRow(@EntityField("invoiceid") UUID id,
                          @EntityField("tdm_customerinvoiceamount") BigDecimal customerInvoiceAmount,
                          Audit audit) {
 
+    /** The Dataverse state code of an active invoice ({@code statecode}). */
+    public static final int ACTIVE = 0;
+
     /** The writer's edge of these rows. */
     public static final EntityRows<InvoiceRow> ROWS = EntityRows.of(OperationsDataEntities.INVOICES, InvoiceRow.class);
 
