@@ -1,7 +1,6 @@
 package dev.tandem.operations;
 
 import dev.tandem.operations.actuals.Actuals;
-import dev.tandem.operations.work.ApprovalPosting;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.backlog.BillingBacklog;
 import dev.tandem.operations.contracts.Contracts;
@@ -9,6 +8,7 @@ import dev.tandem.operations.invoicing.Invoicing;
 import dev.tandem.operations.masterdata.MasterData;
 import dev.tandem.operations.nte.NotToExceed;
 import dev.tandem.operations.pricing.PriceLists;
+import dev.tandem.operations.work.ApprovalPosting;
 import dev.tandem.operations.work.WorkEntries;
 
 /**

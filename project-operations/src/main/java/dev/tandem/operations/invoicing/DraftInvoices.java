@@ -1,9 +1,5 @@
 package dev.tandem.operations.invoicing;
 
-import dev.tandem.operations.actuals.TransactionClassification;
-import dev.tandem.operations.actuals.TransactionType;
-import dev.tandem.operations.actuals.BillingType;
-import dev.tandem.operations.rows.Audit;
 import static dev.tandem.operations.OperationsError.CLASSIFICATION_CHANGE;
 import static dev.tandem.operations.OperationsError.FIELD_NOT_EDITABLE;
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
@@ -17,12 +13,16 @@ import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.AdjustmentStatus;
 import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.BillingType;
+import dev.tandem.operations.actuals.TransactionClassification;
+import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.BillingMethod;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.InvoiceRecords.DetailEdit;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
 import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,6 @@ package dev.tandem.operations.invoicing;
 
 import static dev.tandem.operations.OperationsError.INVOICE_STATUS;
 
-import dev.tandem.common.Ids;
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
@@ -12,7 +11,6 @@ import dev.tandem.operations.actuals.AdjustmentStatus;
 import dev.tandem.operations.actuals.AmountMethod;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.BillingType;
-import dev.tandem.operations.actuals.CustomerType;
 import dev.tandem.operations.actuals.ConnectionRole;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.actuals.TransactionLinks;
@@ -334,27 +332,9 @@ public final class InvoiceConfirmation {
 
         /** An actual row for a detail that has no backing actual (milestone, manual). */
         private ActualRow template(LineDetail d, TransactionClassification classification, AmountMethod method) {
-            ContractLine line = contracts.line(d.contractLineId());
-            return new ActualRow.Builder()
-                    .id(Ids.newId())
-                    .description(d.description())
-                    .externalDescription(d.externalDescription())
-                    .classification(classification)
-                    .amountMethod(method)
-                    .currency(invoice.currency())
-                    .documentDate(d.documentDate())
-                    .startDate(d.documentDate())
-                    .endDate(d.documentDate())
-                    .projectId(line.projectId())
-                    .contractId(contract.id())
-                    .contractLineId(line.id())
-                    .customerId(invoice.customerId())
-                    .customerType(CustomerType.ACCOUNT)
-                    .contractingUnitId(contract.contractingUnitId())
-                    .priceListId(contract.salesPriceListId())
-                    .unit(classification == TransactionClassification.TIME ? "hour" : "each")
-                    .journalized(false)
-                    .skipSync(false)
+            return DetailActuals.template(contract, contracts.line(d.contractLineId()), d, invoice.customerId(),
+                            invoice.currency(), classification, method,
+                            classification == TransactionClassification.TIME ? "hour" : "each")
                     .sourceDocumentType(TransactionLinks.INVOICE_LINE_DETAIL)
                     .sourceDocumentId(d.id())
                     .build();

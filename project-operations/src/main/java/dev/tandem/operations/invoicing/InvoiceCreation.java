@@ -10,7 +10,6 @@ import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.TransactionType;

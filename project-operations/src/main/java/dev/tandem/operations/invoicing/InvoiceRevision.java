@@ -1,11 +1,9 @@
 package dev.tandem.operations.invoicing;
 
-import dev.tandem.operations.rows.Audit;
 import static dev.tandem.operations.OperationsError.ALREADY_CORRECTED;
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
 import static dev.tandem.operations.OperationsError.INVOICE_NOT_CONFIRMED;
 
-import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
@@ -16,7 +14,7 @@ import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
-import java.math.BigDecimal;
+import dev.tandem.operations.rows.Audit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -3,10 +3,10 @@ package dev.tandem.operations.invoicing;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.invoicing.bulk.BulkConfirmation;
-import dev.tandem.operations.invoicing.schedule.InvoiceRuns;
-import dev.tandem.operations.invoicing.schedule.InvoiceSchedules;
 import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import dev.tandem.operations.invoicing.retainer.Retainers;
+import dev.tandem.operations.invoicing.schedule.InvoiceRuns;
+import dev.tandem.operations.invoicing.schedule.InvoiceSchedules;
 import dev.tandem.operations.nte.NotToExceed;
 
 /**

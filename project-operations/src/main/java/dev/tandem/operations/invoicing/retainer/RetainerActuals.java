@@ -1,11 +1,7 @@
 package dev.tandem.operations.invoicing.retainer;
 
-import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.rows.Audit;
-import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.ActualRow;
-import dev.tandem.operations.actuals.CustomerType;
 import dev.tandem.operations.actuals.AmountMethod;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.BillingType;
@@ -13,11 +9,11 @@ import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.contracts.ContractRecords.ContractLine;
+import dev.tandem.operations.invoicing.DetailActuals;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Builds the actuals the retainer details of one invoice create on confirmation (§6): billed sales of
@@ -73,26 +69,8 @@ final class RetainerActuals {
     }
 
     private ActualRow template(ContractLine line, LineDetail d, RetainerStore.Row retainer) {
-        return new ActualRow.Builder()
-                .id(Ids.newId())
-                .description(d.description())
-                .externalDescription(d.externalDescription())
-                .classification(TransactionClassification.RETAINER)
-                .amountMethod(AmountMethod.FIXED_PRICE)
-                .currency(invoice.currency())
-                .documentDate(d.documentDate())
-                .startDate(d.documentDate())
-                .endDate(d.documentDate())
-                .projectId(line.projectId())
-                .contractId(contract.id())
-                .contractLineId(line.id())
-                .customerId(retainer.customerId())
-                .customerType(CustomerType.ACCOUNT)
-                .contractingUnitId(contract.contractingUnitId())
-                .priceListId(contract.salesPriceListId())
-                .unit("each")
-                .journalized(false)
-                .skipSync(false)
+        return DetailActuals.template(contract, line, d, retainer.customerId(), invoice.currency(),
+                        TransactionClassification.RETAINER, AmountMethod.FIXED_PRICE, "each")
                 .sourceDocumentType(SOURCE_TYPE)
                 .sourceDocumentId(retainer.id())
                 .audit(audit)

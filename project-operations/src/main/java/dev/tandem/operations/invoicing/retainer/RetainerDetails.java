@@ -1,23 +1,20 @@
 package dev.tandem.operations.invoicing.retainer;
 
-import dev.tandem.operations.invoicing.InvoiceLineDetailRow;
-import dev.tandem.operations.rows.Audit;
 import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.ContractRecords.ContractLine;
 import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.invoicing.InvoiceLineDetailRow;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.InvoiceLine;
 import dev.tandem.operations.invoicing.InvoiceStore;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**

@@ -7,7 +7,6 @@ import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.contracts.ContractStatus;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.InvoiceCreation;
-import dev.tandem.operations.invoicing.InvoiceCreation;
 import dev.tandem.operations.invoicing.schedule.RunSummary.ContractRun;
 import java.time.LocalDate;
 import java.util.ArrayList;
