@@ -2,7 +2,6 @@ package dev.tandem.operations;
 
 import dev.tandem.operations.actuals.ActualFigures;
 import dev.tandem.operations.actuals.Actuals;
-import dev.tandem.operations.actuals.ApprovalPosting;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.backlog.BillingBacklog;
 import dev.tandem.operations.backlog.ReadyToInvoice;
@@ -13,6 +12,7 @@ import dev.tandem.operations.masterdata.MasterData;
 import dev.tandem.operations.masterdata.NaturalKeys;
 import dev.tandem.operations.nte.NotToExceed;
 import dev.tandem.operations.pricing.PriceLists;
+import dev.tandem.operations.work.ApprovalPosting;
 import dev.tandem.operations.work.SourcedWork;
 import dev.tandem.operations.work.WorkEntries;
 

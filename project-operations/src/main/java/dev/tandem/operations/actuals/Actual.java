@@ -1,7 +1,5 @@
 package dev.tandem.operations.actuals;
 
-import dev.tandem.operations.OptionValue;
-import dev.tandem.operations.nte.NteStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -21,36 +19,20 @@ public record Actual(UUID id, TransactionType transactionType, TransactionClassi
                      NteStatus nteStatus, String nteDetail, boolean skipSync, UUID sourceDocumentId,
                      String description) {
 
-    /** Selected columns, in the order {@link #map} reads them. */
-    public static final String COLUMNS = "msdyn_actualid, msdyn_transactiontypecode, msdyn_transactionclassification, "
-            + "msdyn_billingstatus, msdyn_billingtype, msdyn_adjustmentstatus, msdyn_quantity, msdyn_price, msdyn_amount, "
-            + "transactioncurrency, msdyn_documentdate, msdyn_project, msdyn_task, msdyn_salescontract, "
-            + "msdyn_salescontractlineid, msdyn_accountcustomer, msdyn_bookableresource, msdyn_resourcecategory, "
-            + "msdyn_transactioncategory, msdyn_product, msdyn_pricelist, msdyn_invoice, tdm_ntestatus, tdm_ntedetail, "
-            + "tdm_skipsync, tdm_sourcedocumentid, msdyn_description";
+    /** Selected columns, the fields of {@link ActualRow}, which {@link #map} reads. */
+    public static final String COLUMNS = ActualRow.ROWS.columns();
 
+    /** Reads a row that selected {@link #COLUMNS}. */
     public static Actual map(ResultSet rs, int rowNum) throws SQLException {
-        return new Actual(rs.getObject("msdyn_actualid", UUID.class),
-                option(TransactionType.class, rs, "msdyn_transactiontypecode"),
-                option(TransactionClassification.class, rs, "msdyn_transactionclassification"),
-                option(BillingStatus.class, rs, "msdyn_billingstatus"),
-                option(BillingType.class, rs, "msdyn_billingtype"),
-                option(AdjustmentStatus.class, rs, "msdyn_adjustmentstatus"),
-                rs.getBigDecimal("msdyn_quantity"), rs.getBigDecimal("msdyn_price"), rs.getBigDecimal("msdyn_amount"),
-                rs.getString("transactioncurrency").trim(), rs.getObject("msdyn_documentdate", LocalDate.class),
-                rs.getObject("msdyn_project", UUID.class), rs.getObject("msdyn_task", UUID.class),
-                rs.getObject("msdyn_salescontract", UUID.class), rs.getObject("msdyn_salescontractlineid", UUID.class),
-                rs.getObject("msdyn_accountcustomer", UUID.class), rs.getObject("msdyn_bookableresource", UUID.class),
-                rs.getObject("msdyn_resourcecategory", UUID.class), rs.getObject("msdyn_transactioncategory", UUID.class),
-                rs.getObject("msdyn_product", UUID.class), rs.getObject("msdyn_pricelist", UUID.class),
-                rs.getObject("msdyn_invoice", UUID.class), option(NteStatus.class, rs, "tdm_ntestatus"),
-                rs.getString("tdm_ntedetail"), rs.getBoolean("tdm_skipsync"),
-                rs.getObject("tdm_sourcedocumentid", UUID.class), rs.getString("msdyn_description"));
+        return of(ActualRow.ROWS.fromResultSet(rs));
     }
 
-    private static <E extends Enum<E> & OptionValue> E option(Class<E> type, ResultSet rs, String column)
-            throws SQLException {
-        int value = rs.getInt(column);
-        return rs.wasNull() ? null : OptionValue.of(type, value);
+    /** The read model of a full row; the currency code without the padding of its CHAR(3) column. */
+    public static Actual of(ActualRow r) {
+        return new Actual(r.id(), r.transactionType(), r.classification(), r.billingStatus(), r.billingType(),
+                r.adjustmentStatus(), r.quantity(), r.price(), r.amount(), r.currency().trim(), r.documentDate(),
+                r.projectId(), r.taskId(), r.contractId(), r.contractLineId(), r.customerId(), r.resourceId(),
+                r.roleId(), r.categoryId(), r.productId(), r.priceListId(), r.invoiceId(), r.nteStatus(), r.nteDetail(),
+                r.skipSync(), r.sourceDocumentId(), r.description());
     }
 }

@@ -5,7 +5,7 @@ import static dev.tandem.operations.OperationsError.ACTUAL_INVOICED;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
-import dev.tandem.operations.work.WorkEntry;
+import dev.tandem.operations.rows.Audit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,33 +28,37 @@ public final class Reversals {
     }
 
     /**
+     * Reverses the live actuals whose source is the given work entry.
+     *
+     * @param entryId      the work entry whose approval is cancelled
+     * @param documentType the entry's source document type, recorded on each reversal's transaction origin
      * @throws TandemException ACTUAL_INVOICED when an unbilled sales actual of the entry is on an invoice; nothing
      *                         is changed then
      */
-    public void reverseSource(WorkEntry entry) {
-        List<Actual> originals = actuals.bySource(entry.id()).stream().filter(a -> a.adjustmentStatus() == null).toList();
+    public void reverseSource(UUID entryId, String documentType) {
+        List<Actual> originals = actuals.bySource(entryId).stream().filter(a -> a.adjustmentStatus() == null).toList();
         for (Actual a : originals) {
             if (a.invoiceId() != null || a.billingStatus() == BillingStatus.CUSTOMER_INVOICE_CREATED
                     || a.billingStatus() == BillingStatus.CUSTOMER_INVOICE_POSTED) {
-                throw new TandemException(ACTUAL_INVOICED, "Actual " + a.id() + " of work entry " + entry.id()
+                throw new TandemException(ACTUAL_INVOICED, "Actual " + a.id() + " of work entry " + entryId
                         + " is on invoice " + a.invoiceId() + "; correct the invoice instead of cancelling the approval",
                         Map.of("actualId", a.id().toString()));
             }
         }
         TransactionLinks links = new TransactionLinks(ctx);
         List<UUID> ids = originals.stream().map(Actual::id).toList();
-        List<Map<String, Object>> reversals = new ArrayList<>();
-        ActualRows rows = new ActualRows(ctx);
-        for (Map<String, Object> original : ctx.writer().read(OperationsDataEntities.ACTUALS, ids)) {
-            Map<String, Object> reversal = rows.reversal(original, AdjustmentStatus.UNADJUSTABLE, false);
-            UUID reversalId = ActualRows.id(reversal);
-            UUID originalId = ActualRows.id(original);
-            if (original.get("msdyn_billingstatus") != null) {
-                reversal.put("msdyn_billingstatus", BillingStatus.CANCELED.value());
+        List<ActualRow> reversals = new ArrayList<>();
+        Audit audit = Audit.created(ctx);
+        for (ActualRow original : ActualRow.ROWS.read(ctx.writer(), ids)) {
+            ActualRow reversal = original.reversal(AdjustmentStatus.UNADJUSTABLE, false, audit);
+            if (original.billingStatus() != null) {
+                reversal = reversal.toBuilder().billingStatus(BillingStatus.CANCELED).build();
             }
+            UUID reversalId = reversal.id();
+            UUID originalId = original.id();
             reversals.add(reversal);
             links.connect(reversalId, ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
-            links.origin(entry.id(), entry.documentType(), reversalId);
+            links.origin(entryId, documentType, reversalId);
         }
         List<UUID> unbilled = originals.stream().filter(a -> a.transactionType() == TransactionType.UNBILLED_SALES)
                 .map(Actual::id).toList();
@@ -67,7 +71,7 @@ public final class Reversals {
         Map<String, Object> canceled = new LinkedHashMap<>(adjusted);
         canceled.put("msdyn_billingstatus", BillingStatus.CANCELED.value());
         ctx.writer().update(OperationsDataEntities.ACTUALS, unbilled, canceled);
-        ctx.writer().insert(OperationsDataEntities.ACTUALS, reversals);
+        ActualRow.ROWS.insert(ctx.writer(), reversals);
         links.flush();
     }
 }

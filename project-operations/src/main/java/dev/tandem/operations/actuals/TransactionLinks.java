@@ -2,12 +2,10 @@ package dev.tandem.operations.actuals;
 
 import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.rows.Audit;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -20,7 +18,7 @@ public final class TransactionLinks {
     public static final String ACTUAL = "msdyn_actual";
 
     private final OperationsContext ctx;
-    private final List<Map<String, Object>> connections = new ArrayList<>();
+    private final List<TransactionConnectionRow> connections = new ArrayList<>();
     private final List<Object[]> origins = new ArrayList<>();
 
     public TransactionLinks(OperationsContext ctx) {
@@ -38,16 +36,8 @@ public final class TransactionLinks {
     /** Connects two transactions of any types (entity logical names), e.g. an invoice line detail and an actual. */
     public void connect(UUID transaction1, ConnectionRole role1, String type1, UUID transaction2, ConnectionRole role2,
                         String type2) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("msdyn_transactionconnectionid", Ids.newId());
-        row.put("msdyn_transaction1", transaction1);
-        row.put("msdyn_transaction1role", role1.value());
-        row.put("msdyn_transaction1type", type1);
-        row.put("msdyn_transaction2", transaction2);
-        row.put("msdyn_transaction2role", role2.value());
-        row.put("msdyn_transaction2type", type2);
-        row.putAll(ctx.created());
-        connections.add(row);
+        connections.add(new TransactionConnectionRow(Ids.newId(), transaction1, role1, type1, transaction2, role2, type2,
+                Audit.created(ctx)));
     }
 
     /** Records that actual {@code actualId} originates from document {@code originId} of type {@code originType}. */
@@ -62,7 +52,7 @@ public final class TransactionLinks {
 
     /** Writes everything collected, in the caller's transaction. */
     public void flush() {
-        ctx.writer().insert(OperationsDataEntities.TRANSACTION_CONNECTIONS, connections);
+        TransactionConnectionRow.ROWS.insert(ctx.writer(), connections);
         OffsetDateTime now = ctx.now();
         String user = ctx.user();
         List<Object[]> rows = origins.stream().map(o -> new Object[] {o[0], o[1], o[2], o[3], o[4], now, user}).toList();

@@ -6,7 +6,7 @@ import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.backlog.BillingBacklog.Filter;
 import dev.tandem.operations.contracts.ContractRecords.Milestone;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
-import dev.tandem.operations.nte.NteStatus;
+import dev.tandem.operations.actuals.NteStatus;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

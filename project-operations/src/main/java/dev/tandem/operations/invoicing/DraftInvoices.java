@@ -13,12 +13,16 @@ import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.AdjustmentStatus;
 import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.BillingType;
+import dev.tandem.operations.actuals.TransactionClassification;
+import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.BillingMethod;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.InvoiceRecords.DetailEdit;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
 import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -152,35 +156,34 @@ public final class DraftInvoices {
             UUID project = ctx.jdbc().queryForObject("SELECT msdyn_project FROM salesorderdetail WHERE salesorderdetailid = ?",
                     UUID.class, in.contractLineId());
             UUID id = dev.tandem.common.Ids.newId();
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("msdyn_invoicelinetransactionid", id);
-            d.put("msdyn_invoice", invoiceId);
-            d.put("msdyn_invoicelineid", lines.get(0));
-            d.put("msdyn_salescontract", invoice.contractId());
-            d.put("msdyn_salescontractlineid", in.contractLineId());
-            d.put("msdyn_project", project);
-            d.put("msdyn_transactioncategory", in.categoryId());
-            d.put("msdyn_resourcecategory", in.roleId());
-            d.put("msdyn_product", in.productId());
-            d.put("msdyn_unit", in.classification() == dev.tandem.operations.actuals.TransactionClassification.TIME
-                    ? "hour" : "each");
-            d.put("msdyn_quantity", in.quantity());
-            d.put("msdyn_price", in.price());
-            d.put("msdyn_amount", Money.round(in.quantity().multiply(in.price()), invoice.currency()));
-            d.put("msdyn_tax", in.tax() == null ? BigDecimal.ZERO : in.tax());
-            d.put("msdyn_billingtype", (in.billingType() == null ? dev.tandem.operations.actuals.BillingType.CHARGEABLE
-                    : in.billingType()).value());
-            d.put("msdyn_transactiontypecode", dev.tandem.operations.actuals.TransactionType.BILLED_SALES.value());
-            d.put("msdyn_transactionclassification", in.classification().value());
-            d.put("msdyn_correction", false);
-            d.put("msdyn_documentdate", in.date());
-            d.put("msdyn_description", in.description());
-            d.put("msdyn_externaldescription", in.externalDescription());
-            d.put("tdm_manual", true);
-            d.put("tdm_customer", invoice.customerId());
-            d.put("transactioncurrency", invoice.currency());
-            d.putAll(ctx.created());
-            ctx.writer().insert(OperationsDataEntities.INVOICE_LINE_DETAILS, List.of(d));
+            InvoiceLineDetailRow d = new InvoiceLineDetailRow.Builder()
+                    .id(id)
+                    .invoiceId(invoiceId)
+                    .invoiceLineId(lines.get(0))
+                    .contractId(invoice.contractId())
+                    .contractLineId(in.contractLineId())
+                    .projectId(project)
+                    .categoryId(in.categoryId())
+                    .roleId(in.roleId())
+                    .productId(in.productId())
+                    .unit(in.classification() == TransactionClassification.TIME ? "hour" : "each")
+                    .quantity(in.quantity())
+                    .price(in.price())
+                    .amount(Money.round(in.quantity().multiply(in.price()), invoice.currency()))
+                    .tax(in.tax() == null ? BigDecimal.ZERO : in.tax())
+                    .billingType(in.billingType() == null ? BillingType.CHARGEABLE : in.billingType())
+                    .transactionType(TransactionType.BILLED_SALES)
+                    .classification(in.classification())
+                    .correction(false)
+                    .documentDate(in.date())
+                    .description(in.description())
+                    .externalDescription(in.externalDescription())
+                    .manual(true)
+                    .customerId(invoice.customerId())
+                    .currency(invoice.currency())
+                    .audit(Audit.created(ctx))
+                    .build();
+            InvoiceLineDetailRow.ROWS.insert(ctx.writer(), List.of(d));
             store.recalculate(invoiceId);
             return store.detail(id);
         });

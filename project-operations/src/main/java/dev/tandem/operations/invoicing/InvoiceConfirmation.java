@@ -2,12 +2,11 @@ package dev.tandem.operations.invoicing;
 
 import static dev.tandem.operations.OperationsError.INVOICE_STATUS;
 
-import dev.tandem.common.Ids;
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
-import dev.tandem.operations.actuals.ActualRows;
+import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.AdjustmentStatus;
 import dev.tandem.operations.actuals.AmountMethod;
 import dev.tandem.operations.actuals.BillingStatus;
@@ -25,6 +24,7 @@ import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
 import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import dev.tandem.operations.nte.NotToExceed;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,14 +103,15 @@ public final class InvoiceConfirmation {
 
         private final Invoice invoice;
         private final Contract contract;
-        private final ActualRows rows = new ActualRows(ctx);
+        private final Audit audit = Audit.created(ctx);
         private final TransactionLinks links = new TransactionLinks(ctx);
-        private final List<Map<String, Object>> created = new ArrayList<>();
-        private final List<Map<String, Object>> backlog = new ArrayList<>();
+        private final List<ActualRow> created = new ArrayList<>();
+        /** Positions in {@link #created} of the unbilled sales credited back to the backlog, evaluated for NTE last. */
+        private final List<Integer> backlog = new ArrayList<>();
         private final Map<String, List<UUID>> updates = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> updateValues = new HashMap<>();
-        private final Map<UUID, Map<String, Object>> actualRows = new HashMap<>();
-        private final Map<UUID, Map<String, Object>> billedByDetail = new LinkedHashMap<>();
+        private final Map<UUID, ActualRow> actualRows = new HashMap<>();
+        private final Map<UUID, UUID> billedByDetail = new LinkedHashMap<>();
         private final List<UUID> postedMilestones = new ArrayList<>();
         private final List<UUID> creditedMilestones = new ArrayList<>();
 
@@ -134,26 +135,26 @@ public final class InvoiceConfirmation {
                     }
                 }
             }
-            ctx.writer().read(OperationsDataEntities.ACTUALS, ids).forEach(r -> actualRows.put(ActualRows.id(r), r));
+            ActualRow.ROWS.read(ctx.writer(), ids).forEach(r -> actualRows.put(r.id(), r));
         }
 
         /** An invoiced unbilled sales actual: unchanged, or replaced at the detail's quantity, price and type. */
         void unbilled(LineDetail d) {
-            Map<String, Object> original = actualRows.get(d.sourceActualId());
+            ActualRow original = actualRows.get(d.sourceActualId());
             UUID originalId = d.sourceActualId();
-            BigDecimal q0 = (BigDecimal) original.get("msdyn_quantity");
-            BigDecimal p0 = (BigDecimal) original.get("msdyn_price");
-            int b0 = (Integer) original.get("msdyn_billingtype");
+            BigDecimal q0 = original.quantity();
+            BigDecimal p0 = original.price();
             boolean unchanged = q0.compareTo(d.quantity()) == 0 && p0.compareTo(d.price()) == 0
-                    && b0 == d.billingType().value();
+                    && original.billingType() == d.billingType();
             if (unchanged) {
-                Map<String, Object> reversal = onInvoice(rows.reversal(original, null, true), BillingStatus.CUSTOMER_INVOICE_POSTED);
-                Map<String, Object> billed = billed(original, q0, p0, (BigDecimal) original.get("msdyn_amount"), d.billingType());
+                ActualRow reversal = original.reversal(null, true, audit)
+                        .onInvoice(BillingStatus.CUSTOMER_INVOICE_POSTED, invoice.id());
+                ActualRow billed = billed(original, q0, p0, original.amount(), d.billingType());
                 add(d, reversal, billed);
-                links.connect(ActualRows.id(reversal), ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
-                links.connect(ActualRows.id(billed), ConnectionRole.BILLED_SALES, originalId, ConnectionRole.UNBILLED_SALES);
+                links.connect(reversal.id(), ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
+                links.connect(billed.id(), ConnectionRole.BILLED_SALES, originalId, ConnectionRole.UNBILLED_SALES);
                 update(originalId, "msdyn_billingstatus", BillingStatus.CUSTOMER_INVOICE_POSTED.value());
-                billedByDetail.put(d.id(), billed);
+                billedByDetail.put(d.id(), billed.id());
                 return;
             }
             // Changed on the draft: the original is reversed and replaced by what the detail invoices (§6). Unlike
@@ -161,10 +162,10 @@ public final class InvoiceConfirmation {
             // instead), this reversal adjusts the original away: nothing will bill the original, so Finance must see
             // the reversal to take the original's WIP and accrued revenue back out (§9). It syncs whenever the
             // original did.
-            Map<String, Object> reversal = onInvoice(rows.reversal(original, AdjustmentStatus.UNADJUSTABLE,
-                    Boolean.TRUE.equals(original.get("tdm_skipsync"))), BillingStatus.CUSTOMER_INVOICE_POSTED);
+            ActualRow reversal = original.reversal(AdjustmentStatus.UNADJUSTABLE, original.skipSync(), audit)
+                    .onInvoice(BillingStatus.CUSTOMER_INVOICE_POSTED, invoice.id());
             add(d, reversal);
-            links.connect(ActualRows.id(reversal), ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
+            links.connect(reversal.id(), ConnectionRole.REVERSING, originalId, ConnectionRole.ORIGINAL);
             update(originalId, "msdyn_adjustmentstatus", AdjustmentStatus.ADJUSTED.value(),
                     "msdyn_billingstatus", BillingStatus.CUSTOMER_INVOICE_POSTED.value());
             billedByDetail.put(d.id(), invoicedReplacement(d, original, originalId, d.quantity(), d.price(), d.amount(),
@@ -174,78 +175,77 @@ public final class InvoiceConfirmation {
                 // the original amount, so the two parts sum to the original to the cent.
                 BigDecimal rest = q0.subtract(d.quantity());
                 BigDecimal restAmount = d.price().compareTo(p0) == 0
-                        ? ((BigDecimal) original.get("msdyn_amount")).subtract(d.amount())
+                        ? original.amount().subtract(d.amount())
                         : Money.round(rest.multiply(d.price()), invoice.currency());
                 invoicedReplacement(d, original, originalId, rest, d.price(), restAmount, BillingType.NON_CHARGEABLE);
             }
         }
 
         /** New unbilled sales for an invoiced quantity, its reversal and its billed sales; returns the billed sales. */
-        private Map<String, Object> invoicedReplacement(LineDetail d, Map<String, Object> template, UUID replaced,
-                                                        BigDecimal quantity, BigDecimal price, BigDecimal amount,
-                                                        BillingType type) {
-            Map<String, Object> unbilled = onInvoice(rows.like(template, TransactionType.UNBILLED_SALES, quantity, price,
-                    amount, type, BillingStatus.CUSTOMER_INVOICE_POSTED), BillingStatus.CUSTOMER_INVOICE_POSTED);
-            Map<String, Object> reversal = onInvoice(rows.reversal(unbilled, null, true), BillingStatus.CUSTOMER_INVOICE_POSTED);
-            Map<String, Object> billed = billed(template, quantity, price, amount, type);
+        private UUID invoicedReplacement(LineDetail d, ActualRow template, UUID replaced, BigDecimal quantity,
+                                         BigDecimal price, BigDecimal amount, BillingType type) {
+            ActualRow unbilled = template.replacement(TransactionType.UNBILLED_SALES, quantity, price, amount, type,
+                    BillingStatus.CUSTOMER_INVOICE_POSTED, audit).onInvoice(BillingStatus.CUSTOMER_INVOICE_POSTED,
+                    invoice.id());
+            ActualRow reversal = unbilled.reversal(null, true, audit)
+                    .onInvoice(BillingStatus.CUSTOMER_INVOICE_POSTED, invoice.id());
+            ActualRow billed = billed(template, quantity, price, amount, type);
             add(d, unbilled, reversal, billed);
             if (replaced != null) {
-                links.connect(ActualRows.id(unbilled), ConnectionRole.REPLACING, replaced, ConnectionRole.ORIGINAL);
+                links.connect(unbilled.id(), ConnectionRole.REPLACING, replaced, ConnectionRole.ORIGINAL);
             }
-            links.connect(ActualRows.id(reversal), ConnectionRole.REVERSING, ActualRows.id(unbilled), ConnectionRole.ORIGINAL);
-            links.connect(ActualRows.id(billed), ConnectionRole.BILLED_SALES, ActualRows.id(unbilled),
-                    ConnectionRole.UNBILLED_SALES);
-            return billed;
+            links.connect(reversal.id(), ConnectionRole.REVERSING, unbilled.id(), ConnectionRole.ORIGINAL);
+            links.connect(billed.id(), ConnectionRole.BILLED_SALES, unbilled.id(), ConnectionRole.UNBILLED_SALES);
+            return billed.id();
         }
 
         /** A milestone: billed sales for its amount, no unbilled sales (§6). */
         void milestone(LineDetail d) {
-            Map<String, Object> billed = billed(template(d, TransactionClassification.MILESTONE, AmountMethod.FIXED_PRICE),
-                    d.quantity(), d.price(), d.amount(), d.billingType());
-            billed.put("tdm_sourcedocumenttype", "msdyn_contractlinescheduleofvalue");
-            billed.put("tdm_sourcedocumentid", d.milestoneId());
+            ActualRow billed = billed(template(d, TransactionClassification.MILESTONE, AmountMethod.FIXED_PRICE),
+                    d.quantity(), d.price(), d.amount(), d.billingType()).toBuilder()
+                    .sourceDocumentType("msdyn_contractlinescheduleofvalue").sourceDocumentId(d.milestoneId()).build();
             add(d, billed);
             postedMilestones.add(d.milestoneId());
-            billedByDetail.put(d.id(), billed);
+            billedByDetail.put(d.id(), billed.id());
         }
 
         /** A line detail added by hand: on a T&M line unbilled + reversal + billed, on a fixed-price line billed only. */
         void manual(LineDetail d) {
             ContractLine line = contracts.line(d.contractLineId());
-            Map<String, Object> template = template(d, d.classification(), AmountMethod.MULTIPLY_QUANTITY_BY_PRICE);
+            ActualRow template = template(d, d.classification(), AmountMethod.MULTIPLY_QUANTITY_BY_PRICE);
             if (line.billingMethod() == BillingMethod.TIME_AND_MATERIAL) {
                 billedByDetail.put(d.id(), invoicedReplacement(d, template, null, d.quantity(), d.price(), d.amount(),
                         d.billingType()));
             } else {
-                Map<String, Object> billed = billed(template, d.quantity(), d.price(), d.amount(), d.billingType());
+                ActualRow billed = billed(template, d.quantity(), d.price(), d.amount(), d.billingType());
                 add(d, billed);
-                billedByDetail.put(d.id(), billed);
+                billedByDetail.put(d.id(), billed.id());
             }
         }
 
         /** A detail of a corrective invoice (§6, second table). */
         void correction(LineDetail d) {
             LineDetail original = store.detail(d.originalDetailId());
-            Map<String, Object> billed = actualRows.get(original.billedSalesActualId());
+            ActualRow billed = actualRows.get(original.billedSalesActualId());
             UUID billedId = original.billedSalesActualId();
-            BigDecimal before = (BigDecimal) billed.get("msdyn_quantity");
-            BigDecimal beforeAmount = (BigDecimal) billed.get("msdyn_amount");
+            BigDecimal before = billed.quantity();
+            BigDecimal beforeAmount = billed.amount();
             if (original.milestoneId() == null && d.quantity().compareTo(before) == 0
                     && d.amount().compareTo(beforeAmount) == 0) {
                 // Invoiced as before: nothing to correct; the billed sales is no longer In Process.
                 update(billedId, "msdyn_adjustmentstatus", null);
                 return;
             }
-            Map<String, Object> reversal = onInvoice(rows.reversal(billed, AdjustmentStatus.UNADJUSTABLE, false), null);
+            ActualRow reversal = billed.reversal(AdjustmentStatus.UNADJUSTABLE, false, audit).onInvoice(null, invoice.id());
             add(d, reversal);
-            links.connect(ActualRows.id(reversal), ConnectionRole.REVERSING, billedId, ConnectionRole.ORIGINAL);
+            links.connect(reversal.id(), ConnectionRole.REVERSING, billedId, ConnectionRole.ORIGINAL);
             update(billedId, "msdyn_adjustmentstatus", AdjustmentStatus.ADJUSTED.value());
             if (original.milestoneId() != null) {
                 creditedMilestones.add(original.milestoneId());
                 return;
             }
-            BigDecimal price = (BigDecimal) billed.get("msdyn_price");
-            BillingType type = dev.tandem.operations.OptionValue.of(BillingType.class, (Integer) billed.get("msdyn_billingtype"));
+            BigDecimal price = billed.price();
+            BillingType type = billed.billingType();
             if (d.quantity().signum() > 0) {
                 billedByDetail.put(d.id(), invoicedReplacement(d, billed, billedId, d.quantity(), d.price(), d.amount(),
                         d.billingType()));
@@ -256,13 +256,12 @@ public final class InvoiceConfirmation {
                 BigDecimal restAmount = d.quantity().signum() == 0 ? beforeAmount
                         : beforeAmount.subtract(Money.round(d.quantity().multiply(price), invoice.currency()));
                 BillingType restType = d.quantity().signum() == 0 ? type : BillingType.CHARGEABLE;
-                Map<String, Object> back = rows.like(billed, TransactionType.UNBILLED_SALES, rest, price, restAmount,
-                        restType, BillingStatus.UNBILLED_SALES_CREATED);
-                back.put("msdyn_invoice", null);
+                ActualRow back = billed.replacement(TransactionType.UNBILLED_SALES, rest, price, restAmount, restType,
+                        BillingStatus.UNBILLED_SALES_CREATED, audit).onInvoice(BillingStatus.UNBILLED_SALES_CREATED, null);
+                backlog.add(created.size());
                 created.add(back);
-                backlog.add(back);
-                links.connect(ActualRows.id(back), ConnectionRole.REPLACING, billedId, ConnectionRole.ORIGINAL);
-                links.origin(d.id(), TransactionLinks.INVOICE_LINE_DETAIL, ActualRows.id(back));
+                links.connect(back.id(), ConnectionRole.REPLACING, billedId, ConnectionRole.ORIGINAL);
+                links.origin(d.id(), TransactionLinks.INVOICE_LINE_DETAIL, back.id());
             }
         }
 
@@ -274,8 +273,11 @@ public final class InvoiceConfirmation {
             }
             // Unbilled sales back in the backlog are evaluated against the limits after the credited billed sales
             // stopped counting (the updates above).
-            nte.evaluateNew(backlog);
-            ctx.writer().insert(OperationsDataEntities.ACTUALS, created);
+            List<ActualRow> evaluated = nte.evaluateNew(backlog.stream().map(created::get).toList());
+            for (int i = 0; i < backlog.size(); i++) {
+                created.set(backlog.get(i), evaluated.get(i));
+            }
+            ActualRow.ROWS.insert(ctx.writer(), created);
             links.flush();
             Map<String, Object> posted = new LinkedHashMap<>();
             posted.put("msdyn_invoicestatus", MilestoneInvoiceStatus.CUSTOMER_INVOICE_POSTED.value());
@@ -289,7 +291,7 @@ public final class InvoiceConfirmation {
             Map<UUID, Map<String, Object>> detailValues = new LinkedHashMap<>();
             billedByDetail.forEach((detail, billed) -> {
                 Map<String, Object> v = new LinkedHashMap<>();
-                v.put("tdm_billedsalesactual", ActualRows.id(billed));
+                v.put("tdm_billedsalesactual", billed);
                 v.putAll(ctx.modified());
                 detailValues.put(detail, v);
             });
@@ -305,26 +307,16 @@ public final class InvoiceConfirmation {
             return created.size();
         }
 
-        private Map<String, Object> billed(Map<String, Object> template, BigDecimal quantity, BigDecimal price,
-                                           BigDecimal amount, BillingType type) {
-            Map<String, Object> billed = rows.like(template, TransactionType.BILLED_SALES, quantity, price, amount, type, null);
-            billed.put("msdyn_invoice", invoice.id());
-            billed.put("msdyn_accountingdate", invoice.invoiceDate());
-            return billed;
+        private ActualRow billed(ActualRow template, BigDecimal quantity, BigDecimal price, BigDecimal amount,
+                                 BillingType type) {
+            return template.billed(quantity, price, amount, type, invoice.id(), invoice.invoiceDate(), audit);
         }
 
-        private Map<String, Object> onInvoice(Map<String, Object> row, BillingStatus status) {
-            row.put("msdyn_billingstatus", status == null ? null : status.value());
-            row.put("msdyn_invoice", invoice.id());
-            return row;
-        }
-
-        @SafeVarargs
-        private void add(LineDetail d, Map<String, Object>... actuals) {
-            for (Map<String, Object> a : actuals) {
+        private void add(LineDetail d, ActualRow... actuals) {
+            for (ActualRow a : actuals) {
                 created.add(a);
-                links.origin(d.id(), TransactionLinks.INVOICE_LINE_DETAIL, ActualRows.id(a));
-                links.origin(invoice.id(), INVOICE, ActualRows.id(a));
+                links.origin(d.id(), TransactionLinks.INVOICE_LINE_DETAIL, a.id());
+                links.origin(invoice.id(), INVOICE, a.id());
             }
         }
 
@@ -339,34 +331,13 @@ public final class InvoiceConfirmation {
         }
 
         /** An actual row for a detail that has no backing actual (milestone, manual). */
-        private Map<String, Object> template(LineDetail d, TransactionClassification classification, AmountMethod method) {
-            ContractLine line = contracts.line(d.contractLineId());
-            Map<String, Object> row = new LinkedHashMap<>();
-            for (String field : OperationsDataEntities.ACTUALS.fields()) {
-                row.put(field, null);
-            }
-            row.put("msdyn_actualid", Ids.newId());
-            row.put("msdyn_description", d.description());
-            row.put("msdyn_externaldescription", d.externalDescription());
-            row.put("msdyn_transactionclassification", classification.value());
-            row.put("msdyn_amountmethod", method.value());
-            row.put("transactioncurrency", invoice.currency());
-            row.put("msdyn_documentdate", d.documentDate());
-            row.put("msdyn_startdatetime", d.documentDate());
-            row.put("msdyn_enddatetime", d.documentDate());
-            row.put("msdyn_project", line.projectId());
-            row.put("msdyn_salescontract", contract.id());
-            row.put("msdyn_salescontractlineid", line.id());
-            row.put("msdyn_accountcustomer", invoice.customerId());
-            row.put("msdyn_customertype", dev.tandem.operations.actuals.CustomerType.ACCOUNT.value());
-            row.put("msdyn_contractorganizationalunitid", contract.contractingUnitId());
-            row.put("msdyn_pricelist", contract.salesPriceListId());
-            row.put("msdyn_unit", classification == TransactionClassification.TIME ? "hour" : "each");
-            row.put("msdyn_isjournalized", false);
-            row.put("tdm_skipsync", false);
-            row.put("tdm_sourcedocumenttype", TransactionLinks.INVOICE_LINE_DETAIL);
-            row.put("tdm_sourcedocumentid", d.id());
-            return row;
+        private ActualRow template(LineDetail d, TransactionClassification classification, AmountMethod method) {
+            return DetailActuals.template(contract, contracts.line(d.contractLineId()), d, invoice.customerId(),
+                            invoice.currency(), classification, method,
+                            classification == TransactionClassification.TIME ? "hour" : "each")
+                    .sourceDocumentType(TransactionLinks.INVOICE_LINE_DETAIL)
+                    .sourceDocumentId(d.id())
+                    .build();
         }
     }
 }

@@ -10,9 +10,10 @@ import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.TransactionType;
+import dev.tandem.operations.contracts.BillingMethod;
 import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.contracts.ContractRecords.Milestone;
 import dev.tandem.operations.contracts.ContractStatus;
@@ -22,6 +23,7 @@ import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,9 +32,11 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Creates proforma invoices from the billing backlog (§5 step 8, §11 rules 1–2): per contract, in bulk, and
- * "add to invoice". Only actuals marked Ready to invoice and dated on or before the invoice date are pulled, plus
- * milestones Ready for invoicing; a contract whose lines are split gets one invoice per contract customer.
+ * Creates proforma invoices from the billing backlog (§5 step 8, §11 rules 1–2): per contract, in bulk, "add to
+ * invoice", and for a scheduled run (§8 "Automatic invoice creation"). Only actuals marked Ready to invoice and dated
+ * on or before a cutoff are pulled, plus milestones Ready for invoicing; a contract whose lines are split gets one
+ * invoice per contract customer. "Create Invoice" and a run assemble their drafts the same way
+ * ({@link #draftsPerCustomer}); they differ only in what they pull (see {@link #createForRun}).
  *
  * <p>The contract row is locked while its backlog is pulled, so two creations for one contract run one after the
  * other and an actual lands on at most one draft; the unique key on a detail's actual guards the same at the
@@ -76,7 +80,7 @@ public final class InvoiceCreation {
         }
         return ctx.inTransaction(() -> {
             Contract contract = lockConfirmedContract(contractId);
-            List<Map<String, Object>> actuals = readyActuals(contractId, null, invoiceDate);
+            List<ActualRow> actuals = readyActuals(contractId, null, List.of(), invoiceDate);
             List<Milestone> milestones = readyMilestones(contractId);
             // A retainer Ready to invoice is something to invoice too; InvoiceWriter.attach puts it on the draft.
             Set<UUID> retainerCustomers = retainers.customersToInvoice(contractId, invoiceDate);
@@ -84,22 +88,76 @@ public final class InvoiceCreation {
                 throw new TandemException(NOTHING_TO_INVOICE, NOTHING_TO_INVOICE_TEXT,
                         Map.of("contractId", contractId.toString(), "invoiceDate", invoiceDate.toString()));
             }
-            TreeMap<UUID, List<Map<String, Object>>> byCustomer = new TreeMap<>();
-            actuals.forEach(a -> byCustomer.computeIfAbsent((UUID) a.get("msdyn_accountcustomer"), c -> new ArrayList<>()).add(a));
-            if (!milestones.isEmpty()) {
-                byCustomer.computeIfAbsent(contract.customerId(), c -> new ArrayList<>());
-            }
-            retainerCustomers.forEach(c -> byCustomer.computeIfAbsent(c, k -> new ArrayList<>()));
-            List<UUID> invoices = new ArrayList<>();
-            for (var entry : byCustomer.entrySet()) {
-                UUID customer = entry.getKey();
-                UUID invoiceId = writer.newInvoice(contract, customer, invoiceDate, contract.name(), null);
-                writer.attach(invoiceId, customer, entry.getValue(),
-                        customer.equals(contract.customerId()) ? milestones : List.of());
-                invoices.add(invoiceId);
-            }
-            return invoices;
+            return draftsPerCustomer(contract, invoiceDate, actuals, milestones, retainerCustomers);
         });
+    }
+
+    /**
+     * Invoice creation of a scheduled run (§8 "Automatic invoice creation", §3.5, §11 rule 2): the drafts of one
+     * contract for one invoice run date. Unlike {@link #createForContract}, which takes every Ready actual of the
+     * contract dated on or before the invoice date, a run takes
+     * <ul>
+     *   <li>from the given Time and Material lines only (the lines whose schedule has this run date), their unbilled
+     *       sales actuals Ready to invoice with document date on or before the <em>transaction cutoff date</em>
+     *       (the run date − 1 day, [D:SCHED]);</li>
+     *   <li>from the contract's fixed-price lines, the milestones Ready for invoicing whose milestone date is on or
+     *       before the run date (a milestone date is when "the automatic invoice creation process should look for
+     *       the status of this milestone", [D:SCHED]).</li>
+     * </ul>
+     * The lines combine into one draft per contract customer (§8, [D:AUTO]), dated the run date. A retainer Ready to
+     * invoice does not by itself make a run create a draft. Like {@link #createForContract} it locks the contract row
+     * while it pulls the backlog, so a run and a manual creation for the same contract run one after the other.
+     *
+     * @param contractId            the contract, which must be confirmed
+     * @param runDate               the invoice run date: the invoices' date and the milestone cutoff
+     * @param timeAndMaterialLines  the contract's Time and Material lines whose schedule has this run date; lines
+     *                              of other contracts pull nothing
+     * @param transactionCutoffDate actuals dated after it stay in the backlog; before {@code runDate}
+     * @return the new invoices' ids ordered by customer; empty when there is nothing to invoice, and then nothing
+     *         is written (the run "skips invoice creation", [D:AUTO])
+     * @throws TandemException CONTRACT_NOT_CONFIRMED, NOT_FOUND for an unknown contract, INVALID_INPUT for a
+     *                         missing date or a cutoff not before the run date
+     */
+    public List<UUID> createForRun(UUID contractId, LocalDate runDate, Collection<UUID> timeAndMaterialLines,
+                                   LocalDate transactionCutoffDate) {
+        if (runDate == null || transactionCutoffDate == null || !transactionCutoffDate.isBefore(runDate)) {
+            throw new TandemException(INVALID_INPUT, "A run needs a run date and a transaction cutoff date before it"
+                    + " (run date " + runDate + ", cutoff " + transactionCutoffDate + ")");
+        }
+        return ctx.inTransaction(() -> {
+            Contract contract = lockConfirmedContract(contractId);
+            List<ActualRow> actuals = timeAndMaterialLines.isEmpty() ? List.of()
+                    : readyActuals(contractId, null, List.copyOf(timeAndMaterialLines), transactionCutoffDate);
+            List<Milestone> milestones = dueMilestones(contractId, runDate);
+            if (actuals.isEmpty() && milestones.isEmpty()) {
+                return List.of();
+            }
+            return draftsPerCustomer(contract, runDate, actuals, milestones, Set.of());
+        });
+    }
+
+    /**
+     * One new draft per customer, ordered by customer: the customers of the actuals, the contract customer when
+     * there are milestones (milestones bill the contract customer), and {@code retainerCustomers}; the milestones go
+     * on the contract customer's draft.
+     */
+    private List<UUID> draftsPerCustomer(Contract contract, LocalDate invoiceDate, List<ActualRow> actuals,
+                                         List<Milestone> milestones, Set<UUID> retainerCustomers) {
+        TreeMap<UUID, List<ActualRow>> byCustomer = new TreeMap<>();
+        actuals.forEach(a -> byCustomer.computeIfAbsent(a.customerId(), c -> new ArrayList<>()).add(a));
+        if (!milestones.isEmpty()) {
+            byCustomer.computeIfAbsent(contract.customerId(), c -> new ArrayList<>());
+        }
+        retainerCustomers.forEach(c -> byCustomer.computeIfAbsent(c, k -> new ArrayList<>()));
+        List<UUID> invoices = new ArrayList<>();
+        for (var entry : byCustomer.entrySet()) {
+            UUID customer = entry.getKey();
+            UUID invoiceId = writer.newInvoice(contract, customer, invoiceDate, contract.name(), null);
+            writer.attach(invoiceId, customer, entry.getValue(),
+                    customer.equals(contract.customerId()) ? milestones : List.of());
+            invoices.add(invoiceId);
+        }
+        return invoices;
     }
 
     /** Result of a bulk creation: invoices created, and per contract that had nothing to invoice, why. */
@@ -139,7 +197,7 @@ public final class InvoiceCreation {
             throw new TandemException(INVALID_INPUT, "No actuals or milestones given");
         }
         return ctx.inTransaction(() -> {
-            List<Map<String, Object>> actuals = ctx.writer().read(OperationsDataEntities.ACTUALS, actualList);
+            List<ActualRow> actuals = ActualRow.ROWS.read(ctx.writer(), actualList);
             if (actuals.size() != new LinkedHashSet<>(actualList).size()) {
                 throw new TandemException(NOT_FOUND, "Unknown actual among " + actualList);
             }
@@ -153,8 +211,8 @@ public final class InvoiceCreation {
                 }
                 milestones.add(m);
             }
-            TreeMap<String, List<Map<String, Object>>> groups = new TreeMap<>();
-            actuals.forEach(a -> groups.computeIfAbsent(a.get("msdyn_salescontract") + "|" + a.get("msdyn_accountcustomer"),
+            TreeMap<String, List<ActualRow>> groups = new TreeMap<>();
+            actuals.forEach(a -> groups.computeIfAbsent(a.contractId() + "|" + a.customerId(),
                     k -> new ArrayList<>()).add(a));
             TreeMap<String, List<Milestone>> milestoneGroups = new TreeMap<>();
             for (Milestone m : milestones) {
@@ -187,7 +245,7 @@ public final class InvoiceCreation {
         return ctx.inTransaction(() -> {
             Invoice invoice = store.lockEditable(invoiceId);
             Contract contract = lockConfirmedContract(invoice.contractId());
-            List<Map<String, Object>> actuals = readyActuals(contract.id(), invoice.customerId(), invoice.invoiceDate());
+            List<ActualRow> actuals = readyActuals(contract.id(), invoice.customerId(), List.of(), invoice.invoiceDate());
             List<Milestone> milestones = invoice.customerId().equals(contract.customerId())
                     ? readyMilestones(contract.id()) : List.of();
             if (!actuals.isEmpty() || !milestones.isEmpty()) {
@@ -220,18 +278,29 @@ public final class InvoiceCreation {
         return java.util.Optional.of(drafts.get(0));
     }
 
-    private List<Map<String, Object>> readyActuals(UUID contractId, UUID customerId, LocalDate onOrBefore) {
-        String customer = customerId == null ? "" : " AND msdyn_accountcustomer = ?";
+    /**
+     * The contract's unbilled sales actuals Ready to invoice, not adjusted and on no invoice, dated on or before
+     * {@code onOrBefore}, ordered by document date; only of {@code customerId} when given, only of {@code lines} when
+     * not empty.
+     */
+    private List<ActualRow> readyActuals(UUID contractId, UUID customerId, List<UUID> lines,
+                                                   LocalDate onOrBefore) {
         List<Object> args = new ArrayList<>(List.of(contractId, TransactionType.UNBILLED_SALES.value(),
                 BillingStatus.READY_TO_INVOICE.value(), onOrBefore));
+        StringBuilder sql = new StringBuilder("SELECT msdyn_actualid FROM msdyn_actual WHERE msdyn_salescontract = ? "
+                + "AND msdyn_transactiontypecode = ? AND msdyn_billingstatus = ? AND msdyn_adjustmentstatus IS NULL "
+                + "AND msdyn_invoice IS NULL AND msdyn_documentdate <= ?");
         if (customerId != null) {
+            sql.append(" AND msdyn_accountcustomer = ?");
             args.add(customerId);
         }
-        List<UUID> ids = ctx.jdbc().queryForList("SELECT msdyn_actualid FROM msdyn_actual WHERE msdyn_salescontract = ? "
-                + "AND msdyn_transactiontypecode = ? AND msdyn_billingstatus = ? AND msdyn_adjustmentstatus IS NULL "
-                + "AND msdyn_invoice IS NULL AND msdyn_documentdate <= ?" + customer
-                + " ORDER BY msdyn_documentdate, msdyn_actualid", UUID.class, args.toArray());
-        return ctx.writer().read(OperationsDataEntities.ACTUALS, ids);
+        if (!lines.isEmpty()) {
+            sql.append(" AND msdyn_salescontractlineid IN (").append(OperationsContext.placeholders(lines)).append(')');
+            args.addAll(lines);
+        }
+        List<UUID> ids = ctx.jdbc().queryForList(sql + " ORDER BY msdyn_documentdate, msdyn_actualid", UUID.class,
+                args.toArray());
+        return ActualRow.ROWS.read(ctx.writer(), ids);
     }
 
     private List<Milestone> readyMilestones(UUID contractId) {
@@ -240,21 +309,29 @@ public final class InvoiceCreation {
                 Contracts::mapMilestone, contractId, MilestoneInvoiceStatus.READY_FOR_INVOICING.value());
     }
 
+    /** A run's milestones: Ready for invoicing, of the contract's fixed-price lines, dated on or before the run. */
+    private List<Milestone> dueMilestones(UUID contractId, LocalDate runDate) {
+        return ctx.jdbc().query("SELECT m.* FROM msdyn_contractlinescheduleofvalue m JOIN salesorderdetail l "
+                + "ON l.salesorderdetailid = m.msdyn_contractlineid WHERE m.msdyn_salescontract = ? "
+                + "AND l.msdyn_billingmethod = ? AND m.msdyn_invoicestatus = ? AND m.msdyn_invoicedate <= ? "
+                + "ORDER BY m.msdyn_invoicedate, m.msdyn_contractlinescheduleofvalueid", Contracts::mapMilestone,
+                contractId, BillingMethod.FIXED_PRICE.value(), MilestoneInvoiceStatus.READY_FOR_INVOICING.value(),
+                runDate);
+    }
+
     private Milestone milestone(UUID id) {
         return ctx.jdbc().query("SELECT * FROM msdyn_contractlinescheduleofvalue WHERE msdyn_contractlinescheduleofvalueid = ?",
                 Contracts::mapMilestone, id).stream().findFirst().orElseThrow(() -> new TandemException(NOT_FOUND,
                 "Unknown milestone " + id, Map.of("entity", "milestone", "id", id.toString())));
     }
 
-    private static void requireReady(Map<String, Object> a) {
-        UUID id = (UUID) a.get("msdyn_actualid");
-        if (!Integer.valueOf(TransactionType.UNBILLED_SALES.value()).equals(a.get("msdyn_transactiontypecode"))
-                || a.get("msdyn_adjustmentstatus") != null) {
+    private static void requireReady(ActualRow a) {
+        UUID id = a.id();
+        if (a.transactionType() != TransactionType.UNBILLED_SALES || a.adjustmentStatus() != null) {
             throw new TandemException(ACTUAL_NOT_INVOICEABLE, "Actual " + id + " is not an invoiceable unbilled sales "
                     + "actual (Adjusted and Unadjustable actuals are not invoiceable, §11 rule 3)", Map.of("actualId", id.toString()));
         }
-        if (a.get("msdyn_invoice") != null
-                || !Integer.valueOf(BillingStatus.READY_TO_INVOICE.value()).equals(a.get("msdyn_billingstatus"))) {
+        if (a.invoiceId() != null || a.billingStatus() != BillingStatus.READY_TO_INVOICE) {
             throw new TandemException(ACTUAL_INVOICED, "Actual " + id + " is not Ready to invoice or is already on an "
                     + "invoice", Map.of("actualId", id.toString()));
         }

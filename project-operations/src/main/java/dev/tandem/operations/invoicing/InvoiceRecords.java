@@ -1,6 +1,5 @@
 package dev.tandem.operations.invoicing;
 
-import dev.tandem.operations.OptionValue;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.contracts.BillingMethod;
@@ -29,17 +28,15 @@ public final class InvoiceRecords {
                           BigDecimal totalAmount, BulkConfirmationStatus bulkConfirmationStatus, String bulkConfirmationDetail) {
 
         static Invoice map(ResultSet rs, int n) throws SQLException {
-            int bulk = rs.getInt("tdm_bulkconfirmationstatus");
-            BulkConfirmationStatus bulkStatus = rs.wasNull() ? null : OptionValue.of(BulkConfirmationStatus.class, bulk);
-            return new Invoice(rs.getObject("invoiceid", UUID.class), rs.getString("invoicenumber"), rs.getString("name"),
-                    rs.getString("description"), rs.getObject("salesorderid", UUID.class),
-                    rs.getObject("customerid", UUID.class), rs.getString("transactioncurrency").trim(),
-                    rs.getObject("msdyn_invoicedate", LocalDate.class),
-                    OptionValue.of(InvoiceStatus.class, rs.getInt("msdyn_projectinvoicestatus")),
-                    rs.getBoolean("msdyn_hascorrections"), rs.getBoolean("tdm_iscreditnote"),
-                    rs.getObject("tdm_correctedinvoice", UUID.class), rs.getBigDecimal("totallineitemamount"),
-                    rs.getBigDecimal("totaltax"), rs.getBigDecimal("totalamount"), bulkStatus,
-                    rs.getString("tdm_bulkconfirmationdetail"));
+            return of(InvoiceRow.ROWS.fromResultSet(rs));
+        }
+
+        /** The read model of a full header row; the currency code without the padding of its CHAR(3) column. */
+        public static Invoice of(InvoiceRow r) {
+            return new Invoice(r.id(), r.number(), r.name(), r.description(), r.contractId(), r.customerId(),
+                    r.currency().trim(), r.invoiceDate(), r.status(), r.hasCorrections(), r.creditNote(),
+                    r.correctedInvoiceId(), r.totalLineItemAmount(), r.totalTax(), r.totalAmount(),
+                    r.bulkConfirmationStatus(), r.bulkConfirmationDetail());
         }
     }
 
@@ -48,11 +45,9 @@ public final class InvoiceRecords {
                               UUID projectId, BigDecimal amount, BigDecimal tax, BigDecimal extendedAmount) {
 
         static InvoiceLine map(ResultSet rs, int n) throws SQLException {
-            return new InvoiceLine(rs.getObject("invoicedetailid", UUID.class), rs.getObject("invoiceid", UUID.class),
-                    rs.getObject("msdyn_contractlineid", UUID.class), rs.getString("productdescription"),
-                    OptionValue.of(BillingMethod.class, rs.getInt("msdyn_billingmethod")),
-                    rs.getObject("msdyn_project", UUID.class), rs.getBigDecimal("baseamount"), rs.getBigDecimal("tax"),
-                    rs.getBigDecimal("extendedamount"));
+            InvoiceLineRow r = InvoiceLineRow.ROWS.fromResultSet(rs);
+            return new InvoiceLine(r.id(), r.invoiceId(), r.contractLineId(), r.name(), r.billingMethod(), r.projectId(),
+                    r.baseAmount(), r.tax(), r.extendedAmount());
         }
     }
 
@@ -69,19 +64,16 @@ public final class InvoiceRecords {
                              boolean manual, String description, String externalDescription) {
 
         static LineDetail map(ResultSet rs, int n) throws SQLException {
-            return new LineDetail(rs.getObject("msdyn_invoicelinetransactionid", UUID.class),
-                    rs.getObject("msdyn_invoice", UUID.class), rs.getObject("msdyn_invoicelineid", UUID.class),
-                    rs.getObject("msdyn_salescontract", UUID.class), rs.getObject("msdyn_salescontractlineid", UUID.class),
-                    rs.getObject("msdyn_project", UUID.class), rs.getObject("tdm_customer", UUID.class),
-                    OptionValue.of(TransactionClassification.class, rs.getInt("msdyn_transactionclassification")),
-                    OptionValue.of(BillingType.class, rs.getInt("msdyn_billingtype")), rs.getBigDecimal("msdyn_quantity"),
-                    rs.getBigDecimal("msdyn_price"), rs.getBigDecimal("msdyn_amount"), rs.getBigDecimal("msdyn_tax"),
-                    rs.getString("transactioncurrency").trim(), rs.getObject("msdyn_documentdate", LocalDate.class),
-                    rs.getBoolean("msdyn_correction"), rs.getObject("msdyn_originalinvoicelinedetail", UUID.class),
-                    rs.getBigDecimal("msdyn_previousamount"), rs.getBigDecimal("tdm_previousquantity"),
-                    rs.getObject("tdm_sourceactual", UUID.class), rs.getObject("tdm_milestone", UUID.class),
-                    rs.getObject("tdm_billedsalesactual", UUID.class), rs.getBoolean("tdm_manual"),
-                    rs.getString("msdyn_description"), rs.getString("msdyn_externaldescription"));
+            return of(InvoiceLineDetailRow.ROWS.fromResultSet(rs));
+        }
+
+        /** The read model of a full detail row; the currency code without the padding of its CHAR(3) column. */
+        public static LineDetail of(InvoiceLineDetailRow r) {
+            return new LineDetail(r.id(), r.invoiceId(), r.invoiceLineId(), r.contractId(), r.contractLineId(),
+                    r.projectId(), r.customerId(), r.classification(), r.billingType(), r.quantity(), r.price(),
+                    r.amount(), r.tax(), r.currency().trim(), r.documentDate(), r.correction(), r.originalDetailId(),
+                    r.previousAmount(), r.previousQuantity(), r.sourceActualId(), r.milestoneId(),
+                    r.billedSalesActualId(), r.manual(), r.description(), r.externalDescription());
         }
     }
 

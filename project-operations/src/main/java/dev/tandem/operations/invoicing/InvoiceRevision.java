@@ -4,7 +4,6 @@ import static dev.tandem.operations.OperationsError.ALREADY_CORRECTED;
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
 import static dev.tandem.operations.OperationsError.INVOICE_NOT_CONFIRMED;
 
-import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
@@ -15,7 +14,7 @@ import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
-import java.math.BigDecimal;
+import dev.tandem.operations.rows.Audit;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -94,16 +93,18 @@ public final class InvoiceRevision {
             UUID corrective = writer.newInvoice(contract, original.customerId(), LocalDate.now(ctx.clock()),
                     "Correction of " + original.number(), original.id());
             Map<UUID, UUID> lines = writer.lineIds(corrective);
-            List<Map<String, Object>> copies = new ArrayList<>();
+            List<InvoiceLineDetailRow> copies = new ArrayList<>();
             TransactionLinks links = new TransactionLinks(ctx);
+            Audit audit = Audit.created(ctx);
             for (LineDetail d : chosen) {
-                Map<String, Object> copy = copy(corrective, lines.get(d.contractLineId()), d);
+                InvoiceLineDetailRow copy = InvoiceLineDetailRow.ROWS.read(ctx.writer(), List.of(d.id())).get(0)
+                        .fullCredit(corrective, lines.get(d.contractLineId()), audit);
                 copies.add(copy);
-                links.connect((UUID) copy.get("msdyn_invoicelinetransactionid"), ConnectionRole.REPLACING,
+                links.connect(copy.id(), ConnectionRole.REPLACING,
                         TransactionLinks.INVOICE_LINE_DETAIL, d.billedSalesActualId(), ConnectionRole.ORIGINAL,
                         TransactionLinks.ACTUAL);
             }
-            ctx.writer().insert(OperationsDataEntities.INVOICE_LINE_DETAILS, copies);
+            InvoiceLineDetailRow.ROWS.insert(ctx.writer(), copies);
             links.flush();
             Map<String, Object> inProcess = new LinkedHashMap<>();
             inProcess.put("msdyn_adjustmentstatus", AdjustmentStatus.IN_PROCESS.value());
@@ -112,25 +113,5 @@ public final class InvoiceRevision {
             store.recalculate(corrective);
             return corrective;
         });
-    }
-
-    /** A quantity-0 copy of a confirmed detail: a full credit until edited (§6). */
-    private Map<String, Object> copy(UUID invoiceId, UUID lineId, LineDetail d) {
-        Map<String, Object> row = new LinkedHashMap<>(ctx.writer().read(OperationsDataEntities.INVOICE_LINE_DETAILS,
-                List.of(d.id())).get(0));
-        row.put("msdyn_invoicelinetransactionid", Ids.newId());
-        row.put("msdyn_invoice", invoiceId);
-        row.put("msdyn_invoicelineid", lineId);
-        row.put("msdyn_quantity", BigDecimal.ZERO);
-        row.put("msdyn_amount", BigDecimal.ZERO);
-        row.put("msdyn_tax", BigDecimal.ZERO);
-        row.put("msdyn_correction", true);
-        row.put("msdyn_originalinvoicelinedetail", d.id());
-        row.put("msdyn_previousamount", d.amount());
-        row.put("tdm_previousquantity", d.quantity());
-        row.put("tdm_sourceactual", null);
-        row.put("tdm_billedsalesactual", null);
-        row.putAll(ctx.created());
-        return row;
     }
 }

@@ -3,6 +3,7 @@ package dev.tandem.operations.invoicing;
 import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
+import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.ConnectionRole;
@@ -15,6 +16,7 @@ import dev.tandem.operations.contracts.ContractRecords.Milestone;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -46,42 +48,34 @@ final class InvoiceWriter {
     /** A new draft invoice for one contract customer, with one (empty) line per contract line (§3.3). */
     UUID newInvoice(Contract contract, UUID customerId, LocalDate invoiceDate, String name, UUID correctedInvoiceId) {
         UUID id = Ids.newId();
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("invoiceid", id);
-        row.put("invoicenumber", store.nextNumber());
-        row.put("name", name);
-        row.put("salesorderid", contract.id());
-        row.put("customerid", customerId);
-        row.put("transactioncurrency", contract.currency());
-        row.put("pricelevelid", contract.salesPriceListId());
-        row.put("msdyn_invoicedate", invoiceDate);
-        row.put("msdyn_projectinvoicestatus", InvoiceStatus.DRAFT.value());
-        row.put("statecode", 0);
-        row.put("msdyn_ordertype", OrderType.WORK_BASED.value());
-        row.put("msdyn_hascorrections", correctedInvoiceId != null);
-        row.put("tdm_iscreditnote", false);
-        row.put("tdm_correctedinvoice", correctedInvoiceId);
-        row.put("totallineitemamount", BigDecimal.ZERO);
-        row.put("totaltax", BigDecimal.ZERO);
-        row.put("totalamount", BigDecimal.ZERO);
-        row.putAll(ctx.created());
-        ctx.writer().insert(OperationsDataEntities.INVOICES, List.of(row));
-        List<Map<String, Object>> lines = new ArrayList<>();
+        Audit audit = Audit.created(ctx);
+        InvoiceRow header = new InvoiceRow.Builder()
+                .id(id)
+                .number(store.nextNumber())
+                .name(name)
+                .contractId(contract.id())
+                .customerId(customerId)
+                .currency(contract.currency())
+                .priceListId(contract.salesPriceListId())
+                .invoiceDate(invoiceDate)
+                .status(InvoiceStatus.DRAFT)
+                .stateCode(InvoiceRow.ACTIVE)
+                .orderType(OrderType.WORK_BASED)
+                .hasCorrections(correctedInvoiceId != null)
+                .creditNote(false)
+                .correctedInvoiceId(correctedInvoiceId)
+                .totalLineItemAmount(BigDecimal.ZERO)
+                .totalTax(BigDecimal.ZERO)
+                .totalAmount(BigDecimal.ZERO)
+                .audit(audit)
+                .build();
+        InvoiceRow.ROWS.insert(ctx.writer(), List.of(header));
+        List<InvoiceLineRow> lines = new ArrayList<>();
         for (ContractLine line : contracts.lines(contract.id())) {
-            Map<String, Object> l = new LinkedHashMap<>();
-            l.put("invoicedetailid", Ids.newId());
-            l.put("invoiceid", id);
-            l.put("msdyn_contractlineid", line.id());
-            l.put("productdescription", line.name());
-            l.put("msdyn_billingmethod", line.billingMethod().value());
-            l.put("msdyn_project", line.projectId());
-            l.put("baseamount", BigDecimal.ZERO);
-            l.put("tax", BigDecimal.ZERO);
-            l.put("extendedamount", BigDecimal.ZERO);
-            l.putAll(ctx.created());
-            lines.add(l);
+            lines.add(new InvoiceLineRow(Ids.newId(), id, line.id(), line.name(), line.billingMethod(), line.projectId(),
+                    BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, audit));
         }
-        ctx.writer().insert(OperationsDataEntities.INVOICE_LINES, lines);
+        InvoiceLineRow.ROWS.insert(ctx.writer(), lines);
         return id;
     }
 
@@ -97,28 +91,26 @@ final class InvoiceWriter {
      * the retainer details of its contract customer ({@link RetainerInvoicing#addToDraft}) and recalculates its
      * totals. The callers have checked that each actual and milestone is Ready to invoice and not on an invoice.
      */
-    void attach(UUID invoiceId, UUID customerId, List<Map<String, Object>> actuals, List<Milestone> milestones) {
+    void attach(UUID invoiceId, UUID customerId, List<ActualRow> actuals, List<Milestone> milestones) {
         Map<UUID, UUID> lines = lineIds(invoiceId);
         TransactionLinks links = new TransactionLinks(ctx);
-        List<Map<String, Object>> details = new ArrayList<>();
-        for (Map<String, Object> a : actuals) {
-            Map<String, Object> d = detail(invoiceId, lines.get((UUID) a.get("msdyn_salescontractlineid")), a);
-            d.put("tdm_sourceactual", a.get("msdyn_actualid"));
+        Audit audit = Audit.created(ctx);
+        List<InvoiceLineDetailRow> details = new ArrayList<>();
+        for (ActualRow a : actuals) {
+            InvoiceLineDetailRow d = detail(invoiceId, lines.get(a.contractLineId()), a, audit);
             details.add(d);
-            links.connect((UUID) d.get("msdyn_invoicelinetransactionid"), ConnectionRole.BILLED_SALES,
-                    TransactionLinks.INVOICE_LINE_DETAIL, (UUID) a.get("msdyn_actualid"), ConnectionRole.UNBILLED_SALES,
-                    TransactionLinks.ACTUAL);
+            links.connect(d.id(), ConnectionRole.BILLED_SALES, TransactionLinks.INVOICE_LINE_DETAIL, a.id(),
+                    ConnectionRole.UNBILLED_SALES, TransactionLinks.ACTUAL);
         }
         for (Milestone m : milestones) {
-            details.add(milestoneDetail(invoiceId, lines.get(m.lineId()), customerId, m));
+            details.add(milestoneDetail(invoiceId, lines.get(m.lineId()), customerId, m, audit));
         }
-        ctx.writer().insert(OperationsDataEntities.INVOICE_LINE_DETAILS, details);
+        InvoiceLineDetailRow.ROWS.insert(ctx.writer(), details);
         Map<String, Object> onInvoice = new LinkedHashMap<>();
         onInvoice.put("msdyn_billingstatus", BillingStatus.CUSTOMER_INVOICE_CREATED.value());
         onInvoice.put("msdyn_invoice", invoiceId);
         onInvoice.putAll(ctx.modified());
-        ctx.writer().update(OperationsDataEntities.ACTUALS, actuals.stream().map(a -> a.get("msdyn_actualid")).toList(),
-                onInvoice);
+        ctx.writer().update(OperationsDataEntities.ACTUALS, actuals.stream().map(ActualRow::id).toList(), onInvoice);
         Map<String, Object> milestoneOnInvoice = new LinkedHashMap<>();
         milestoneOnInvoice.put("msdyn_invoicestatus", MilestoneInvoiceStatus.CUSTOMER_INVOICE_CREATED.value());
         milestoneOnInvoice.put("msdyn_invoice", invoiceId);
@@ -131,66 +123,71 @@ final class InvoiceWriter {
         store.recalculate(invoiceId);
     }
 
-    /** A line detail copying an actual's fields; description and external description default from it (§3.4). */
-    Map<String, Object> detail(UUID invoiceId, UUID lineId, Map<String, Object> actual) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("msdyn_invoicelinetransactionid", Ids.newId());
-        d.put("msdyn_invoice", invoiceId);
-        d.put("msdyn_invoicelineid", lineId);
-        d.put("msdyn_salescontract", actual.get("msdyn_salescontract"));
-        d.put("msdyn_salescontractlineid", actual.get("msdyn_salescontractlineid"));
-        d.put("msdyn_project", actual.get("msdyn_project"));
-        d.put("msdyn_task", actual.get("msdyn_task"));
-        d.put("msdyn_transactioncategory", actual.get("msdyn_transactioncategory"));
-        d.put("msdyn_resourcecategory", actual.get("msdyn_resourcecategory"));
-        d.put("msdyn_bookableresource", actual.get("msdyn_bookableresource"));
-        d.put("msdyn_product", actual.get("msdyn_product"));
-        d.put("msdyn_unit", actual.get("msdyn_unit"));
-        d.put("msdyn_quantity", actual.get("msdyn_quantity"));
-        d.put("msdyn_price", actual.get("msdyn_price"));
-        d.put("msdyn_amount", actual.get("msdyn_amount"));
-        d.put("msdyn_tax", BigDecimal.ZERO);
-        d.put("msdyn_billingtype", actual.get("msdyn_billingtype"));
-        d.put("msdyn_transactiontypecode", TransactionType.BILLED_SALES.value());
-        d.put("msdyn_transactionclassification", actual.get("msdyn_transactionclassification"));
-        d.put("msdyn_correction", false);
-        d.put("msdyn_documentdate", actual.get("msdyn_documentdate"));
-        d.put("msdyn_description", actual.get("msdyn_description"));
-        d.put("msdyn_externaldescription", actual.get("msdyn_externaldescription"));
-        d.put("tdm_manual", false);
-        d.put("tdm_customer", actual.get("msdyn_accountcustomer"));
-        d.put("transactioncurrency", actual.get("transactioncurrency"));
-        d.putAll(ctx.created());
-        return d;
+    /**
+     * The line detail of an unbilled sales actual: it copies the actual's fields and names it as its source;
+     * description and external description default from it (§3.4).
+     */
+    private static InvoiceLineDetailRow detail(UUID invoiceId, UUID lineId, ActualRow actual, Audit audit) {
+        return new InvoiceLineDetailRow.Builder()
+                .id(Ids.newId())
+                .invoiceId(invoiceId)
+                .invoiceLineId(lineId)
+                .contractId(actual.contractId())
+                .contractLineId(actual.contractLineId())
+                .projectId(actual.projectId())
+                .taskId(actual.taskId())
+                .categoryId(actual.categoryId())
+                .roleId(actual.roleId())
+                .resourceId(actual.resourceId())
+                .productId(actual.productId())
+                .unit(actual.unit())
+                .quantity(actual.quantity())
+                .price(actual.price())
+                .amount(actual.amount())
+                .tax(BigDecimal.ZERO)
+                .billingType(actual.billingType())
+                .transactionType(TransactionType.BILLED_SALES)
+                .classification(actual.classification())
+                .correction(false)
+                .documentDate(actual.documentDate())
+                .description(actual.description())
+                .externalDescription(actual.externalDescription())
+                .sourceActualId(actual.id())
+                .manual(false)
+                .customerId(actual.customerId())
+                .currency(actual.currency())
+                .audit(audit)
+                .build();
     }
 
-    private Map<String, Object> milestoneDetail(UUID invoiceId, UUID lineId, UUID customerId, Milestone m) {
+    private InvoiceLineDetailRow milestoneDetail(UUID invoiceId, UUID lineId, UUID customerId, Milestone m,
+                                                 Audit audit) {
         ContractLine line = contracts.line(m.lineId());
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("msdyn_invoicelinetransactionid", Ids.newId());
-        d.put("msdyn_invoice", invoiceId);
-        d.put("msdyn_invoicelineid", lineId);
-        d.put("msdyn_salescontract", m.contractId());
-        d.put("msdyn_salescontractlineid", m.lineId());
-        d.put("msdyn_project", line.projectId());
-        d.put("msdyn_task", m.taskId());
-        d.put("msdyn_quantity", BigDecimal.ONE);
-        d.put("msdyn_price", m.amount());
-        d.put("msdyn_amount", m.amount());
-        d.put("msdyn_tax", m.tax());
-        // A milestone detail is always chargeable (§3.4, [D:MPF]).
-        d.put("msdyn_billingtype", BillingType.CHARGEABLE.value());
-        d.put("msdyn_transactiontypecode", TransactionType.BILLED_SALES.value());
-        d.put("msdyn_transactionclassification", TransactionClassification.MILESTONE.value());
-        d.put("msdyn_correction", false);
-        d.put("msdyn_documentdate", m.milestoneDate());
-        d.put("msdyn_description", m.name());
-        d.put("msdyn_externaldescription", m.name());
-        d.put("tdm_milestone", m.id());
-        d.put("tdm_manual", false);
-        d.put("tdm_customer", customerId);
-        d.put("transactioncurrency", m.currency());
-        d.putAll(ctx.created());
-        return d;
+        return new InvoiceLineDetailRow.Builder()
+                .id(Ids.newId())
+                .invoiceId(invoiceId)
+                .invoiceLineId(lineId)
+                .contractId(m.contractId())
+                .contractLineId(m.lineId())
+                .projectId(line.projectId())
+                .taskId(m.taskId())
+                .quantity(BigDecimal.ONE)
+                .price(m.amount())
+                .amount(m.amount())
+                .tax(m.tax())
+                // A milestone detail is always chargeable (§3.4, [D:MPF]).
+                .billingType(BillingType.CHARGEABLE)
+                .transactionType(TransactionType.BILLED_SALES)
+                .classification(TransactionClassification.MILESTONE)
+                .correction(false)
+                .documentDate(m.milestoneDate())
+                .description(m.name())
+                .externalDescription(m.name())
+                .milestoneId(m.id())
+                .manual(false)
+                .customerId(customerId)
+                .currency(m.currency())
+                .audit(audit)
+                .build();
     }
 }

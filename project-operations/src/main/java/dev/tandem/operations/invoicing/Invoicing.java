@@ -3,10 +3,10 @@ package dev.tandem.operations.invoicing;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.invoicing.bulk.BulkConfirmation;
-import dev.tandem.operations.invoicing.schedule.InvoiceRuns;
-import dev.tandem.operations.invoicing.schedule.InvoiceSchedules;
 import dev.tandem.operations.invoicing.retainer.RetainerInvoicing;
 import dev.tandem.operations.invoicing.retainer.Retainers;
+import dev.tandem.operations.invoicing.schedule.InvoiceRuns;
+import dev.tandem.operations.invoicing.schedule.InvoiceSchedules;
 import dev.tandem.operations.nte.NotToExceed;
 
 /**
@@ -34,7 +34,7 @@ public final class Invoicing {
         this.confirmation = new InvoiceConfirmation(ctx, contracts, store, nte, retainerInvoicing);
         this.revision = new InvoiceRevision(ctx, contracts, store, creation.writer());
         this.schedules = new InvoiceSchedules(ctx, contracts);
-        this.runs = new InvoiceRuns(ctx, new ScheduledInvoiceCreation(ctx, contracts, creation));
+        this.runs = new InvoiceRuns(ctx, creation);
         this.bulkConfirmation = new BulkConfirmation(ctx, store, confirmation);
         this.retainers = new Retainers(ctx, contracts, store);
     }

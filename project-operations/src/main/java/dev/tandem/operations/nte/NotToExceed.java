@@ -6,9 +6,11 @@ import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.Actual;
+import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.Actuals;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.BillingType;
+import dev.tandem.operations.actuals.NteStatus;
 import dev.tandem.operations.actuals.TransactionType;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -43,20 +45,20 @@ public final class NotToExceed {
      * Evaluates new unbilled sales actual rows in order (before they are inserted), setting {@code tdm_ntestatus}
      * and {@code tdm_ntedetail} on each row. Must run in the transaction that inserts the rows.
      *
-     * @param rows row images with msdyn_salescontract, msdyn_salescontractlineid, msdyn_accountcustomer,
-     *             msdyn_billingtype and msdyn_amount (contract currency)
+     * @param rows new unbilled sales actuals (amounts in the contract's currency), evaluated in this order
+     * @return the rows with their not-to-exceed status and detail set, in the same order
      */
-    public void evaluateNew(List<Map<String, Object>> rows) {
+    public List<ActualRow> evaluateNew(List<ActualRow> rows) {
         Set<UUID> contracts = new LinkedHashSet<>();
-        rows.forEach(r -> contracts.add((UUID) r.get("msdyn_salescontract")));
+        rows.forEach(r -> contracts.add(r.contractId()));
         NteLedger ledger = NteLedger.load(ctx, contracts);
-        for (Map<String, Object> row : rows) {
-            Outcome outcome = evaluate(ledger, (UUID) row.get("msdyn_salescontract"),
-                    (UUID) row.get("msdyn_salescontractlineid"), (UUID) row.get("msdyn_accountcustomer"),
-                    (Integer) row.get("msdyn_billingtype"), (BigDecimal) row.get("msdyn_amount"));
-            row.put("tdm_ntestatus", outcome.status().value());
-            row.put("tdm_ntedetail", outcome.detail());
+        List<ActualRow> evaluated = new ArrayList<>(rows.size());
+        for (ActualRow row : rows) {
+            Outcome outcome = evaluate(ledger, row.contractId(), row.contractLineId(), row.customerId(),
+                    row.billingType(), row.amount());
+            evaluated.add(row.withNte(outcome.status(), outcome.detail()));
         }
+        return evaluated;
     }
 
     /**
@@ -87,7 +89,7 @@ public final class NotToExceed {
             NteLedger ledger = NteLedger.load(ctx, eligible.stream().map(Actual::contractId).distinct().toList());
             Map<UUID, NteStatus> result = new LinkedHashMap<>();
             for (Actual a : eligible) {
-                Outcome o = evaluate(ledger, a.contractId(), a.contractLineId(), a.customerId(), a.billingType().value(),
+                Outcome o = evaluate(ledger, a.contractId(), a.contractLineId(), a.customerId(), a.billingType(),
                         a.amount());
                 BillingStatus billing = o.status() == NteStatus.FAILED ? BillingStatus.UNBILLED_SALES_CREATED : null;
                 setStatus(List.of(a.id()), o.status(), o.detail(), billing);
@@ -112,9 +114,9 @@ public final class NotToExceed {
     private record Outcome(NteStatus status, String detail) {
     }
 
-    private static Outcome evaluate(NteLedger ledger, UUID contract, UUID line, UUID customer, Integer billingType,
+    private static Outcome evaluate(NteLedger ledger, UUID contract, UUID line, UUID customer, BillingType billingType,
                                     BigDecimal amount) {
-        if (billingType == null || billingType != BillingType.CHARGEABLE.value() || !ledger.hasLimit(contract, line, customer)) {
+        if (billingType != BillingType.CHARGEABLE || !ledger.hasLimit(contract, line, customer)) {
             return new Outcome(NteStatus.NOT_APPLICABLE, null);
         }
         Optional<NteBreach> breach = ledger.breach(contract, line, customer, amount);

@@ -4,6 +4,7 @@ import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.actuals.AdjustmentStatus;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.BillingType;
+import dev.tandem.operations.actuals.NteStatus;
 import dev.tandem.operations.actuals.TransactionType;
 import java.math.BigDecimal;
 import java.util.ArrayList;

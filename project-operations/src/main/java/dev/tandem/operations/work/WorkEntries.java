@@ -8,7 +8,6 @@ import static dev.tandem.operations.OperationsError.NOT_FOUND;
 import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.actuals.ApprovalPosting;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.actuals.TransactionClassification;
@@ -209,7 +208,7 @@ public final class WorkEntries {
         ctx.inTransaction(() -> {
             List<WorkEntry> entries = load(List.of(id));
             requireStatus(entries, EnumSet.of(WorkEntryStatus.APPROVED), "approval-cancelled");
-            reversals.reverseSource(entries.get(0));
+            reversals.reverseSource(entries.get(0).id(), entries.get(0).documentType());
             update(List.of(id), WorkEntryStatus.DRAFT, Map.of());
         });
     }

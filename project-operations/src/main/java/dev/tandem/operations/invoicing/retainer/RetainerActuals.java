@@ -1,9 +1,7 @@
 package dev.tandem.operations.invoicing.retainer;
 
-import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.OperationsDataEntities;
-import dev.tandem.operations.actuals.ActualRows;
+import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.AmountMethod;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.BillingType;
@@ -11,11 +9,11 @@ import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.contracts.ContractRecords.ContractLine;
+import dev.tandem.operations.invoicing.DetailActuals;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
-import java.util.Map;
 
 /**
  * Builds the actuals the retainer details of one invoice create on confirmation (§6): billed sales of
@@ -36,24 +34,21 @@ final class RetainerActuals {
     static final String SOURCE_TYPE = "tdm_retainer";
 
     private final OperationsContext ctx;
-    private final ActualRows rows;
+    private final Audit audit;
     private final Invoice invoice;
     private final Contract contract;
 
     RetainerActuals(OperationsContext ctx, Invoice invoice, Contract contract) {
         this.ctx = ctx;
-        this.rows = new ActualRows(ctx);
+        this.audit = Audit.created(ctx);
         this.invoice = invoice;
         this.contract = contract;
     }
 
     /** Billed sales of classification Retainer for a detail: quantity ±1, its price, its amount, on the invoice. */
-    Map<String, Object> billed(ContractLine line, LineDetail d, RetainerStore.Row retainer) {
-        Map<String, Object> billed = rows.like(template(line, d, retainer), TransactionType.BILLED_SALES, d.quantity(),
-                d.price(), d.amount(), BillingType.CHARGEABLE, null);
-        billed.put("msdyn_invoice", invoice.id());
-        billed.put("msdyn_accountingdate", invoice.invoiceDate());
-        return billed;
+    ActualRow billed(ContractLine line, LineDetail d, RetainerStore.Row retainer) {
+        return template(line, d, retainer).billed(d.quantity(), d.price(), d.amount(), BillingType.CHARGEABLE,
+                invoice.id(), invoice.invoiceDate(), audit);
     }
 
     /**
@@ -61,51 +56,24 @@ final class RetainerActuals {
      * carries the invoice that created it, which keeps it out of the Time and Material backlog and out of "Ready to
      * invoice": a retainer is reconciled by applying it, never invoiced as backlog.
      */
-    Map<String, Object> negativeUnbilled(ContractLine line, LineDetail d, RetainerStore.Row retainer,
-                                         BigDecimal available) {
-        Map<String, Object> row = rows.like(template(line, d, retainer), TransactionType.UNBILLED_SALES,
-                BigDecimal.ONE.negate(), available, available.negate(), BillingType.CHARGEABLE,
-                BillingStatus.UNBILLED_SALES_CREATED);
-        row.put("msdyn_invoice", invoice.id());
-        row.put("tdm_skipsync", true);
-        return row;
+    ActualRow negativeUnbilled(ContractLine line, LineDetail d, RetainerStore.Row retainer, BigDecimal available) {
+        return template(line, d, retainer).replacement(TransactionType.UNBILLED_SALES, BigDecimal.ONE.negate(),
+                        available, available.negate(), BillingType.CHARGEABLE, BillingStatus.UNBILLED_SALES_CREATED,
+                        audit)
+                .toBuilder().invoiceId(invoice.id()).skipSync(true).build();
     }
 
     /** The positive reversal of an open negative unbilled sales: reconciled on this invoice. */
-    Map<String, Object> reversal(Map<String, Object> openNegative) {
-        Map<String, Object> row = rows.reversal(openNegative, null, true);
-        row.put("msdyn_billingstatus", BillingStatus.CUSTOMER_INVOICE_POSTED.value());
-        row.put("msdyn_invoice", invoice.id());
-        return row;
+    ActualRow reversal(ActualRow openNegative) {
+        return openNegative.reversal(null, true, audit).onInvoice(BillingStatus.CUSTOMER_INVOICE_POSTED, invoice.id());
     }
 
-    private Map<String, Object> template(ContractLine line, LineDetail d, RetainerStore.Row retainer) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        for (String field : OperationsDataEntities.ACTUALS.fields()) {
-            row.put(field, null);
-        }
-        row.put("msdyn_actualid", Ids.newId());
-        row.put("msdyn_description", d.description());
-        row.put("msdyn_externaldescription", d.externalDescription());
-        row.put("msdyn_transactionclassification", TransactionClassification.RETAINER.value());
-        row.put("msdyn_amountmethod", AmountMethod.FIXED_PRICE.value());
-        row.put("transactioncurrency", invoice.currency());
-        row.put("msdyn_documentdate", d.documentDate());
-        row.put("msdyn_startdatetime", d.documentDate());
-        row.put("msdyn_enddatetime", d.documentDate());
-        row.put("msdyn_project", line.projectId());
-        row.put("msdyn_salescontract", contract.id());
-        row.put("msdyn_salescontractlineid", line.id());
-        row.put("msdyn_accountcustomer", retainer.customerId());
-        row.put("msdyn_customertype", dev.tandem.operations.actuals.CustomerType.ACCOUNT.value());
-        row.put("msdyn_contractorganizationalunitid", contract.contractingUnitId());
-        row.put("msdyn_pricelist", contract.salesPriceListId());
-        row.put("msdyn_unit", "each");
-        row.put("msdyn_isjournalized", false);
-        row.put("tdm_skipsync", false);
-        row.put("tdm_sourcedocumenttype", SOURCE_TYPE);
-        row.put("tdm_sourcedocumentid", retainer.id());
-        row.putAll(ctx.created());
-        return row;
+    private ActualRow template(ContractLine line, LineDetail d, RetainerStore.Row retainer) {
+        return DetailActuals.template(contract, line, d, retainer.customerId(), invoice.currency(),
+                        TransactionClassification.RETAINER, AmountMethod.FIXED_PRICE, "each")
+                .sourceDocumentType(SOURCE_TYPE)
+                .sourceDocumentId(retainer.id())
+                .audit(audit)
+                .build();
     }
 }

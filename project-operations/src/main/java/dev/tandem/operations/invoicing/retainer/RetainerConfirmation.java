@@ -7,7 +7,7 @@ import static dev.tandem.operations.OperationsError.RETAINER_STATE;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
-import dev.tandem.operations.actuals.ActualRows;
+import dev.tandem.operations.actuals.ActualRow;
 import dev.tandem.operations.actuals.BillingStatus;
 import dev.tandem.operations.actuals.ConnectionRole;
 import dev.tandem.operations.actuals.TransactionLinks;
@@ -138,7 +138,7 @@ final class RetainerConfirmation {
         private final Invoice invoice;
         private final RetainerActuals actuals;
         private final TransactionLinks links = new TransactionLinks(ctx);
-        private final List<Map<String, Object>> created = new ArrayList<>();
+        private final List<ActualRow> created = new ArrayList<>();
         private final List<UUID> reconciled = new ArrayList<>();
         private final Map<UUID, Map<String, Object>> retainerChanges = new LinkedHashMap<>();
         private final Map<UUID, UUID> billedByDetail = new LinkedHashMap<>();
@@ -151,16 +151,16 @@ final class RetainerConfirmation {
         /** §6 "Invoicing an advance/retainer". */
         void invoice(RetainerStore.Row r, LineDetail d) {
             ContractLine line = contracts.line(d.contractLineId());
-            Map<String, Object> billed = actuals.billed(line, d, r);
-            Map<String, Object> negative = actuals.negativeUnbilled(line, d, r, r.amount());
+            ActualRow billed = actuals.billed(line, d, r);
+            ActualRow negative = actuals.negativeUnbilled(line, d, r, r.amount());
             add(d, billed, negative);
-            links.connect(ActualRows.id(billed), ConnectionRole.BILLED_SALES, ActualRows.id(negative),
+            links.connect(billed.id(), ConnectionRole.BILLED_SALES, negative.id(),
                     ConnectionRole.UNBILLED_SALES);
-            billedByDetail.put(d.id(), ActualRows.id(billed));
+            billedByDetail.put(d.id(), billed.id());
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("tdm_invoicestatus", RetainerInvoiceStatus.CUSTOMER_INVOICE_POSTED.value());
             change.put("tdm_invoice", invoice.id());
-            change.put("tdm_openunbilled", ActualRows.id(negative));
+            change.put("tdm_openunbilled", negative.id());
             retainerChanges.put(r.id(), change);
         }
 
@@ -171,20 +171,20 @@ final class RetainerConfirmation {
                         + " available but no open negative unbilled sales");
             }
             UUID openId = r.openUnbilledId();
-            Map<String, Object> open = ctx.writer().read(OperationsDataEntities.ACTUALS, List.of(openId)).get(0);
+            ActualRow open = ActualRow.ROWS.read(ctx.writer(), List.of(openId)).get(0);
             LineDetail first = consuming.get(0);
-            Map<String, Object> reversal = actuals.reversal(open);
+            ActualRow reversal = actuals.reversal(open);
             add(first, reversal);
-            links.connect(ActualRows.id(reversal), ConnectionRole.REVERSING, openId, ConnectionRole.ORIGINAL);
+            links.connect(reversal.id(), ConnectionRole.REVERSING, openId, ConnectionRole.ORIGINAL);
             reconciled.add(openId);
             BigDecimal used = BigDecimal.ZERO;
             BigDecimal refunded = BigDecimal.ZERO;
             for (LineDetail d : consuming) {
-                Map<String, Object> billed = actuals.billed(contracts.line(d.contractLineId()), d, r);
+                ActualRow billed = actuals.billed(contracts.line(d.contractLineId()), d, r);
                 add(d, billed);
-                links.connect(ActualRows.id(billed), ConnectionRole.BILLED_SALES, openId,
+                links.connect(billed.id(), ConnectionRole.BILLED_SALES, openId,
                         ConnectionRole.UNBILLED_SALES);
-                billedByDetail.put(d.id(), ActualRows.id(billed));
+                billedByDetail.put(d.id(), billed.id());
                 if (detailLinks.get(d.id()).role() == RetainerRole.REFUND) {
                     refunded = refunded.add(d.amount().negate());
                 } else {
@@ -194,11 +194,11 @@ final class RetainerConfirmation {
             BigDecimal remaining = r.available().subtract(used).subtract(refunded);
             UUID stillOpen = null;
             if (remaining.signum() > 0) {
-                Map<String, Object> rest = actuals.negativeUnbilled(contracts.line(first.contractLineId()), first, r,
+                ActualRow rest = actuals.negativeUnbilled(contracts.line(first.contractLineId()), first, r,
                         remaining);
                 add(first, rest);
-                links.connect(ActualRows.id(rest), ConnectionRole.REPLACING, openId, ConnectionRole.ORIGINAL);
-                stillOpen = ActualRows.id(rest);
+                links.connect(rest.id(), ConnectionRole.REPLACING, openId, ConnectionRole.ORIGINAL);
+                stillOpen = rest.id();
             }
             Map<String, Object> change = new LinkedHashMap<>();
             change.put("tdm_usedamount", r.used().add(used));
@@ -212,7 +212,7 @@ final class RetainerConfirmation {
         }
 
         int finish() {
-            ctx.writer().insert(OperationsDataEntities.ACTUALS, created);
+            ActualRow.ROWS.insert(ctx.writer(), created);
             Map<String, Object> posted = new LinkedHashMap<>();
             posted.put("msdyn_billingstatus", BillingStatus.CUSTOMER_INVOICE_POSTED.value());
             posted.putAll(ctx.modified());
@@ -223,12 +223,11 @@ final class RetainerConfirmation {
             return created.size();
         }
 
-        @SafeVarargs
-        private void add(LineDetail d, Map<String, Object>... rows) {
-            for (Map<String, Object> row : rows) {
+        private void add(LineDetail d, ActualRow... rows) {
+            for (ActualRow row : rows) {
                 created.add(row);
-                links.origin(d.id(), TransactionLinks.INVOICE_LINE_DETAIL, ActualRows.id(row));
-                links.origin(invoice.id(), "invoice", ActualRows.id(row));
+                links.origin(d.id(), TransactionLinks.INVOICE_LINE_DETAIL, row.id());
+                links.origin(invoice.id(), "invoice", row.id());
             }
         }
     }

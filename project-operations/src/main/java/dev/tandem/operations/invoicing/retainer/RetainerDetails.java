@@ -2,20 +2,19 @@ package dev.tandem.operations.invoicing.retainer;
 
 import dev.tandem.common.Ids;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.ContractRecords.ContractLine;
 import dev.tandem.operations.contracts.Contracts;
+import dev.tandem.operations.invoicing.InvoiceLineDetailRow;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.InvoiceLine;
 import dev.tandem.operations.invoicing.InvoiceStore;
+import dev.tandem.operations.rows.Audit;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -33,7 +32,7 @@ final class RetainerDetails {
     private final Contracts contracts;
     private final InvoiceStore invoices;
     private final RetainerStore store;
-    private final List<Map<String, Object>> details = new ArrayList<>();
+    private final List<InvoiceLineDetailRow> details = new ArrayList<>();
     private final List<Object[]> links = new ArrayList<>();
 
     RetainerDetails(OperationsContext ctx, Contracts contracts, InvoiceStore invoices, RetainerStore store) {
@@ -55,38 +54,38 @@ final class RetainerDetails {
                         + invoice.number() + " has no line for contract line " + line.id()));
         boolean invoicing = role == RetainerRole.INVOICE;
         UUID id = Ids.newId();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("msdyn_invoicelinetransactionid", id);
-        d.put("msdyn_invoice", invoice.id());
-        d.put("msdyn_invoicelineid", invoiceLineId);
-        d.put("msdyn_salescontract", retainer.contractId());
-        d.put("msdyn_salescontractlineid", line.id());
-        d.put("msdyn_project", line.projectId());
-        d.put("msdyn_quantity", invoicing ? BigDecimal.ONE : BigDecimal.ONE.negate());
-        d.put("msdyn_price", amount);
-        d.put("msdyn_amount", invoicing ? amount : amount.negate());
-        d.put("msdyn_tax", BigDecimal.ZERO);
-        d.put("msdyn_billingtype", BillingType.CHARGEABLE.value());
-        d.put("msdyn_transactiontypecode", TransactionType.BILLED_SALES.value());
-        d.put("msdyn_transactionclassification", TransactionClassification.RETAINER.value());
-        d.put("msdyn_correction", false);
-        // Invoicing: the retainer's own date; applying or refunding happens on this invoice's date.
-        d.put("msdyn_documentdate", invoicing ? retainer.invoiceDate() : invoice.invoiceDate());
         String text = role == RetainerRole.REFUND ? "Refund of " + retainer.name() : retainer.name();
-        d.put("msdyn_description", text);
-        d.put("msdyn_externaldescription", text);
-        d.put("tdm_manual", false);
-        d.put("tdm_customer", retainer.customerId());
-        d.put("transactioncurrency", retainer.currency());
-        d.putAll(ctx.created());
-        details.add(d);
+        details.add(new InvoiceLineDetailRow.Builder()
+                .id(id)
+                .invoiceId(invoice.id())
+                .invoiceLineId(invoiceLineId)
+                .contractId(retainer.contractId())
+                .contractLineId(line.id())
+                .projectId(line.projectId())
+                .quantity(invoicing ? BigDecimal.ONE : BigDecimal.ONE.negate())
+                .price(amount)
+                .amount(invoicing ? amount : amount.negate())
+                .tax(BigDecimal.ZERO)
+                .billingType(BillingType.CHARGEABLE)
+                .transactionType(TransactionType.BILLED_SALES)
+                .classification(TransactionClassification.RETAINER)
+                .correction(false)
+                // Invoicing: the retainer's own date; applying or refunding happens on this invoice's date.
+                .documentDate(invoicing ? retainer.invoiceDate() : invoice.invoiceDate())
+                .description(text)
+                .externalDescription(text)
+                .manual(false)
+                .customerId(retainer.customerId())
+                .currency(retainer.currency())
+                .audit(Audit.created(ctx))
+                .build());
         links.add(new Object[] {id, retainer.id(), role.name()});
         return id;
     }
 
     /** Writes the batch: details through the outbox write path, then their links. */
     void flush() {
-        ctx.writer().insert(OperationsDataEntities.INVOICE_LINE_DETAILS, details);
+        InvoiceLineDetailRow.ROWS.insert(ctx.writer(), details);
         store.insertLinks(links);
         details.clear();
         links.clear();

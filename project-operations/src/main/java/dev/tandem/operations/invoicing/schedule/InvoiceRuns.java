@@ -7,7 +7,6 @@ import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.contracts.ContractStatus;
 import dev.tandem.operations.contracts.MilestoneInvoiceStatus;
 import dev.tandem.operations.invoicing.InvoiceCreation;
-import dev.tandem.operations.invoicing.ScheduledInvoiceCreation;
 import dev.tandem.operations.invoicing.schedule.RunSummary.ContractRun;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -49,7 +48,7 @@ public final class InvoiceRuns {
     /** Longest run detail stored ({@code tdm_rundetail}). */
     static final int DETAIL_LENGTH = 1000;
 
-    /** Creates the drafts of one contract for one run: {@link ScheduledInvoiceCreation#createForRun}. */
+    /** Creates the drafts of one contract for one run: {@link InvoiceCreation#createForRun}. */
     @FunctionalInterface
     interface ContractInvoicing {
         List<UUID> create(UUID contractId, LocalDate runDate, Collection<UUID> timeAndMaterialLines, LocalDate cutoff);
@@ -64,7 +63,7 @@ public final class InvoiceRuns {
     private final OperationsContext ctx;
     private final ContractInvoicing invoicing;
 
-    public InvoiceRuns(OperationsContext ctx, ScheduledInvoiceCreation creation) {
+    public InvoiceRuns(OperationsContext ctx, InvoiceCreation creation) {
         this(ctx, creation::createForRun);
     }
 

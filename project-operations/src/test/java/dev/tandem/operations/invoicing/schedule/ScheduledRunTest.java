@@ -16,7 +16,6 @@ import dev.tandem.operations.invoicing.InvoiceCreation;
 import dev.tandem.operations.invoicing.InvoiceRecords.Invoice;
 import dev.tandem.operations.invoicing.InvoiceRecords.LineDetail;
 import dev.tandem.operations.invoicing.InvoiceStatus;
-import dev.tandem.operations.invoicing.ScheduledInvoiceCreation;
 import dev.tandem.operations.invoicing.schedule.RunSummary.ContractRun;
 import dev.tandem.operations.masterdata.MasterData.ProjectInput;
 import dev.tandem.operations.work.WorkEntryInput;
@@ -204,8 +203,7 @@ class ScheduledRunTest extends OperationsTestBase {
         ops.contracts().confirm(contract2);
         UUID failing = readyTime(project, "8", LocalDate.of(2026, 3, 10));
         UUID fine = readyTime(project2, "5", LocalDate.of(2026, 3, 10));
-        ScheduledInvoiceCreation real = new ScheduledInvoiceCreation(ops.context(), ops.contracts(),
-                ops.invoicing().creation());
+        InvoiceCreation real = ops.invoicing().creation();
         // The first contract fails after its invoice is written, before its transaction commits.
         InvoiceRuns runs = new InvoiceRuns(ops.context(), (contractId, runDate, lines, cutoff) -> {
             List<UUID> created = real.createForRun(contractId, runDate, lines, cutoff);

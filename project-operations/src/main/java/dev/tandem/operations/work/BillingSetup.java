@@ -1,6 +1,7 @@
-package dev.tandem.operations.actuals;
+package dev.tandem.operations.work;
 
 import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.contracts.BillingMethod;
 import dev.tandem.operations.contracts.ContractRecords.Chargeability;
 import dev.tandem.operations.contracts.ContractRecords.ComponentType;
@@ -8,7 +9,6 @@ import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.contracts.ContractRecords.ContractLine;
 import dev.tandem.operations.contracts.ContractRecords.LineCustomer;
 import dev.tandem.operations.contracts.Contracts;
-import dev.tandem.operations.work.WorkEntry;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

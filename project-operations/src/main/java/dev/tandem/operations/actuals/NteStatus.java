@@ -1,4 +1,4 @@
-package dev.tandem.operations.nte;
+package dev.tandem.operations.actuals;
 
 import dev.tandem.operations.OptionValue;
 

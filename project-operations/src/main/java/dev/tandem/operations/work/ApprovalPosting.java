@@ -1,4 +1,4 @@
-package dev.tandem.operations.actuals;
+package dev.tandem.operations.work;
 
 import static dev.tandem.operations.OperationsError.CURRENCY_MISMATCH;
 import static dev.tandem.operations.OperationsError.NO_CONTRACT_LINE;
@@ -7,17 +7,25 @@ import dev.tandem.common.Ids;
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
-import dev.tandem.operations.OperationsDataEntities;
-import dev.tandem.operations.actuals.BillingSetup.LineInfo;
-import dev.tandem.operations.actuals.BillingSetup.ProjectInfo;
+import dev.tandem.operations.actuals.ActualRow;
+import dev.tandem.operations.actuals.AmountMethod;
+import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.BillingType;
+import dev.tandem.operations.actuals.ConnectionRole;
+import dev.tandem.operations.actuals.CustomerType;
+import dev.tandem.operations.actuals.NteStatus;
+import dev.tandem.operations.actuals.TransactionClassification;
+import dev.tandem.operations.actuals.TransactionLinks;
+import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.operations.contracts.ContractRecords.LineCustomer;
 import dev.tandem.operations.contracts.Contracts;
 import dev.tandem.operations.nte.NotToExceed;
-import dev.tandem.operations.nte.NteStatus;
 import dev.tandem.operations.pricing.Price;
 import dev.tandem.operations.pricing.PriceLookup;
 import dev.tandem.operations.pricing.PricedItem;
-import dev.tandem.operations.work.WorkEntry;
+import dev.tandem.operations.rows.Audit;
+import dev.tandem.operations.work.BillingSetup.LineInfo;
+import dev.tandem.operations.work.BillingSetup.ProjectInfo;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -42,7 +50,7 @@ import java.util.UUID;
  * </ul>
  * Every actual of a work entry with a bookable resource carries the resource's organizational unit as its
  * resourcing unit ({@code msdyn_resourceorganizationalunitid}, §3.1), as it is at approval; the actuals derived
- * from it later (reversals, replacements, billed sales) copy it ({@link ActualRows}), and the msdyn_actuals map
+ * from it later (reversals, replacements, billed sales) copy it ({@link ActualRow}), and the msdyn_actuals map
  * carries it to staging's {@code ResourceOperationUnitId} (§3.7, §7.1).
  * Amounts are rounded once, to the currency's minor units, by {@link Money}. All rows of a call are written in
  * JDBC batches through the outbox write path.
@@ -75,8 +83,8 @@ public final class ApprovalPosting {
         TransactionLinks links = new TransactionLinks(ctx);
         Map<UUID, String> names = new HashMap<>();
         Map<UUID, UUID> resourcingUnits = new HashMap<>();
-        List<Map<String, Object>> costRows = new ArrayList<>();
-        List<Map<String, Object>> salesRows = new ArrayList<>();
+        List<ActualRow> costRows = new ArrayList<>();
+        List<ActualRow> salesRows = new ArrayList<>();
         for (WorkEntry entry : entries) {
             try {
                 build(entry, setup, prices, links, names, resourcingUnits, costRows, salesRows);
@@ -86,17 +94,16 @@ public final class ApprovalPosting {
                 throw new TandemException(e.errorCode(), "Work entry " + entry.id() + ": " + e.detail(), props);
             }
         }
-        nte.evaluateNew(salesRows);
-        List<Map<String, Object>> all = new ArrayList<>(costRows);
-        all.addAll(salesRows);
-        ctx.writer().insert(OperationsDataEntities.ACTUALS, all);
+        List<ActualRow> all = new ArrayList<>(costRows);
+        all.addAll(nte.evaluateNew(salesRows));
+        ActualRow.ROWS.insert(ctx.writer(), all);
         links.flush();
         return all.size();
     }
 
     private void build(WorkEntry entry, BillingSetup setup, PriceLookup prices, TransactionLinks links,
-                       Map<UUID, String> names, Map<UUID, UUID> resourcingUnits, List<Map<String, Object>> costRows,
-                       List<Map<String, Object>> salesRows) {
+                       Map<UUID, String> names, Map<UUID, UUID> resourcingUnits, List<ActualRow> costRows,
+                       List<ActualRow> salesRows) {
         ProjectInfo project = setup.project(entry.projectId());
         Optional<LineInfo> line = setup.line(entry);
         BillingType billingType = line.map(l -> billingType(entry, l)).orElse(BillingType.NOT_AVAILABLE);
@@ -106,15 +113,16 @@ public final class ApprovalPosting {
         UUID costId = null;
         if (entry.transactionClass() != TransactionClassification.FEE) {
             Price cost = costPrice(entry, project, prices, names, billed);
-            Map<String, Object> row = base(entry, project, line, billingType, resourcingUnit);
-            costId = (UUID) row.get("msdyn_actualid");
-            row.put("msdyn_transactiontypecode", TransactionType.COST.value());
-            row.put("msdyn_quantity", entry.quantity());
-            row.put("msdyn_price", cost.unitPrice());
-            row.put("msdyn_amount", Money.round(entry.quantity().multiply(cost.unitPrice()), project.unitCurrency()));
-            row.put("transactioncurrency", project.unitCurrency());
-            row.put("msdyn_pricelist", cost.priceListId());
-            row.put("tdm_ntestatus", NteStatus.NOT_APPLICABLE.value());
+            ActualRow row = base(entry, project, line, billingType, resourcingUnit)
+                    .transactionType(TransactionType.COST)
+                    .quantity(entry.quantity())
+                    .price(cost.unitPrice())
+                    .amount(Money.round(entry.quantity().multiply(cost.unitPrice()), project.unitCurrency()))
+                    .currency(project.unitCurrency())
+                    .priceListId(cost.priceListId())
+                    .nteStatus(NteStatus.NOT_APPLICABLE)
+                    .build();
+            costId = row.id();
             costRows.add(row);
             links.origin(entry.id(), entry.documentType(), costId);
         } else if (!billed) {
@@ -136,17 +144,18 @@ public final class ApprovalPosting {
         List<Money> amounts = Money.of(whole, currency).allocate(percents, rounding);
         List<BigDecimal> quantities = Money.split(entry.quantity(), QUANTITY_SCALE, percents, rounding);
         for (int i = 0; i < customers.size(); i++) {
-            Map<String, Object> row = base(entry, project, line, billingType, resourcingUnit);
-            UUID salesId = (UUID) row.get("msdyn_actualid");
-            row.put("msdyn_transactiontypecode", TransactionType.UNBILLED_SALES.value());
-            row.put("msdyn_billingstatus", BillingStatus.UNBILLED_SALES_CREATED.value());
-            row.put("msdyn_quantity", quantities.get(i));
-            row.put("msdyn_price", sales.unitPrice());
-            row.put("msdyn_amount", amounts.get(i).amount());
-            row.put("transactioncurrency", currency);
-            row.put("msdyn_pricelist", sales.priceListId());
-            row.put("msdyn_accountcustomer", customers.get(i).accountId());
-            row.put("msdyn_customertype", CustomerType.ACCOUNT.value());
+            ActualRow row = base(entry, project, line, billingType, resourcingUnit)
+                    .transactionType(TransactionType.UNBILLED_SALES)
+                    .billingStatus(BillingStatus.UNBILLED_SALES_CREATED)
+                    .quantity(quantities.get(i))
+                    .price(sales.unitPrice())
+                    .amount(amounts.get(i).amount())
+                    .currency(currency)
+                    .priceListId(sales.priceListId())
+                    .customerId(customers.get(i).accountId())
+                    .customerType(CustomerType.ACCOUNT)
+                    .build();
+            UUID salesId = row.id();
             salesRows.add(row);
             links.origin(entry.id(), entry.documentType(), salesId);
             if (costId != null) {
@@ -248,35 +257,35 @@ public final class ApprovalPosting {
                 + "FROM bookableresource WHERE bookableresourceid = ?", UUID.class, id));
     }
 
-    private Map<String, Object> base(WorkEntry entry, ProjectInfo project, Optional<LineInfo> line, BillingType billingType,
-                                     UUID resourcingUnit) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("msdyn_actualid", Ids.newId());
-        row.put("msdyn_description", entry.description());
-        row.put("msdyn_externaldescription", entry.externalDescription());
-        row.put("msdyn_transactionclassification", entry.transactionClass().value());
-        row.put("msdyn_billingtype", billingType.value());
-        row.put("msdyn_amountmethod", AmountMethod.MULTIPLY_QUANTITY_BY_PRICE.value());
-        row.put("msdyn_documentdate", entry.date());
-        row.put("msdyn_accountingdate", entry.date());
-        row.put("msdyn_startdatetime", entry.date());
-        row.put("msdyn_enddatetime", entry.date());
-        row.put("msdyn_project", entry.projectId());
-        row.put("msdyn_task", entry.taskId());
-        row.put("msdyn_salescontract", line.map(l -> l.contract().id()).orElse(null));
-        row.put("msdyn_salescontractlineid", line.map(l -> l.line().id()).orElse(null));
-        row.put("msdyn_bookableresource", entry.resourceId());
-        row.put("msdyn_resourcecategory", entry.roleId());
-        row.put("msdyn_resourceorganizationalunitid", resourcingUnit);
-        row.put("msdyn_contractorganizationalunitid", project.contractingUnitId());
-        row.put("msdyn_transactioncategory", entry.categoryId());
-        row.put("msdyn_product", entry.productId());
-        row.put("msdyn_unit", entry.transactionClass() == TransactionClassification.TIME ? "hour" : "each");
-        row.put("msdyn_isjournalized", false);
-        row.put("tdm_skipsync", false);
-        row.put("tdm_sourcedocumenttype", entry.documentType());
-        row.put("tdm_sourcedocumentid", entry.id());
-        row.putAll(ctx.created());
-        return row;
+    /** What the cost and the unbilled sales actuals of an entry share (§3.1); the caller sets the rest. */
+    private ActualRow.Builder base(WorkEntry entry, ProjectInfo project, Optional<LineInfo> line,
+                                   BillingType billingType, UUID resourcingUnit) {
+        return new ActualRow.Builder()
+                .id(Ids.newId())
+                .description(entry.description())
+                .externalDescription(entry.externalDescription())
+                .classification(entry.transactionClass())
+                .billingType(billingType)
+                .amountMethod(AmountMethod.MULTIPLY_QUANTITY_BY_PRICE)
+                .documentDate(entry.date())
+                .accountingDate(entry.date())
+                .startDate(entry.date())
+                .endDate(entry.date())
+                .projectId(entry.projectId())
+                .taskId(entry.taskId())
+                .contractId(line.map(l -> l.contract().id()).orElse(null))
+                .contractLineId(line.map(l -> l.line().id()).orElse(null))
+                .resourceId(entry.resourceId())
+                .roleId(entry.roleId())
+                .resourcingUnitId(resourcingUnit)
+                .contractingUnitId(project.contractingUnitId())
+                .categoryId(entry.categoryId())
+                .productId(entry.productId())
+                .unit(entry.transactionClass() == TransactionClassification.TIME ? "hour" : "each")
+                .journalized(false)
+                .skipSync(false)
+                .sourceDocumentType(entry.documentType())
+                .sourceDocumentId(entry.id())
+                .audit(Audit.created(ctx));
     }
 }
