@@ -11,6 +11,7 @@ import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.FinanceError;
 import dev.tandem.finance.setup.BillingTypeDefaults;
+import dev.tandem.finance.setup.BillingTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
