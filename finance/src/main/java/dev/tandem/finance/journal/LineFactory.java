@@ -81,7 +81,7 @@ final class LineFactory {
                 categories.categoryOf(row.transactionCategoryId(), row.transactionClassification()), row.quantity(),
                 row.unitPrice(), row.amount(), row.currency(), row.documentDate(), accountingDate, rate,
                 row.billingType(), lineProperty, row.customerAccount(), row.description(), taxGroup, null, null,
-                JournalStatus.DRAFT, null, null, null, null, null);
+                JournalStatus.DRAFT, null, null, null, null, null, false);
     }
 
     private BigDecimal rate(StagingRow row) {
