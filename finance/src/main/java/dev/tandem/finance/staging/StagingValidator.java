@@ -18,7 +18,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -121,7 +120,8 @@ final class StagingValidator {
                         + VALIDATE_WRITE, name));
             }
         }
-        if (out.get("transactioncurrencyid") instanceof String currency && !currency.isBlank() && !isCurrency(currency)) {
+        if (out.get("transactioncurrencyid") instanceof String currency && !currency.isBlank()
+                && !Money.isCurrencyCode(currency)) {
             problems.add(new Problem(INVALID_INPUT, "Actual " + name + ": currency code '" + currency + "' is not valid "
                     + "(an ISO 4217 code such as USD is expected). " + VALIDATE_WRITE, name));
         }
@@ -130,15 +130,6 @@ final class StagingValidator {
                     + "Operations transaction type. " + VALIDATE_WRITE, name));
         }
         return problems.size() == before ? out : null;
-    }
-
-    private static boolean isCurrency(String code) {
-        try {
-            Money.minorUnits(code);
-            return code.equals(code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     /** Legal entity, project, customer and line property of each row, one query per legal entity and table. */
