@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -32,7 +33,7 @@ import org.springframework.jdbc.core.RowMapper;
  */
 public final class RowRecords {
 
-    /** The fields audit columns every table carries, which the write path sets from its context. */
+    /** The audit fields every table carries, in column order; the write path sets them from its context. */
     public static final List<String> AUDIT = List.of("createdon", "createdby", "modifiedon", "modifiedby");
 
     private static final ClassValue<Shape> SHAPES = new ClassValue<>() {
@@ -56,16 +57,15 @@ public final class RowRecords {
      * @param only the fields to keep (a delivery's fields); {@code null} for all
      */
     public static Map<String, Object> toFields(Record row, Collection<String> only) {
-        Shape shape = SHAPES.get(row.getClass());
-        Map<String, Object> values = new LinkedHashMap<>();
-        for (int i = 0; i < shape.fields.size(); i++) {
-            String field = shape.fields.get(i);
-            if (only == null || only.contains(field)) {
-                Object value = shape.get(row, i);
-                values.put(field, value instanceof Enum<?> e ? e.name() : value);
+        List<String> fields = SHAPES.get(row.getClass()).fields;
+        Object[] values = values(row);
+        Map<String, Object> selected = new LinkedHashMap<>();
+        for (int i = 0; i < values.length; i++) {
+            if (only == null || only.contains(fields.get(i))) {
+                selected.put(fields.get(i), values[i]);
             }
         }
-        return values;
+        return selected;
     }
 
     /** The record as {@code field → value} of all its components. */
@@ -95,7 +95,7 @@ public final class RowRecords {
         List<String> columns = new ArrayList<>(fields(type));
         columns.addAll(AUDIT);
         return "INSERT INTO " + table + " (" + String.join(", ", columns) + ") VALUES ("
-                + String.join(", ", java.util.Collections.nCopies(columns.size(), "?")) + ")";
+                + String.join(", ", Collections.nCopies(columns.size(), "?")) + ")";
     }
 
     /** The audit values of {@code AppContext.created()} in the order {@link #insert} lists the audit columns. */
