@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -53,6 +54,16 @@ public record Money(BigDecimal amount, String currency) {
     public static int minorUnits(String currency) {
         int digits = Currency.getInstance(currency).getDefaultFractionDigits();
         return Math.max(digits, 0);
+    }
+
+    /** Whether {@code code} is an ISO 4217 alphabetic code written in upper case ({@code "USD"}, not {@code "usd"}). */
+    public static boolean isCurrencyCode(String code) {
+        try {
+            minorUnits(code);
+            return code.equals(code.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /** Rounds a bare amount to the minor units of {@code currency}; the single rounding rule of Tandem. */

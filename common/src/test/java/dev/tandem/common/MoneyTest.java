@@ -21,6 +21,13 @@ class MoneyTest {
     }
 
     @Test
+    void aCurrencyCodeIsAnUpperCaseIso4217Code() {
+        assertThat(Money.isCurrencyCode("USD")).isTrue();
+        assertThat(Money.isCurrencyCode("usd")).isFalse();
+        assertThat(Money.isCurrencyCode("ABC")).isFalse();
+    }
+
+    @Test
     void timesKeepsFullPrecisionUntilRounded() {
         Money price = Money.of("33.33", "USD");
         assertThat(price.times(new BigDecimal("3")).amount()).isEqualByComparingTo("99.99");

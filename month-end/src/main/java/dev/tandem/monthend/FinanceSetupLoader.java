@@ -2,12 +2,12 @@ package dev.tandem.monthend;
 
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.rates.EcbRatesImport;
+import dev.tandem.finance.setup.BillingTypes;
 import dev.tandem.finance.setup.FinanceSetup;
 import dev.tandem.finance.setup.FinanceSetup.LegalEntityInput;
 import dev.tandem.finance.setup.FinanceSetup.ProfileInput;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.ProfileRuleLevel;
-import dev.tandem.finance.staging.BillingTypes;
 import dev.tandem.monthend.input.RunInput;
 import dev.tandem.monthend.input.RunInput.Company;
 import dev.tandem.monthend.input.RunInput.Customer;

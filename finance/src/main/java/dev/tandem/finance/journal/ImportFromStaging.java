@@ -7,8 +7,8 @@ import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
-import dev.tandem.finance.staging.FinanceDataEntities;
 import dev.tandem.finance.staging.StagingRow;
+import dev.tandem.finance.staging.StagingWrites;
 import dev.tandem.finance.tax.SalesTax;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -68,6 +68,7 @@ public final class ImportFromStaging {
     private final SalesTax salesTax;
     private final BilledSalesImport billedSales;
     private final JournalStore store;
+    private final StagingWrites staging;
     private final int batchSize;
 
     public ImportFromStaging(FinanceContext ctx, PostingSetup setup, NumberSequences numbers, ExchangeRates rates,
@@ -81,6 +82,7 @@ public final class ImportFromStaging {
             throw new IllegalArgumentException("batch size " + batchSize + " is not within 1..10000");
         }
         this.ctx = ctx;
+        this.staging = new StagingWrites(ctx);
         this.setup = setup;
         this.rates = rates;
         this.salesTax = salesTax;
@@ -225,18 +227,16 @@ public final class ImportFromStaging {
                 errors += failures.size();
             }
             Map<String, String> journalOf = new HashMap<>();
-            Map<UUID, Map<String, Object>> links = new LinkedHashMap<>();
+            Map<UUID, UUID> links = new LinkedHashMap<>();
             for (int i = 0; i < mine.size(); i++) {
                 JournalLine line = mine.get(i);
                 LocalDate start = unit.periodStart(line.accountingDate());
                 String journalId = journalOf.computeIfAbsent(key(start), k -> journalFor(k, start));
-                mine.set(i, withJournal(line, journalId));
-                Map<String, Object> link = new HashMap<>(ctx.modified());
-                link.put("projadvancedjournalline", line.lineId());
-                links.put(line.actualId(), link);
+                mine.set(i, line.inJournal(journalId));
+                links.put(line.actualId(), line.lineId());
             }
             store.insertLines(mine);
-            ctx.writer().updateEach(FinanceDataEntities.ACTUALS_STAGING, links);
+            staging.linkJournalLines(links);
             lines += mine.size();
         }
 
@@ -288,15 +288,6 @@ public final class ImportFromStaging {
         private static String key(LocalDate start) {
             return start == null ? "ALL" : start.toString();
         }
-    }
-
-    private static JournalLine withJournal(JournalLine l, String journalId) {
-        return new JournalLine(l.lineId(), l.dataAreaId(), journalId, l.actualId(), l.actualsImportId(), l.transType(),
-                l.transactionClassification(), l.projectId(), l.contractId(), l.categoryId(), l.quantity(),
-                l.unitPrice(), l.amount(), l.currency(), l.transDate(), l.accountingDate(), l.exchangeRate(),
-                l.billingType(), l.linePropertyId(), l.customerAccount(), l.description(), l.taxGroup(),
-                l.itemTaxGroup(), l.dimensions(), l.status(), l.errorMessage(), l.voucher(), l.postedAccountingDate(),
-                l.accountingAmount(), l.salesTaxAmount());
     }
 
     private static String cut(String message) {

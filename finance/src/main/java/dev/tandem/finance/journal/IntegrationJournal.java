@@ -11,7 +11,7 @@ import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
-import dev.tandem.finance.staging.FinanceDataEntities;
+import dev.tandem.finance.staging.StagingWrites;
 import dev.tandem.finance.tax.SalesTax;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -48,10 +48,12 @@ public final class IntegrationJournal {
     private final FinanceContext ctx;
     private final JournalStore store;
     private final JournalPosting posting;
+    private final StagingWrites staging;
 
     public IntegrationJournal(FinanceContext ctx, PostingSetup setup, Ledger ledger, NumberSequences numbers,
                               SalesTax salesTax) {
         this.ctx = ctx;
+        this.staging = new StagingWrites(ctx);
         this.store = new JournalStore(ctx, numbers);
         this.posting = new JournalPosting(ctx, store, setup, ledger, numbers, salesTax);
     }
@@ -148,11 +150,7 @@ public final class IntegrationJournal {
             JournalLine line = store.line(lineId, true);
             requireUnposted(line, "deleted");
             ctx.jdbc().update("DELETE FROM projintegrationjournalline WHERE lineid = ?", lineId);
-            Map<String, Object> values = new LinkedHashMap<>(ctx.modified());
-            values.put("isprocessed", Boolean.FALSE);
-            values.put("isduplicate", Boolean.FALSE);
-            values.put("projadvancedjournalline", null);
-            ctx.writer().update(FinanceDataEntities.ACTUALS_STAGING, List.of(line.actualId()), values);
+            staging.unlinkJournalLine(line.actualId());
         });
     }
 

@@ -1,10 +1,13 @@
 package dev.tandem.finance.journal;
 
+import dev.tandem.finance.rows.Field;
+import dev.tandem.finance.rows.RowRecords;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * One line of the integration journal: one staged cost or unbilled sales actual (§3.8).
@@ -17,30 +20,33 @@ import java.util.UUID;
  * the {@code postedAccountingDate} the ledger used, its {@code voucher}, its {@code accountingAmount} (accounting
  * currency, at its minor units) and {@code salesTaxAmount} (transaction currency, 0 without tax).
  * {@code taxGroup}, {@code itemTaxGroup} and {@code dimensions} are the only fields a user may change (§11 item 21).
+ * {@code wipAccrued} says whether posting booked WIP (§9), which invoice posting reverses. The components are the
+ * columns of {@code projintegrationjournalline} but the audit columns; a component's column is its name in lower
+ * case unless {@link Field} names it.
  */
 public record JournalLine(UUID lineId, String dataAreaId, String journalId, UUID actualId, UUID actualsImportId,
-                          int transType, int transactionClassification, String projectId, String contractId,
-                          String categoryId, BigDecimal quantity, BigDecimal unitPrice, BigDecimal amount,
-                          String currency, LocalDate transDate, LocalDate accountingDate, BigDecimal exchangeRate,
-                          Integer billingType, String linePropertyId, String customerAccount, String description,
-                          String taxGroup, String itemTaxGroup, String dimensions, JournalStatus status,
-                          String errorMessage, String voucher, LocalDate postedAccountingDate,
-                          BigDecimal accountingAmount, BigDecimal salesTaxAmount) {
+                          int transType, int transactionClassification, @Field("projid") String projectId,
+                          String contractId, String categoryId, BigDecimal quantity, BigDecimal unitPrice,
+                          BigDecimal amount, @Field(padded = true) String currency, LocalDate transDate,
+                          LocalDate accountingDate, BigDecimal exchangeRate, Integer billingType,
+                          String linePropertyId, String customerAccount, String description, String taxGroup,
+                          String itemTaxGroup, String dimensions, JournalStatus status, String errorMessage,
+                          String voucher, LocalDate postedAccountingDate, BigDecimal accountingAmount,
+                          BigDecimal salesTaxAmount, boolean wipAccrued) {
+
+    private static final RowMapper<JournalLine> MAPPER = RowRecords.mapper(JournalLine.class);
 
     /** Maps a {@code SELECT * FROM projintegrationjournalline} row. */
     static JournalLine map(ResultSet rs, int n) throws SQLException {
-        int billing = rs.getInt("billingtype");
-        Integer billingType = rs.wasNull() ? null : billing;
-        return new JournalLine(rs.getObject("lineid", UUID.class), rs.getString("dataareaid"), rs.getString("journalid"),
-                rs.getObject("actualid", UUID.class), rs.getObject("actualsimportid", UUID.class), rs.getInt("transtype"),
-                rs.getInt("transactionclassification"), rs.getString("projid"), rs.getString("contractid"),
-                rs.getString("categoryid"), rs.getBigDecimal("quantity"), rs.getBigDecimal("unitprice"),
-                rs.getBigDecimal("amount"), rs.getString("currency").trim(), rs.getObject("transdate", LocalDate.class),
-                rs.getObject("accountingdate", LocalDate.class), rs.getBigDecimal("exchangerate"), billingType,
-                rs.getString("linepropertyid"), rs.getString("customeraccount"), rs.getString("description"),
-                rs.getString("taxgroup"), rs.getString("itemtaxgroup"), rs.getString("dimensions"),
-                JournalStatus.valueOf(rs.getString("status")), rs.getString("errormessage"), rs.getString("voucher"),
-                rs.getObject("postedaccountingdate", LocalDate.class), rs.getBigDecimal("accountingamount"),
-                rs.getBigDecimal("salestaxamount"));
+        return MAPPER.mapRow(rs, n);
+    }
+
+    /** The same line in journal {@code journalId}. */
+    JournalLine inJournal(String journalId) {
+        return new JournalLine(lineId, dataAreaId, journalId, actualId, actualsImportId, transType,
+                transactionClassification, projectId, contractId, categoryId, quantity, unitPrice, amount, currency,
+                transDate, accountingDate, exchangeRate, billingType, linePropertyId, customerAccount, description,
+                taxGroup, itemTaxGroup, dimensions, status, errorMessage, voucher, postedAccountingDate,
+                accountingAmount, salesTaxAmount, wipAccrued);
     }
 }

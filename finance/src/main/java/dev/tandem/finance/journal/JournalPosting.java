@@ -13,8 +13,8 @@ import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
 import dev.tandem.finance.setup.PostingSetup.Profile;
-import dev.tandem.finance.staging.FinanceDataEntities;
 import dev.tandem.finance.staging.StagingRow;
+import dev.tandem.finance.staging.StagingWrites;
 import dev.tandem.finance.tax.SalesTax;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -68,10 +68,12 @@ final class JournalPosting {
     private final Ledger ledger;
     private final NumberSequences numbers;
     private final SalesTax salesTax;
+    private final StagingWrites staging;
 
     JournalPosting(FinanceContext ctx, JournalStore store, PostingSetup setup, Ledger ledger, NumberSequences numbers,
                    SalesTax salesTax) {
         this.ctx = ctx;
+        this.staging = new StagingWrites(ctx);
         this.store = store;
         this.setup = setup;
         this.ledger = ledger;
@@ -213,21 +215,13 @@ final class JournalPosting {
      * UUIDs, whose Java order is the database's), so none of them waits on another in a cycle.
      */
     private void writeBack(List<Posted> posted) {
-        Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
-        Map<String, Object> audit = ctx.modified();
+        Map<UUID, StagingWrites.Posted> values = new LinkedHashMap<>();
         List<Posted> ordered = posted.stream().sorted(Comparator.comparing(p -> p.line().actualsImportId())).toList();
         for (Posted p : ordered) {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("vouchernumber", p.voucher());
-            v.put("accountingamount", p.accountingAmount());
-            v.put("exchangerate", p.line().exchangeRate());
-            v.put("salestaxamount", p.taxAmount());
-            v.put("accountingdate", p.date());
-            v.put("isjournalized", Boolean.TRUE);
-            v.putAll(audit);
-            values.put(p.line().actualId(), v);
+            values.put(p.line().actualId(), new StagingWrites.Posted(p.voucher(), p.accountingAmount(),
+                    p.line().exchangeRate(), p.taxAmount(), p.date()));
         }
-        ctx.writer().updateEach(FinanceDataEntities.ACTUALS_STAGING, values);
+        staging.writeJournalized(values);
     }
 
     /** Moves failed lines to an error journal when others posted, and sets the header's final status. */

@@ -4,6 +4,7 @@ import static dev.tandem.finance.FinanceError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.rows.RowRecords;
 import dev.tandem.finance.setup.NumberSequences;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,12 +22,8 @@ final class JournalStore {
     private static final String HEADER_SELECT = "SELECT j.*, (SELECT COUNT(*) FROM projintegrationjournalline l WHERE "
             + "l.dataareaid = j.dataareaid AND l.journalid = j.journalid) AS lines FROM projintegrationjournal j ";
 
-    private static final String INSERT_LINE = "INSERT INTO projintegrationjournalline (lineid, dataareaid, journalid, "
-            + "actualid, actualsimportid, transtype, transactionclassification, projid, contractid, categoryid, quantity, "
-            + "unitprice, amount, currency, transdate, accountingdate, exchangerate, billingtype, linepropertyid, "
-            + "customeraccount, description, taxgroup, itemtaxgroup, dimensions, status, createdon, createdby, "
-            + "modifiedon, modifiedby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-            + "?, ?, ?, ?, ?)";
+    /** Every column of a line: the components of {@link JournalLine}, then the audit columns. */
+    private static final String INSERT_LINE = RowRecords.insert("projintegrationjournalline", JournalLine.class);
 
     private final FinanceContext ctx;
     private final NumberSequences numbers;
@@ -49,20 +46,10 @@ final class JournalStore {
         return journalId;
     }
 
-    /** Inserts new lines in JDBC batches of 1,000; their status is DRAFT. */
+    /** Inserts new lines, as they are (new lines are DRAFT), in JDBC batches of 1,000. */
     void insertLines(List<JournalLine> lines) {
-        Map<String, Object> audit = ctx.created();
-        ctx.jdbc().batchUpdate(INSERT_LINE, lines, 1000, (ps, l) -> {
-            Object[] values = {l.lineId(), l.dataAreaId(), l.journalId(), l.actualId(), l.actualsImportId(),
-                l.transType(), l.transactionClassification(), l.projectId(), l.contractId(), l.categoryId(),
-                l.quantity(), l.unitPrice(), l.amount(), l.currency(), l.transDate(), l.accountingDate(),
-                l.exchangeRate(), l.billingType(), l.linePropertyId(), l.customerAccount(), l.description(),
-                l.taxGroup(), l.itemTaxGroup(), l.dimensions(), JournalStatus.DRAFT.name(), audit.get("createdon"),
-                audit.get("createdby"), audit.get("modifiedon"), audit.get("modifiedby")};
-            for (int i = 0; i < values.length; i++) {
-                ps.setObject(i + 1, values[i]);
-            }
-        });
+        Object[] audit = RowRecords.auditValues(ctx.created());
+        ctx.jdbc().batchUpdate(INSERT_LINE, lines, 1000, (ps, l) -> RowRecords.bind(ps, l, audit));
     }
 
     /** The header's status, row-locked until the caller's transaction ends; empty when there is no such journal. */

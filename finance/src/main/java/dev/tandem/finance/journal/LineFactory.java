@@ -7,9 +7,9 @@ import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.BillingTypeDefaults;
+import dev.tandem.finance.setup.BillingTypes;
 import dev.tandem.finance.setup.ProjectCategories;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
-import dev.tandem.finance.staging.BillingTypes;
 import dev.tandem.finance.staging.StagingRow;
 import dev.tandem.finance.tax.SalesTax;
 import java.math.BigDecimal;
@@ -81,7 +81,7 @@ final class LineFactory {
                 categories.categoryOf(row.transactionCategoryId(), row.transactionClassification()), row.quantity(),
                 row.unitPrice(), row.amount(), row.currency(), row.documentDate(), accountingDate, rate,
                 row.billingType(), lineProperty, row.customerAccount(), row.description(), taxGroup, null, null,
-                JournalStatus.DRAFT, null, null, null, null, null);
+                JournalStatus.DRAFT, null, null, null, null, null, false);
     }
 
     private BigDecimal rate(StagingRow row) {

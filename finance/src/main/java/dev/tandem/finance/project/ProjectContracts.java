@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -168,7 +167,7 @@ public final class ProjectContracts {
                 require(c.currency(), "currency (currencyid)", missing);
                 if (!missing.isEmpty()) {
                     refusals.add(INVALID_INPUT, name(c.contractId()), row + " lacks " + String.join(", ", missing) + ".");
-                } else if (!isCurrency(c.currency())) {
+                } else if (!Money.isCurrencyCode(c.currency())) {
                     refusals.add(INVALID_INPUT, c.contractId(), row + ": currency code '" + c.currency()
                             + "' is not valid (an ISO 4217 code such as USD is expected).");
                 } else if (!seen.add(c.contractId())) {
@@ -430,15 +429,6 @@ public final class ProjectContracts {
         Integer n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE dataareaid = ? AND " + column
                 + " = ?", Integer.class, dataAreaId, value);
         return n != null && n > 0;
-    }
-
-    private static boolean isCurrency(String code) {
-        try {
-            Money.minorUnits(code);
-            return code.equals(code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static boolean isBillingMethod(String value) {

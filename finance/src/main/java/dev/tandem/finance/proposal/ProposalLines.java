@@ -4,7 +4,7 @@ import static dev.tandem.finance.FinanceError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
-import java.time.OffsetDateTime;
+import dev.tandem.finance.rows.RowRecords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +15,9 @@ import java.util.Map;
  * caller's transaction, which holds the proposal's lock.
  */
 public final class ProposalLines {
+
+    /** Every column of a line: the components of {@link ProposalLine}, then the audit columns. */
+    private static final String INSERT = RowRecords.insert("projproposalline", ProposalLine.class);
 
     private final FinanceContext ctx;
 
@@ -43,21 +46,8 @@ public final class ProposalLines {
      *                                                       guarantee against double import)
      */
     void insert(List<ProposalLine> lines) {
-        Map<String, Object> audit = ctx.created();
-        OffsetDateTime now = (OffsetDateTime) audit.get("createdon");
-        String user = (String) audit.get("createdby");
-        List<Object[]> rows = new ArrayList<>();
-        for (ProposalLine l : lines) {
-            rows.add(new Object[] {l.lineTransId(), l.proposalId(), l.dataAreaId(), l.type().name(), l.stagingId(),
-                    l.actualId(), l.projectId(), l.contractLine(), l.onAccountTransactionId(), l.linePropertyId(),
-                    l.toBeInvoiced(), l.transDate(), l.categoryId(), l.description(), l.quantity(), l.salesPrice(),
-                    l.lineAmount(), l.currency(), l.taxGroup(), l.itemTaxGroup(), l.taxAmount(), now, user, now, user});
-        }
-        ctx.jdbc().batchUpdate("INSERT INTO projproposalline (linetransid, proposalid, dataareaid, linetype, "
-                + "actualsimportid, actualid, projid, contractline, onacctransid, linepropertyid, tobeinvoiced, transdate, "
-                + "categoryid, description, quantity, salesprice, lineamount, currencyid, taxgroup, taxitemgroup, "
-                + "taxamount, createdon, createdby, modifiedon, modifiedby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        Object[] audit = RowRecords.auditValues(ctx.created());
+        ctx.jdbc().batchUpdate(INSERT, lines, 1000, (ps, l) -> RowRecords.bind(ps, l, audit));
     }
 
     /** Stores the tax groups and tax of lines (the only fields that change after import, §11 item 21). */

@@ -7,7 +7,6 @@ import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.ledger.Ledger.Voucher;
-import dev.tandem.finance.proposal.ProposalStaging.PostedValues;
 import dev.tandem.finance.proposal.ProposalStaging.UnbilledRow;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.NumberSequences;
@@ -15,6 +14,7 @@ import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.setup.PostingSetup.LegalEntity;
 import dev.tandem.finance.setup.PostingSetup.Profile;
 import dev.tandem.finance.staging.StagingRow;
+import dev.tandem.finance.staging.StagingWrites.Posted;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -195,14 +195,14 @@ public final class ProposalPosting {
      * (rounded once to the accounting currency) and its sales tax. A line that is not invoiced gets the voucher and rate with zero
      * amounts, so that every synced actual ends up with a voucher (§10 item 4).
      */
-    private static Map<UUID, PostedValues> writeBack(List<ProposalLine> current, String voucher,
+    private static Map<UUID, Posted> writeBack(List<ProposalLine> current, String voucher,
                                                      LocalDate accountingDate, BigDecimal rate,
                                                      String accountingCurrency) {
-        Map<UUID, PostedValues> values = new LinkedHashMap<>();
+        Map<UUID, Posted> values = new LinkedHashMap<>();
         for (ProposalLine l : current) {
             BigDecimal accounting = l.toBeInvoiced() ? Money.round(l.lineAmount().multiply(rate), accountingCurrency)
                     : BigDecimal.ZERO;
-            values.put(l.actualId(), new PostedValues(voucher, accounting, rate, l.taxAmount(), accountingDate));
+            values.put(l.actualId(), new Posted(voucher, accounting, rate, l.taxAmount(), accountingDate));
         }
         return values;
     }

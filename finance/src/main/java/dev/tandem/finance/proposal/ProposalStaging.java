@@ -3,8 +3,10 @@ package dev.tandem.finance.proposal;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.journal.JournalStatus;
 import dev.tandem.finance.staging.StagingRow;
+import dev.tandem.finance.staging.StagingWrites;
+import dev.tandem.finance.staging.StagingWrites.OnProposal;
+import dev.tandem.finance.staging.StagingWrites.Posted;
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,11 +18,11 @@ import java.util.UUID;
 /**
  * What invoice proposals read from and write to the actuals staging table (§3.7, §10): the billed-sales rows of a
  * proposal, the unbilled-sales rows behind them, and the write-back of §10 items 2 and 3. Writes go through the
- * data-entity write path, so the actuals map carries them to Project Operations.
+ * data-entity writer's edge of the staging entity ({@link StagingWrites}), so the actuals map carries them to
+ * Project Operations.
  */
 final class ProposalStaging {
 
-    /** An unbilled-sales staging row as posting the integration journal left it (§10 item 1). */
     /**
      * An unbilled sales staging row behind a billed one: amount in {@code currency} (the transaction currency), the
      * exchange rate the integration journal wrote back, and whether its journal line booked WIP ({@code wipAccrued},
@@ -36,9 +38,11 @@ final class ProposalStaging {
     }
 
     private final FinanceContext ctx;
+    private final StagingWrites writes;
 
     ProposalStaging(FinanceContext ctx) {
         this.ctx = ctx;
+        this.writes = new StagingWrites(ctx);
     }
 
     /**
@@ -77,36 +81,15 @@ final class ProposalStaging {
 
     /** §10 item 2: the rows are on a proposal line now, and processed. */
     void writeImported(Map<UUID, String> lineTransIdByActual, String proposalId, String fundingSource, String customer) {
-        Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
-        Map<String, Object> audit = ctx.modified();
-        lineTransIdByActual.forEach((actualId, lineTransId) -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("invoiceproposalid", proposalId);
-            v.put("invoiceproposallinetransid", lineTransId);
-            v.put("fundingsourceid", fundingSource);
-            v.put("customeraccountnumber", customer);
-            v.put("isprocessed", true);
-            v.putAll(audit);
-            values.put(actualId, v);
-        });
-        ctx.writer().updateEach(ProposalDataEntities.ACTUALS_STAGING, values);
+        Map<UUID, OnProposal> values = new LinkedHashMap<>();
+        lineTransIdByActual.forEach((actualId, lineTransId) -> values.put(actualId,
+                new OnProposal(proposalId, lineTransId, fundingSource, customer, true)));
+        writes.writeOnProposal(values);
     }
 
     /** "Delete all lines": the rows are free to be imported again. */
     void release(Collection<UUID> actualIds) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("invoiceproposalid", null);
-        v.put("invoiceproposallinetransid", null);
-        v.put("fundingsourceid", null);
-        v.put("customeraccountnumber", null);
-        v.put("isprocessed", false);
-        v.putAll(ctx.modified());
-        ctx.writer().update(ProposalDataEntities.ACTUALS_STAGING, actualIds, v);
-    }
-
-    /** What posting writes back to one billed row (§10 item 3); amounts as stated on {@link #writePosted}. */
-    record PostedValues(String voucher, BigDecimal accountingAmount, BigDecimal exchangeRate, BigDecimal salesTax,
-                        LocalDate accountingDate) {
+        writes.writeOnProposal(actualIds, OnProposal.NONE);
     }
 
     /**
@@ -114,19 +97,7 @@ final class ProposalStaging {
      * accounting currency), line sales tax (transaction currency) and the voucher's accounting date of each posted
      * billed row; the actuals map writes them back to the billed-sales actual.
      */
-    void writePosted(Map<UUID, PostedValues> byActual) {
-        Map<UUID, Map<String, Object>> values = new LinkedHashMap<>();
-        Map<String, Object> audit = ctx.modified();
-        byActual.forEach((actualId, p) -> {
-            Map<String, Object> v = new LinkedHashMap<>();
-            v.put("vouchernumber", p.voucher());
-            v.put("accountingamount", p.accountingAmount());
-            v.put("exchangerate", p.exchangeRate());
-            v.put("salestaxamount", p.salesTax());
-            v.put("accountingdate", p.accountingDate());
-            v.putAll(audit);
-            values.put(actualId, v);
-        });
-        ctx.writer().updateEach(ProposalDataEntities.ACTUALS_STAGING, values);
+    void writePosted(Map<UUID, Posted> byActual) {
+        writes.writeInvoicePosted(byActual);
     }
 }

@@ -3,7 +3,9 @@ package dev.tandem.finance.proposal;
 import static dev.tandem.finance.FinanceError.INVALID_INPUT;
 
 import dev.tandem.common.TandemException;
+import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.rows.RowRecords;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -32,13 +34,19 @@ public final class TransactionRelationships {
     /** Entity logical name that types actuals in connections. */
     public static final String ACTUAL = "msdyn_actual";
 
+    private static final DataEntityDefinition ENTITY = ProposalDataEntities.TRANSACTION_RELATIONSHIPS;
+
     private final FinanceContext ctx;
 
     public TransactionRelationships(FinanceContext ctx) {
         this.ctx = ctx;
     }
 
-    /** One connection as the map delivers it: transaction ids, roles (option values) and types (logical names). */
+    /**
+     * One connection as the map delivers it and the staging table holds it: transaction ids, roles (option values)
+     * and types (logical names). Its components are the fields of {@link ProposalDataEntities#TRANSACTION_RELATIONSHIPS}
+     * but the audit fields, named alike.
+     */
     public record Relationship(UUID connectionId, UUID transaction1Id, int transaction1Role, String transaction1Type,
                                UUID transaction2Id, int transaction2Role, String transaction2Type) {
     }
@@ -57,39 +65,32 @@ public final class TransactionRelationships {
             }
         }
         ctx.inTransaction(() -> {
-            Map<Object, Map<String, Object>> existing = new HashMap<>();
-            ctx.writer().read(ProposalDataEntities.TRANSACTION_RELATIONSHIPS,
-                    relationships.stream().map(Relationship::connectionId).distinct().toList())
-                    .forEach(row -> existing.put(row.get("connectionid"), row));
+            Map<UUID, Relationship> existing = new HashMap<>();
+            ctx.writer().read(ENTITY, relationships.stream().map(Relationship::connectionId).distinct().toList())
+                    .forEach(row -> {
+                        Relationship stored = RowRecords.fromFields(Relationship.class, row);
+                        existing.put(stored.connectionId(), stored);
+                    });
             List<Map<String, Object>> inserts = new ArrayList<>();
             Set<UUID> inserted = new HashSet<>();
             for (Relationship r : relationships) {
-                Map<String, Object> row = row(r);
-                Map<String, Object> stored = existing.get(r.connectionId());
+                Relationship stored = existing.get(r.connectionId());
                 if (stored == null) {
                     if (inserted.add(r.connectionId())) {
+                        Map<String, Object> row = RowRecords.toFields(r);
                         row.putAll(ctx.created());
                         inserts.add(row);
                     }
-                } else if (!sameAs(stored, row)) {
+                } else if (!stored.equals(r)) {
                     // A repeated delivery of an unchanged connection writes nothing, so it syncs nothing back.
-                    row.remove("connectionid");
-                    row.putAll(ctx.modified());
-                    ctx.writer().update(ProposalDataEntities.TRANSACTION_RELATIONSHIPS, List.of(r.connectionId()), row);
+                    Map<String, Object> values = RowRecords.toFields(r);
+                    values.remove(ENTITY.integrationKey());
+                    values.putAll(ctx.modified());
+                    ctx.writer().update(ENTITY, List.of(r.connectionId()), values);
                 }
             }
-            ctx.writer().insert(ProposalDataEntities.TRANSACTION_RELATIONSHIPS, inserts);
+            ctx.writer().insert(ENTITY, inserts);
         });
-    }
-
-    private static boolean sameAs(Map<String, Object> stored, Map<String, Object> row) {
-        for (Map.Entry<String, Object> e : row.entrySet()) {
-            Object value = stored.get(e.getKey());
-            if (!String.valueOf(value).trim().equals(String.valueOf(e.getValue()))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
@@ -119,17 +120,5 @@ public final class TransactionRelationships {
         }
         result.values().forEach(list -> list.sort(null));
         return result;
-    }
-
-    private static Map<String, Object> row(Relationship r) {
-        Map<String, Object> row = new LinkedHashMap<>();
-        row.put("connectionid", r.connectionId());
-        row.put("transaction1id", r.transaction1Id());
-        row.put("transaction1role", r.transaction1Role());
-        row.put("transaction1type", r.transaction1Type());
-        row.put("transaction2id", r.transaction2Id());
-        row.put("transaction2role", r.transaction2Role());
-        row.put("transaction2type", r.transaction2Type());
-        return row;
     }
 }

@@ -1,7 +1,6 @@
 package dev.tandem.finance.setup;
 
 import dev.tandem.finance.FinanceContext;
-import dev.tandem.finance.staging.BillingTypes;
 import java.util.HashMap;
 import java.util.Map;
 

@@ -10,7 +10,6 @@ import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.project.ProjectDataEntities;
-import dev.tandem.finance.staging.BillingTypes;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -175,7 +174,7 @@ public final class FinanceSetup {
 
     /**
      * A line property, and the billing types that default to it (§3.8 "Billing type defaults"): Dataverse
-     * msdyn_billingtype values, or {@link dev.tandem.finance.staging.BillingTypes#NOT_SPECIFIED} (0) for a blank
+     * msdyn_billingtype values, or {@link BillingTypes#NOT_SPECIFIED} (0) for a blank
      * billing type.
      *
      * @throws TandemException INVALID_INPUT naming a billing type that is none of Not specified, Non chargeable,

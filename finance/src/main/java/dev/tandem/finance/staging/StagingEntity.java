@@ -1,11 +1,10 @@
 package dev.tandem.finance.staging;
 
-import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
+import dev.tandem.finance.staging.StagingValidator.Delivered;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -28,16 +27,19 @@ import java.util.UUID;
  * </ul>
  * The existing rows are locked first (in staging-row-id order, as Import from staging claims them), so an import that claims a row either finishes before
  * the delivery looks at it (the delivery then sees it processed) or waits until the delivery has committed.
- * Every write goes through the data-entity writer and so reaches the outbox.
+ * The delivery arrives as field maps (the inbound edge of the dual-write runtime) and is typed by the validator; every
+ * write goes through {@link StagingWrites}, the data-entity writer's edge, and so reaches the outbox.
  */
 public final class StagingEntity {
 
     private final FinanceContext ctx;
     private final StagingValidator validator;
+    private final StagingWrites writes;
 
     public StagingEntity(FinanceContext ctx) {
         this.ctx = ctx;
         this.validator = new StagingValidator(ctx);
+        this.writes = new StagingWrites(ctx);
     }
 
     /** What a delivery did: rows inserted, unprocessed rows updated, processed rows marked duplicate. */
@@ -58,47 +60,31 @@ public final class StagingEntity {
             return new UpsertResult(0, 0, 0);
         }
         return ctx.inTransaction(() -> {
-            List<Map<String, Object>> valid = validator.validate(rows);
-            Map<UUID, Boolean> processed = lockExisting(valid);
-            List<Map<String, Object>> inserts = new ArrayList<>();
-            Map<Set<String>, Map<UUID, Map<String, Object>>> updates = new LinkedHashMap<>();
+            List<Delivered> valid = validator.validate(rows);
+            Map<UUID, Boolean> processed = lockExisting(valid.stream().map(d -> d.row().actualId()).toList());
+            List<StagingRow> inserts = new ArrayList<>();
+            List<StagingRow> updates = new ArrayList<>();
+            Map<UUID, Set<String>> updatedFields = new HashMap<>();
             List<UUID> duplicates = new ArrayList<>();
-            Map<String, Object> modified = ctx.modified();
-            for (Map<String, Object> row : valid) {
-                UUID actualId = (UUID) row.get("actualid");
+            for (Delivered delivered : valid) {
+                UUID actualId = delivered.row().actualId();
                 Boolean isProcessed = processed.get(actualId);
                 if (isProcessed == null) {
-                    inserts.add(newRow(row));
+                    inserts.add(delivered.row());
                 } else if (isProcessed) {
                     duplicates.add(actualId);
                 } else {
-                    Map<String, Object> values = new LinkedHashMap<>(row);
-                    values.remove("actualid");
-                    values.putAll(modified);
-                    // updateEach sets one field list per call; deliveries of one map carry the same fields.
-                    updates.computeIfAbsent(new TreeSet<>(values.keySet()), k -> new LinkedHashMap<>())
-                            .put(actualId, values);
+                    updates.add(delivered.row());
+                    Set<String> fields = new TreeSet<>(delivered.fields());
+                    fields.remove(FinanceDataEntities.ACTUALS_STAGING.integrationKey());
+                    updatedFields.put(actualId, fields);
                 }
             }
-            ctx.writer().insert(FinanceDataEntities.ACTUALS_STAGING, inserts);
-            updates.values().forEach(group -> ctx.writer().updateEach(FinanceDataEntities.ACTUALS_STAGING, group));
-            Map<String, Object> duplicate = new HashMap<>(modified);
-            duplicate.put("isduplicate", Boolean.TRUE);
-            ctx.writer().update(FinanceDataEntities.ACTUALS_STAGING, duplicates, duplicate);
-            int updated = updates.values().stream().mapToInt(Map::size).sum();
-            return new UpsertResult(inserts.size(), updated, duplicates.size());
+            writes.insertDelivered(inserts);
+            writes.updateDelivered(updates, updatedFields);
+            writes.markDuplicate(duplicates);
+            return new UpsertResult(inserts.size(), updates.size(), duplicates.size());
         });
-    }
-
-    private Map<String, Object> newRow(Map<String, Object> delivered) {
-        Map<String, Object> row = new LinkedHashMap<>(delivered);
-        row.put("actualsimportid", Ids.newId());
-        row.put("isprocessed", Boolean.FALSE);
-        row.put("integrationcount", 0);
-        row.put("isduplicate", Boolean.FALSE);
-        row.put("isjournalized", Boolean.FALSE);
-        row.putAll(ctx.created());
-        return row;
     }
 
     /**
@@ -107,8 +93,7 @@ public final class StagingEntity {
      * cycle: the row ids are looked up first, then locked by primary key in ascending order (H2 locks in the order it
      * reads the index, so the lookup must go through the primary key, not the actual id).
      */
-    private Map<UUID, Boolean> lockExisting(List<Map<String, Object>> rows) {
-        List<UUID> actualIds = rows.stream().map(r -> (UUID) r.get("actualid")).toList();
+    private Map<UUID, Boolean> lockExisting(List<UUID> actualIds) {
         List<UUID> rowIds = new ArrayList<>(ctx.idsIn("SELECT actualsimportid FROM projcdsactualsimport WHERE actualid "
                 + "IN (:in)", actualIds));
         rowIds.sort(null); // version-7 ids: Java's order is the database's

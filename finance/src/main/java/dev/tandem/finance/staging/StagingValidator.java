@@ -10,16 +10,19 @@ import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.FinanceError;
+import dev.tandem.finance.rows.RowRecords;
 import dev.tandem.finance.setup.BillingTypeDefaults;
+import dev.tandem.finance.setup.BillingTypes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -49,35 +52,47 @@ final class StagingValidator {
     }
 
     /**
-     * The delivered rows with their values in the columns' Java types and the Finance-owned fields dropped.
+     * A delivered actual: its row (the fields it does not carry are empty) and the fields it carries, the integration
+     * key among them, Finance-owned ones not.
+     */
+    record Delivered(StagingRow row, Set<String> fields) {
+    }
+
+    /**
+     * The delivered rows as typed staging rows, the Finance-owned fields dropped.
      *
      * @throws TandemException the first problem's code (INVALID_INPUT, NOT_FOUND for a legal entity,
      *                         PROJECT_NOT_FOUND, CUSTOMER_NOT_FOUND, LINE_PROPERTY_NOT_FOUND) with a detail naming
      *                         each refused actual; property {@code actualIds} lists them
      */
-    List<Map<String, Object>> validate(List<Map<String, Object>> rows) {
+    List<Delivered> validate(List<Map<String, Object>> rows) {
         List<Problem> problems = new ArrayList<>();
-        List<Map<String, Object>> coerced = new ArrayList<>(rows.size());
-        Set<Object> seen = new HashSet<>();
+        List<Delivered> delivered = new ArrayList<>(rows.size());
+        Set<UUID> seen = new HashSet<>();
         for (int i = 0; i < rows.size(); i++) {
-            Map<String, Object> row = coerce(rows.get(i), i, problems);
-            if (row != null && !seen.add(row.get("actualid"))) {
-                problems.add(new Problem(INVALID_INPUT, "Actual " + row.get("actualid") + " appears more than once in "
-                        + "one delivery.", row.get("actualid").toString()));
-                row = null;
+            Map<String, Object> coerced = coerce(rows.get(i), i, problems);
+            if (coerced == null) {
+                continue;
             }
-            if (row != null) {
-                coerced.add(row);
+            StagingRow row = RowRecords.fromFields(StagingRow.class, coerced);
+            if (!seen.add(row.actualId())) {
+                problems.add(new Problem(INVALID_INPUT, "Actual " + row.actualId() + " appears more than once in "
+                        + "one delivery.", row.actualId().toString()));
+            } else {
+                delivered.add(new Delivered(row, Set.copyOf(coerced.keySet())));
             }
         }
-        checkReferences(coerced, problems);
+        checkReferences(delivered.stream().map(Delivered::row).toList(), problems);
         if (!problems.isEmpty()) {
             throw refusal(problems);
         }
-        return coerced;
+        return delivered;
     }
 
-    /** One row in column types, or {@code null} after adding its problems. */
+    /**
+     * One delivered row in column types, or {@code null} after adding its problems: the inbound edge, where the
+     * delivery's field names are read.
+     */
     private static Map<String, Object> coerce(Map<String, Object> row, int index, List<Problem> problems) {
         Object rawId = row.get("actualid");
         String name = rawId == null ? "in row " + (index + 1) + " of the delivery" : rawId.toString();
@@ -105,7 +120,8 @@ final class StagingValidator {
                         + VALIDATE_WRITE, name));
             }
         }
-        if (out.get("transactioncurrencyid") instanceof String currency && !currency.isBlank() && !isCurrency(currency)) {
+        if (out.get("transactioncurrencyid") instanceof String currency && !currency.isBlank()
+                && !Money.isCurrencyCode(currency)) {
             problems.add(new Problem(INVALID_INPUT, "Actual " + name + ": currency code '" + currency + "' is not valid "
                     + "(an ISO 4217 code such as USD is expected). " + VALIDATE_WRITE, name));
         }
@@ -116,53 +132,46 @@ final class StagingValidator {
         return problems.size() == before ? out : null;
     }
 
-    private static boolean isCurrency(String code) {
-        try {
-            Money.minorUnits(code);
-            return code.equals(code.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
     /** Legal entity, project, customer and line property of each row, one query per legal entity and table. */
-    private void checkReferences(List<Map<String, Object>> rows, List<Problem> problems) {
-        Map<String, List<Map<String, Object>>> byEntity = rows.stream().collect(Collectors.groupingBy(
-                r -> (String) r.get("projectdataareaid"), LinkedHashMap::new, Collectors.toList()));
-        for (Map.Entry<String, List<Map<String, Object>>> group : byEntity.entrySet()) {
+    private void checkReferences(List<StagingRow> rows, List<Problem> problems) {
+        Map<String, List<StagingRow>> byEntity = rows.stream().collect(Collectors.groupingBy(StagingRow::dataAreaId,
+                LinkedHashMap::new, Collectors.toList()));
+        for (Map.Entry<String, List<StagingRow>> group : byEntity.entrySet()) {
             String entity = group.getKey();
             Integer exists = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM legal_entity WHERE dataareaid = ?",
                     Integer.class, entity);
             if (exists == null || exists == 0) {
-                for (Map<String, Object> r : group.getValue()) {
-                    problems.add(new Problem(NOT_FOUND, "Actual " + r.get("actualid") + ": legal entity " + entity
-                            + " doesn't exist. " + VALIDATE_WRITE, r.get("actualid").toString()));
+                for (StagingRow r : group.getValue()) {
+                    problems.add(new Problem(NOT_FOUND, "Actual " + r.actualId() + ": legal entity " + entity
+                            + " doesn't exist. " + VALIDATE_WRITE, r.actualId().toString()));
                 }
                 continue;
             }
-            Set<String> projects = existing("projtable", "projid", entity, values(group.getValue(), "projectid"));
+            Set<String> projects = existing("projtable", "projid", entity,
+                    values(group.getValue(), StagingRow::projectId));
             Set<String> customers = existing("custtable", "accountnum", entity,
-                    values(group.getValue(), "customeraccountnumber"));
+                    values(group.getValue(), StagingRow::customerAccount));
             BillingTypeDefaults lineProperties = BillingTypeDefaults.of(ctx, entity);
-            for (Map<String, Object> r : group.getValue()) {
+            for (StagingRow r : group.getValue()) {
                 checkRow(r, entity, projects, customers, lineProperties, problems);
             }
         }
     }
 
-    private static void checkRow(Map<String, Object> r, String entity, Set<String> projects, Set<String> customers,
+    private static void checkRow(StagingRow r, String entity, Set<String> projects, Set<String> customers,
                                  BillingTypeDefaults lineProperties, List<Problem> problems) {
-        String id = r.get("actualid").toString();
-        if (!projects.contains((String) r.get("projectid"))) {
-            problems.add(new Problem(PROJECT_NOT_FOUND, "Actual " + id + ": project " + r.get("projectid")
+        String id = r.actualId().toString();
+        if (!projects.contains(r.projectId())) {
+            problems.add(new Problem(PROJECT_NOT_FOUND, "Actual " + id + ": project " + r.projectId()
                     + " doesn't exist in legal entity " + entity + ". " + VALIDATE_WRITE, id));
         }
-        Object customer = r.get("customeraccountnumber");
-        if (customer != null && !customers.contains((String) customer)) {
+        String customer = r.customerAccount();
+        if (customer != null && !customers.contains(customer)) {
             problems.add(new Problem(CUSTOMER_NOT_FOUND, "Actual " + id + ": Customer " + customer + " doesn't exist in "
                     + "legal entity " + entity + ". " + VALIDATE_WRITE, id));
         }
-        if (r.get("billingtype") instanceof Integer billing && lineProperties.forBillingType(billing) == null) {
+        Integer billing = r.billingType();
+        if (billing != null && lineProperties.forBillingType(billing) == null) {
             String label = BillingTypes.label(billing);
             problems.add(new Problem(LINE_PROPERTY_NOT_FOUND, "Actual " + id + ": Line property " + label
                     + " doesn't exist: no billing type default of legal entity " + entity + " maps billing type "
@@ -170,11 +179,12 @@ final class StagingValidator {
         }
     }
 
-    private static Set<String> values(List<Map<String, Object>> rows, String field) {
+    private static Set<String> values(List<StagingRow> rows, Function<StagingRow, String> field) {
         Set<String> values = new TreeSet<>();
-        for (Map<String, Object> r : rows) {
-            if (r.get(field) instanceof String s) {
-                values.add(s);
+        for (StagingRow r : rows) {
+            String value = field.apply(r);
+            if (value != null) {
+                values.add(value);
             }
         }
         return values;

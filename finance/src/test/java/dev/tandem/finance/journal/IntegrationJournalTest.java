@@ -105,7 +105,7 @@ class IntegrationJournalTest extends JournalTestBase {
         assertThat(lineOf(before.get(0)).linePropertyId()).isNull();
 
         finance.setup().createLineProperty(LE, "NotSpecified", "Not specified", true,
-                List.of(dev.tandem.finance.staging.BillingTypes.NOT_SPECIFIED));
+                List.of(dev.tandem.finance.setup.BillingTypes.NOT_SPECIFIED));
         List<UUID> after = stage(with(unbilled("200.00", "USD", MARCH_2), "billingtype", null));
         importAll();
         assertThat(lineOf(after.get(0)).linePropertyId()).isEqualTo("NotSpecified");

@@ -1,4 +1,4 @@
-package dev.tandem.finance.staging;
+package dev.tandem.finance.setup;
 
 import java.util.Map;
 
