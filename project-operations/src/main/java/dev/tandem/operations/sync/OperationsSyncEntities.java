@@ -5,14 +5,15 @@ import static dev.tandem.operations.OperationsError.INVALID_INPUT;
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.dualwrite.spi.DataEntity;
-import dev.tandem.dualwrite.spi.TableDataEntity;
+import dev.tandem.dualwrite.spi.InboundPipeline;
+import dev.tandem.dualwrite.spi.InboundRefusal;
+import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.ProjectOperations;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * The data entities of Project Operations as the dual-write runtime sees them (DESIGN §3), in the relationship order
@@ -36,6 +37,10 @@ import java.util.function.BiFunction;
  *       master, the runtime only reads them</td><td>§7</td></tr>
  * </table>
  *
+ * <p>Every entity runs the inbound pipeline of the SPI ({@link InboundPipeline}: key, fields, column types and
+ * lengths, unchanged rows, deletes); the classes above hold only Project Operations' business rules
+ * ({@link InboundRule}), and {@link #refusal} words the pipeline's refusals.
+ *
  * <p>Every refusal is a {@link TandemException} whose message names the row and the rule ({@code INVALID_INPUT},
  * {@code NOT_FOUND}, {@code INVOICE_STATUS}); a refused call writes nothing. Writes go through the app's
  * {@link dev.tandem.dualwrite.entity.DataEntityWriter} inside the caller's transaction (the runtime's), so each
@@ -57,61 +62,43 @@ public final class OperationsSyncEntities {
     }
 
     private static DataEntity entity(DataEntityDefinition definition, OperationsContext ctx) {
-        return switch (definition.name()) {
-            case "cdm_companies", "msdyn_currencyexchangerates" -> withWrites(definition, ctx, ReferenceDataWrites::new);
-            case "accounts" -> withWrites(definition, ctx, AccountWrites::new);
-            case "msdyn_actuals" -> withWrites(definition, ctx, ActualWriteBack::new);
-            case "invoices" -> withWrites(definition, ctx, InvoiceWriteBack::new);
-            default -> withWrites(definition, ctx, (c, e) -> new ReadOnly(e.definition()));
+        InboundRule rule = switch (definition.name()) {
+            case "cdm_companies", "msdyn_currencyexchangerates" -> new ReferenceDataWrites(ctx, definition);
+            case "accounts" -> new AccountWrites(ctx);
+            case "msdyn_actuals" -> new ActualWriteBack(ctx);
+            case "invoices" -> new InvoiceWriteBack(ctx);
+            default -> null;
         };
-    }
-
-    /** An entity over its table whose writes go to the write path {@code writes} builds for it. */
-    private static TableDataEntity withWrites(DataEntityDefinition definition, OperationsContext ctx,
-            BiFunction<OperationsContext, TableDataEntity, TableDataEntity.Writes> writes) {
-        Deferred deferred = new Deferred();
-        TableDataEntity entity = new TableDataEntity(definition, ctx, deferred);
-        deferred.target = writes.apply(ctx, entity);
-        return entity;
-    }
-
-    /** Hands writes to the write path, which needs the entity (its column types) and so is built after it. */
-    private static final class Deferred implements TableDataEntity.Writes {
-
-        private volatile TableDataEntity.Writes target;
-
-        @Override
-        public void upsert(String keyField, List<Map<String, Object>> rows) {
-            target.upsert(keyField, rows);
-        }
-
-        @Override
-        public void delete(String keyField, List<?> keys) {
-            target.delete(keyField, keys);
-        }
+        return rule == null ? InboundPipeline.readOnly(definition, ctx, OperationsSyncEntities::refusal)
+                : InboundPipeline.entity(definition, ctx, OperationsSyncEntities::refusal, rule);
     }
 
     /**
-     * The write path of an entity Project Operations is master of: refuses every write with {@code INVALID_INPUT}.
-     * (Project Operations' own code, so the refusal reads as this app's, unlike {@link TableDataEntity#readOnly}'s
-     * ENTITY_READ_ONLY.)
+     * Project Operations' wording of the inbound pipeline's refusals: {@code INVALID_INPUT}, naming the row and the
+     * rule. Finance is the only app that writes into Project Operations, so a field it may not write "is not written
+     * by Finance".
      */
-    private record ReadOnly(DataEntityDefinition definition) implements TableDataEntity.Writes {
-
-        @Override
-        public void upsert(String keyField, List<Map<String, Object>> rows) {
-            throw refusal();
-        }
-
-        @Override
-        public void delete(String keyField, List<?> keys) {
-            throw refusal();
-        }
-
-        private TandemException refusal() {
-            return new TandemException(INVALID_INPUT, definition.name() + " is read-only for dual-write: Project "
-                    + "Operations is the master of its rows, table maps only read them",
-                    Map.of("entity", definition.name()));
-        }
+    static TandemException refusal(InboundRefusal refusal) {
+        return switch (refusal) {
+            case InboundRefusal.EntityReadOnly r -> new TandemException(INVALID_INPUT, r.entity() + " is read-only for "
+                    + "dual-write: Project Operations is the master of its rows, table maps only read them",
+                    Map.of("entity", r.entity()));
+            case InboundRefusal.KeyMissing r -> new TandemException(INVALID_INPUT, "A row of " + r.entity()
+                    + " has no " + r.keyField() + ", the key it is written by",
+                    Map.of("entity", r.entity(), "field", r.keyField()));
+            case InboundRefusal.UnknownField r -> new TandemException(INVALID_INPUT, r.row() + ": " + r.entity()
+                    + " has no field " + r.field(), Map.of("entity", r.entity(), "field", r.field()));
+            case InboundRefusal.ReadOnlyField r -> new TandemException(INVALID_INPUT, r.row() + ": field " + r.field()
+                    + " of " + r.entity() + " is not written by Finance; it writes only "
+                    + String.join(", ", r.writable()), Map.of("entity", r.entity(), "field", r.field()));
+            case InboundRefusal.DoesNotFit r -> new TandemException(INVALID_INPUT, r.row() + " can't be written: "
+                    + r.entity() + ": value '" + r.value() + "' does not fit field " + r.field() + " (" + r.type()
+                    + ")", Map.of("entity", r.entity(), "row", r.row()));
+            case InboundRefusal.TooLong r -> new TandemException(INVALID_INPUT, r.row() + ": " + r.field() + " of "
+                    + r.entity() + " holds at most " + r.maxLength() + " characters, '" + r.value() + "' has "
+                    + r.value().length(), Map.of("row", r.row(), "field", r.field(), "maxLength", r.maxLength()));
+            case InboundRefusal.DeleteRefused r -> new TandemException(INVALID_INPUT, r.reason() + "; refused deleting "
+                    + r.keys(), Map.of("entity", r.entity()));
+        };
     }
 }
