@@ -1,18 +1,12 @@
 package dev.tandem.operations.sync;
 
-import static dev.tandem.operations.OperationsError.NOT_FOUND;
-
-import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
-import dev.tandem.dualwrite.spi.InboundPipeline;
 import dev.tandem.dualwrite.spi.InboundRow;
 import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -20,7 +14,7 @@ import java.util.Set;
  * map (§7, §10 items 1 and 3): Finance posts a journal or an invoice proposal and sends the accounting details of
  * each actual back.
  *
- * <p>Accepts (after the inbound pipeline's checks, {@link InboundPipeline}): upserts by {@code msdyn_actualid} of
+ * <p>Accepts (after the inbound pipeline's checks, {@link dev.tandem.dualwrite.spi.InboundPipeline}): upserts by {@code msdyn_actualid} of
  * existing actuals, each row carrying the key and any of {@code tdm_vouchernumber}, {@code tdm_accountingamount},
  * {@code tdm_salestaxamount}, {@code exchangerate}, {@code msdyn_accountingdate}
  * ({@link OperationsDataEntities#ACTUAL_WRITE_BACK}); any other field is refused by the pipeline ("field … of
@@ -57,18 +51,7 @@ final class ActualWriteBack implements InboundRule {
 
     @Override
     public void write(String keyField, List<InboundRow> rows) {
-        Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
-        for (InboundRow row : rows) {
-            if (row.isNew()) {
-                throw new TandemException(NOT_FOUND, "Actual " + row.key() + " doesn't exist in Project Operations",
-                        Map.of("entity", ACTUALS.name(), "id", row.key().toString()));
-            }
-            Map<String, Object> changed = row.changes(Set.of(KEY));
-            if (!changed.isEmpty()) {
-                updates.put(row.stored().get(KEY), changed);
-            }
-        }
-        InboundPipeline.write(ctx, ACTUALS, List.of(), updates);
+        OperationsSyncEntities.writeBack(ctx, ACTUALS, "Actual", "id", rows, row -> row.changes(Set.of(KEY)));
     }
 
     @Override

@@ -1,12 +1,10 @@
 package dev.tandem.operations.sync;
 
 import static dev.tandem.operations.OperationsError.INVOICE_STATUS;
-import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.AppContext;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
-import dev.tandem.dualwrite.spi.InboundPipeline;
 import dev.tandem.dualwrite.spi.InboundRow;
 import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
@@ -15,7 +13,6 @@ import dev.tandem.operations.OptionValue;
 import dev.tandem.operations.invoicing.InvoiceStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +23,7 @@ import java.util.Set;
  * proposal export entity", §7, §10 item 5): Finance posts the invoice proposal of a confirmed proforma invoice and
  * writes the posted customer invoice back onto it.
  *
- * <p>Accepts (after the inbound pipeline's checks, {@link InboundPipeline}): upserts by {@code invoicenumber} (the
+ * <p>Accepts (after the inbound pipeline's checks, {@link dev.tandem.dualwrite.spi.InboundPipeline}): upserts by {@code invoicenumber} (the
  * proposal id, §3.2) — or by {@code invoiceid} — of existing invoices, each row carrying the key and any of
  * {@code msdyn_projectinvoicestatus} (only Posted, 690970000), {@code tdm_customerinvoicenumber},
  * {@code tdm_customerinvoicedate}, {@code tdm_customerinvoicetax}, {@code tdm_customerinvoiceamount}, onto an invoice
@@ -79,18 +76,7 @@ final class InvoiceWriteBack implements InboundRule {
 
     @Override
     public void write(String keyField, List<InboundRow> rows) {
-        Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
-        for (InboundRow row : rows) {
-            if (row.isNew()) {
-                throw new TandemException(NOT_FOUND, "Invoice " + row.key() + " doesn't exist in Project Operations",
-                        Map.of("entity", INVOICES.name(), keyField, row.key().toString()));
-            }
-            Map<String, Object> changed = changes(row);
-            if (!changed.isEmpty()) {
-                updates.put(row.stored().get(INVOICES.integrationKey()), changed);
-            }
-        }
-        InboundPipeline.write(ctx, INVOICES, List.of(), updates);
+        OperationsSyncEntities.writeBack(ctx, INVOICES, "Invoice", keyField, rows, this::changes);
     }
 
     /** The fields of one row to write, after the status rules. */

@@ -1,19 +1,23 @@
 package dev.tandem.operations.sync;
 
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.dualwrite.spi.DataEntity;
 import dev.tandem.dualwrite.spi.InboundPipeline;
 import dev.tandem.dualwrite.spi.InboundRefusal;
+import dev.tandem.dualwrite.spi.InboundRow;
 import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.ProjectOperations;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The data entities of Project Operations as the dual-write runtime sees them (DESIGN §3), in the relationship order
@@ -71,6 +75,30 @@ public final class OperationsSyncEntities {
         };
         return rule == null ? InboundPipeline.readOnly(definition, ctx, OperationsSyncEntities::refusal)
                 : InboundPipeline.entity(definition, ctx, OperationsSyncEntities::refusal, rule);
+    }
+
+    /**
+     * The write-back of Finance onto rows Project Operations has (actuals, invoices): a key without a stored row is
+     * refused ({@code NOT_FOUND} "&lt;noun&gt; &lt;key&gt; doesn't exist in Project Operations": Finance never creates
+     * these rows), and each row's changed fields are updated with {@code modifiedon/modifiedby}.
+     *
+     * @param keyProperty the refusal's property that carries the key, e.g. {@code id}
+     * @param changes     the fields of a stored row's delivery to write, after the entity's rules (none: no write)
+     */
+    static void writeBack(OperationsContext ctx, DataEntityDefinition definition, String noun, String keyProperty,
+                          List<InboundRow> rows, Function<InboundRow, Map<String, Object>> changes) {
+        Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
+        for (InboundRow row : rows) {
+            if (row.isNew()) {
+                throw new TandemException(NOT_FOUND, noun + " " + row.key() + " doesn't exist in Project Operations",
+                        Map.of("entity", definition.name(), keyProperty, row.key().toString()));
+            }
+            Map<String, Object> changed = changes.apply(row);
+            if (!changed.isEmpty()) {
+                updates.put(row.stored().get(definition.integrationKey()), changed);
+            }
+        }
+        InboundPipeline.write(ctx, definition, List.of(), updates);
     }
 
     /**
