@@ -1,6 +1,8 @@
 package dev.tandem.dualwrite.spi;
 
+import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.AppContext;
+import dev.tandem.dualwrite.DualWriteError;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -69,6 +71,15 @@ public final class InboundPipeline implements TableDataEntity.Writes {
         InboundPipeline pipeline = new InboundPipeline(definition, ctx, wording, null);
         pipeline.entity = new TableDataEntity(definition, ctx, pipeline);
         return pipeline.entity;
+    }
+
+    /**
+     * The dual-write runtime's own refusal of a write into an entity no table map may write ({@code ENTITY_READ_ONLY},
+     * "… is read-only for dual-write: no table map may write it"), for apps that keep the runtime's wording.
+     */
+    public static TandemException entityReadOnly(String entity) {
+        return new TandemException(DualWriteError.ENTITY_READ_ONLY,
+                entity + " is read-only for dual-write: no table map may write it");
     }
 
     @Override

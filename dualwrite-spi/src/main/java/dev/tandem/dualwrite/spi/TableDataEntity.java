@@ -44,15 +44,12 @@ public class TableDataEntity implements DataEntity {
         this.writes = writes;
     }
 
-    /** An entity the runtime reads but never writes: upserts and deletes are refused. */
+    /**
+     * An entity the runtime reads but never writes: upserts and deletes are refused with
+     * {@link InboundPipeline#entityReadOnly} ({@code ENTITY_READ_ONLY}).
+     */
     public static TableDataEntity readOnly(DataEntityDefinition definition, AppContext ctx) {
-        return new TableDataEntity(definition, ctx, new Writes() {
-            @Override
-            public void upsert(String keyField, List<Map<String, Object>> rows) {
-                throw new dev.tandem.common.TandemException(dev.tandem.dualwrite.DualWriteError.ENTITY_READ_ONLY,
-                        definition.name() + " is read-only for dual-write: no table map may write it");
-            }
-        });
+        return InboundPipeline.readOnly(definition, ctx, refusal -> InboundPipeline.entityReadOnly(refusal.entity()));
     }
 
     /**

@@ -204,14 +204,12 @@ public final class FinanceSyncEntities {
 
     /**
      * Finance's wording of the inbound pipeline's refusals: {@code INVALID_INPUT} naming the row by its key, ending in
-     * "Nothing was written."; deletes are {@code STATE}; entities Finance is master of are
-     * {@link dev.tandem.dualwrite.DualWriteError#ENTITY_READ_ONLY}.
+     * "Nothing was written."; deletes are {@code STATE}; entities Finance is master of are refused in the runtime's
+     * words ({@link InboundPipeline#entityReadOnly}).
      */
     static TandemException refusal(InboundRefusal refusal) {
         return switch (refusal) {
-            case InboundRefusal.EntityReadOnly r -> new TandemException(
-                    dev.tandem.dualwrite.DualWriteError.ENTITY_READ_ONLY,
-                    r.entity() + " is read-only for dual-write: no table map may write it");
+            case InboundRefusal.EntityReadOnly r -> InboundPipeline.entityReadOnly(r.entity());
             case InboundRefusal.KeyMissing r -> invalid(r, r.noun() + " in row " + r.position() + " of the delivery",
                     "field '" + r.keyField() + "', its key, is missing");
             case InboundRefusal.UnknownField r -> invalid(r, r.row(), "field '" + r.field() + "' is not a field of "
