@@ -23,7 +23,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * amount as a number; the target gets them back in its column types.
  *
  * <p>Decimals keep the column's scale ({@code NUMERIC(19,6)}: 6) and are never rounded here: a value with more
- * decimals than the column holds is refused, because rounding happens only in {@code Money}.
+ * decimals than the column holds is refused, because rounding happens only in {@code Money}. Text columns keep
+ * their length ({@code VARCHAR(40)}: 40, {@link #maxLength}), so a value that would not fit is refused with a
+ * message rather than failing in the database.
+ *
+ * <p>This is the one reader of an entity's column metadata: {@link TableDataEntity} and the inbound pipeline
+ * ({@link InboundPipeline}) share the instance of the entity.
  */
 public final class ColumnTypes {
 
@@ -37,17 +42,21 @@ public final class ColumnTypes {
     private final String entity;
     private final Map<String, Class<?>> types;
     private final Map<String, Integer> scales;
+    private final Map<String, Integer> lengths;
 
-    private ColumnTypes(String entity, Map<String, Class<?>> types, Map<String, Integer> scales) {
+    private ColumnTypes(String entity, Map<String, Class<?>> types, Map<String, Integer> scales,
+                        Map<String, Integer> lengths) {
         this.entity = entity;
         this.types = types;
         this.scales = scales;
+        this.lengths = lengths;
     }
 
-    /** Reads the types of the entity's fields from the table's metadata. */
+    /** Reads the types, scales and text lengths of the entity's fields from the table's metadata (one query). */
     public static ColumnTypes of(JdbcTemplate jdbc, DataEntityDefinition definition) {
         Map<String, Class<?>> types = new LinkedHashMap<>();
         Map<String, Integer> scales = new HashMap<>();
+        Map<String, Integer> lengths = new HashMap<>();
         jdbc.query("SELECT " + String.join(", ", definition.fields()) + " FROM " + definition.table() + " WHERE 1 = 0",
                 (ResultSet rs) -> {
                     ResultSetMetaData md = rs.getMetaData();
@@ -55,10 +64,33 @@ public final class ColumnTypes {
                         String field = md.getColumnLabel(i).toLowerCase(Locale.ROOT);
                         types.put(field, javaType(md.getColumnType(i), md.getColumnTypeName(i)));
                         scales.put(field, md.getScale(i));
+                        int sqlType = md.getColumnType(i);
+                        int precision = md.getPrecision(i);
+                        if ((sqlType == Types.VARCHAR || sqlType == Types.CHAR || sqlType == Types.NVARCHAR
+                                || sqlType == Types.NCHAR) && precision > 0 && precision < Integer.MAX_VALUE) {
+                            lengths.put(field, precision);
+                        }
                     }
                     return null;
                 });
-        return new ColumnTypes(definition.name(), types, scales);
+        return new ColumnTypes(definition.name(), types, scales, lengths);
+    }
+
+    /**
+     * The number of characters a text field holds ({@code VARCHAR(n)}, {@code CHAR(n)}: n); empty for other fields
+     * and for text without a limit.
+     */
+    public java.util.OptionalInt maxLength(String field) {
+        Integer max = lengths.get(field);
+        return max == null ? java.util.OptionalInt.empty() : java.util.OptionalInt.of(max);
+    }
+
+    /** Whether two values in column types are the same; decimals compare by value (1.50 = 1.5). */
+    public static boolean same(Object a, Object b) {
+        if (a instanceof BigDecimal x && b instanceof BigDecimal y) {
+            return x.compareTo(y) == 0;
+        }
+        return java.util.Objects.equals(a, b);
     }
 
     private static Class<?> javaType(int sqlType, String typeName) {

@@ -4,20 +4,20 @@ import dev.tandem.dualwrite.AppContext;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * A {@link DataEntity} over the table of its definition: reads with SQL, writes through the app's
  * {@link dev.tandem.dualwrite.entity.DataEntityWriter} (so every write reaches the outbox), and coerces delivered
  * values to the column types ({@link ColumnTypes}).
  *
- * <p>Writes go to a {@link Writes} the app supplies: that is where the app's validation lives. Entities the
- * runtime only reads (sources, lookup targets) use {@link #readOnly}, which refuses writes; simple reference
- * entities with nothing to validate beyond the column types use {@link #plain}.
+ * <p>Writes go to a {@link Writes}: for the apps' entities that is the inbound pipeline ({@link InboundPipeline}),
+ * which checks delivered rows the same way for every entity and then calls the entity's business rules
+ * ({@link InboundRule}). Entities the runtime only reads (sources, lookup targets) use {@link #readOnly} or
+ * {@link InboundPipeline#readOnly}, which refuse writes; entities with nothing to validate beyond the column types
+ * (test apps of the runtime) use {@link #plain}.
  */
 public class TableDataEntity implements DataEntity {
 
@@ -44,15 +44,12 @@ public class TableDataEntity implements DataEntity {
         this.writes = writes;
     }
 
-    /** An entity the runtime reads but never writes: upserts and deletes are refused. */
+    /**
+     * An entity the runtime reads but never writes: upserts and deletes are refused with
+     * {@link InboundPipeline#entityReadOnly} ({@code ENTITY_READ_ONLY}).
+     */
     public static TableDataEntity readOnly(DataEntityDefinition definition, AppContext ctx) {
-        return new TableDataEntity(definition, ctx, new Writes() {
-            @Override
-            public void upsert(String keyField, List<Map<String, Object>> rows) {
-                throw new dev.tandem.common.TandemException(dev.tandem.dualwrite.DualWriteError.ENTITY_READ_ONLY,
-                        definition.name() + " is read-only for dual-write: no table map may write it");
-            }
-        });
+        return InboundPipeline.readOnly(definition, ctx, refusal -> InboundPipeline.entityReadOnly(refusal.entity()));
     }
 
     /**
@@ -145,16 +142,19 @@ public class TableDataEntity implements DataEntity {
         }
     }
 
-    /** Insert-or-update by key without validation beyond the column types; see {@link #plain}. */
+    /**
+     * Insert-or-update by key without validation beyond the column types; see {@link #plain}. Fields equal to the
+     * stored ones are not written, and a row equal to its stored row writes nothing. The writes go through
+     * {@link InboundPipeline#write}, which adds the audit fields the entity has.
+     */
     protected void plainUpsert(String keyField, List<Map<String, Object>> rows) {
         List<Map<String, Object>> typed = rows.stream().map(r -> types().coerceRow(r)).toList();
         Map<Object, Map<String, Object>> existing = new HashMap<>();
         for (Map<String, Object> row : read(keyField, typed.stream().map(r -> r.get(keyField)).toList())) {
             existing.put(row.get(keyField), row);
         }
-        Set<String> fields = new HashSet<>(definition.fields());
         List<Map<String, Object>> inserts = new ArrayList<>();
-        Map<Set<String>, Map<Object, Map<String, Object>>> updates = new LinkedHashMap<>();
+        Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
         for (Map<String, Object> row : typed) {
             Map<String, Object> before = existing.get(row.get(keyField));
             if (before == null) {
@@ -162,27 +162,18 @@ public class TableDataEntity implements DataEntity {
                 if (insert.get(definition.integrationKey()) == null && !keyField.equals(definition.integrationKey())) {
                     insert.put(definition.integrationKey(), newKey());
                 }
-                if (fields.contains("createdon")) {
-                    ctx.created().forEach(insert::putIfAbsent);
-                }
                 inserts.add(insert);
             } else {
                 Map<String, Object> values = new LinkedHashMap<>(row);
                 values.remove(definition.integrationKey());
                 values.remove(keyField);
-                values.keySet().removeIf(f -> java.util.Objects.equals(values.get(f), before.get(f)));
-                if (values.isEmpty()) {
-                    continue;
+                values.keySet().removeIf(f -> ColumnTypes.same(values.get(f), before.get(f)));
+                if (!values.isEmpty()) {
+                    updates.put(before.get(definition.integrationKey()), values);
                 }
-                if (fields.contains("modifiedon")) {
-                    values.putAll(ctx.modified());
-                }
-                updates.computeIfAbsent(new java.util.TreeSet<>(values.keySet()), k -> new LinkedHashMap<>())
-                        .put(before.get(definition.integrationKey()), values);
             }
         }
-        ctx.writer().insert(definition, inserts);
-        updates.values().forEach(group -> ctx.writer().updateEach(definition, group));
+        InboundPipeline.write(ctx, definition, inserts, updates);
     }
 
     /** Deletes by key without further rules; see {@link #plain}. */

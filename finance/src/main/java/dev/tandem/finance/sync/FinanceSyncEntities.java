@@ -6,6 +6,10 @@ import static dev.tandem.finance.FinanceError.STATE;
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.dualwrite.spi.DataEntity;
+import dev.tandem.dualwrite.spi.InboundPipeline;
+import dev.tandem.dualwrite.spi.InboundRefusal;
+import dev.tandem.dualwrite.spi.InboundRow;
+import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.dualwrite.spi.TableDataEntity;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.FinanceContext;
@@ -28,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * The data entities Finance exposes to the dual-write runtime (DESIGN §3), parents first, as the table maps in
@@ -51,9 +56,10 @@ import java.util.function.Consumer;
  *   <tr><td>projcustomerinvoiceexports</td><td>projcustinvoiceexport</td><td>proposalid</td><td>— (source only)</td></tr>
  * </table>
  *
- * <p>Delivered values are JSON-shaped and are coerced to the column types ({@link DeliveredRows}; the actuals staging
- * entity coerces its own, refusing binary floating-point amounts). A value that does not fit, an unknown field or a
- * read-only field is INVALID_INPUT naming the row. A delivered row carries the mapped fields only: the fields it leaves
+ * <p>Every entity but the actuals staging entity runs the inbound pipeline of the SPI ({@link InboundPipeline}):
+ * delivered values are JSON-shaped and are coerced to the column types (the actuals staging entity coerces its own,
+ * refusing binary floating-point amounts). A value that does not fit, an unknown field or a read-only field is
+ * INVALID_INPUT naming the row ({@link #refusal} words them); a delivered row equal to the stored one writes nothing. A delivered row carries the mapped fields only: the fields it leaves
  * out keep their stored value. Deletes by sync are refused ({@code STATE}): Project Operations never deletes these
  * rows once they have reached Finance (actuals can't be deleted, §3.1; integrated proposals can't be deleted, §11
  * item 16). Every call joins the caller's transaction (the runtime's), so a refused row leaves nothing of the call.
@@ -74,168 +80,159 @@ public final class FinanceSyncEntities {
     public static List<DataEntity> create(Finance finance) {
         FinanceContext ctx = finance.context();
         List<DataEntity> all = new ArrayList<>();
-        all.add(TableDataEntity.readOnly(SetupDataEntities.LEGAL_ENTITIES, ctx));
-        all.add(TableDataEntity.readOnly(ExchangeRates.ENTITY, ctx));
-        all.add(TableDataEntity.readOnly(SetupDataEntities.CUSTOMERS, ctx));
+        all.add(InboundPipeline.readOnly(SetupDataEntities.LEGAL_ENTITIES, ctx, FinanceSyncEntities::refusal));
+        all.add(InboundPipeline.readOnly(ExchangeRates.ENTITY, ctx, FinanceSyncEntities::refusal));
+        all.add(InboundPipeline.readOnly(SetupDataEntities.CUSTOMERS, ctx, FinanceSyncEntities::refusal));
         all.add(entity(ctx, ProjectDataEntities.PROJECTS, "Project", rows -> finance.projectContracts().upsertProjects(
-                rows.stream().map(r -> new ProjectInput(text(r, "projid"), text(r, "dataareaid"), text(r, "name"),
+                completed(rows).map(r -> new ProjectInput(text(r, "projid"), text(r, "dataareaid"), text(r, "name"),
                         text(r, "projgroupid"), text(r, "custaccount"))).toList())));
         all.add(entity(ctx, ProjectDataEntities.CONTRACTS, "Project contract", rows ->
-                finance.projectContracts().upsertContracts(rows.stream().map(r -> new ContractInput(
+                finance.projectContracts().upsertContracts(completed(rows).map(r -> new ContractInput(
                         text(r, "projinvoiceprojid"), text(r, "dataareaid"), text(r, "description"),
                         text(r, "invoiceaccount"), text(r, "currencyid"))).toList())));
         all.add(entity(ctx, ProjectDataEntities.CONTRACT_LINES, "Contract line", rows ->
-                finance.projectContracts().upsertContractLines(rows.stream().map(r -> new ContractLineInput(
+                finance.projectContracts().upsertContractLines(completed(rows).map(r -> new ContractLineInput(
                         (UUID) r.get("contractlineid"), text(r, "dataareaid"), text(r, "projinvoiceprojid"),
                         text(r, "description"), text(r, "billingmethod"), text(r, "projid"))).toList())));
-        all.add(proposalHeaders(finance));
+        all.add(entity(ctx, ProposalDataEntities.PROPOSAL_HEADERS, "Invoice proposal", rows -> {
+            // "Project invoice proposals V2": one upsertHeader per delivered row (§7.3)
+            for (InboundRow row : rows) {
+                Map<String, Object> r = row.completed();
+                HeaderInput in = new HeaderInput(text(r, "proposalid"), text(r, "dataareaid"),
+                        text(r, "projinvoiceprojid"), text(r, "fundingsource"), text(r, "invoiceaccount"),
+                        text(r, "currencyid"), (LocalDate) r.get("invoicedate"), text(r, "description"),
+                        Boolean.TRUE.equals(r.get("iscreditnote")), (BigDecimal) r.get("expectedamount"));
+                naming(row, () -> finance.proposals().headers().upsertHeader(in));
+            }
+        }));
         all.add(actualsStaging(finance));
         all.add(entity(ctx, ProposalDataEntities.TRANSACTION_RELATIONSHIPS, "Transaction relationship", rows -> {
             List<Relationship> relationships = new ArrayList<>();
-            for (Map<String, Object> r : rows) {
-                Object id = r.get("connectionid");
-                relationships.add(new Relationship((UUID) id, (UUID) r.get("transaction1id"),
-                        option(r, "transaction1role", "Transaction relationship " + id),
-                        text(r, "transaction1type"), (UUID) r.get("transaction2id"),
-                        option(r, "transaction2role", "Transaction relationship " + id), text(r, "transaction2type")));
+            for (InboundRow row : rows) {
+                Map<String, Object> r = row.completed();
+                relationships.add(new Relationship((UUID) r.get("connectionid"), (UUID) r.get("transaction1id"),
+                        option(r, "transaction1role", row.name()), text(r, "transaction1type"),
+                        (UUID) r.get("transaction2id"), option(r, "transaction2role", row.name()),
+                        text(r, "transaction2type")));
             }
             finance.proposals().relationships().upsert(relationships);
         }));
-        all.add(onAccountTransactions(finance));
-        all.add(TableDataEntity.readOnly(ProposalDataEntities.CUSTOMER_INVOICE_EXPORT, ctx));
-        return List.copyOf(all);
-    }
-
-    /** "Project invoice proposals V2": one {@code upsertHeader} per delivered row (§7.3). */
-    private static DataEntity proposalHeaders(Finance finance) {
-        FinanceContext ctx = finance.context();
-        DeliveredRows delivered = new DeliveredRows(ctx, ProposalDataEntities.PROPOSAL_HEADERS, "Invoice proposal");
-        return new TableDataEntity(delivered.entity(), ctx, new Refusing(delivered) {
-            @Override
-            void write(List<Map<String, Object>> rows) {
-                for (Map<String, Object> r : rows) {
-                    String id = text(r, "proposalid");
-                    Object credit = r.get("iscreditnote");
-                    HeaderInput in = new HeaderInput(id, text(r, "dataareaid"), text(r, "projinvoiceprojid"),
-                            text(r, "fundingsource"), text(r, "invoiceaccount"), text(r, "currencyid"),
-                            (LocalDate) r.get("invoicedate"), text(r, "description"), Boolean.TRUE.equals(credit),
-                            (BigDecimal) r.get("expectedamount"));
-                    try {
-                        finance.proposals().headers().upsertHeader(in);
-                    } catch (TandemException e) {
-                        throw delivered.naming(e, "Invoice proposal " + id, id);
-                    }
-                }
+        all.add(entity(ctx, OnAccountTransactions.ENTITY, "On-account transaction", rows -> {
+            // "Contract line milestones": one on-account transaction per milestone (§3.10, §7.2)
+            for (InboundRow row : rows) {
+                Map<String, Object> r = row.completed();
+                Milestone m = new Milestone((UUID) r.get("transactionid"), text(r, "dataareaid"), text(r, "projid"),
+                        text(r, "projinvoiceprojid"), (UUID) r.get("contractlineref"), text(r, "currencyid"),
+                        text(r, "description"), (LocalDate) r.get("invoicedate"), (BigDecimal) r.get("amount"),
+                        option(r, "status", row.name()));
+                naming(row, () -> finance.proposals().onAccountTransactions().upsert(m));
             }
-        });
+        }));
+        all.add(InboundPipeline.readOnly(ProposalDataEntities.CUSTOMER_INVOICE_EXPORT, ctx,
+                FinanceSyncEntities::refusal));
+        return List.copyOf(all);
     }
 
     /**
      * The actuals staging entity (§3.7): the delivery goes to {@link dev.tandem.finance.staging.StagingEntity#upsert}
-     * as it arrives, which coerces and validates it whole and names every refused actual.
+     * as it arrives, which coerces and validates it whole (refusing binary floating-point amounts, ignoring the
+     * fields Finance owns) and names every refused actual. Of the inbound pipeline it keeps the key field and the
+     * refusal of deletes.
      */
     private static DataEntity actualsStaging(Finance finance) {
         DataEntityDefinition definition = FinanceDataEntities.ACTUALS_STAGING;
         return new TableDataEntity(definition, finance.context(), new TableDataEntity.Writes() {
             @Override
             public void upsert(String keyField, List<Map<String, Object>> rows) {
-                requireIntegrationKey(definition, keyField);
+                if (!definition.integrationKey().equals(keyField)) {
+                    throw new IllegalArgumentException(definition.name() + " is written by its integration key "
+                            + definition.integrationKey() + ", not by " + keyField);
+                }
                 finance.staging().upsert(rows);
             }
 
             @Override
             public void delete(String keyField, List<?> keys) {
-                throw deleteRefused("Actual", keys, "actuals can't be deleted (§3.1); corrections are new actuals");
-            }
-        });
-    }
-
-    /** "Contract line milestones": one on-account transaction per milestone (§3.10, §7.2). */
-    private static DataEntity onAccountTransactions(Finance finance) {
-        FinanceContext ctx = finance.context();
-        DeliveredRows delivered = new DeliveredRows(ctx, OnAccountTransactions.ENTITY, "On-account transaction");
-        return new TableDataEntity(delivered.entity(), ctx, new Refusing(delivered) {
-            @Override
-            void write(List<Map<String, Object>> rows) {
-                for (Map<String, Object> r : rows) {
-                    UUID id = (UUID) r.get("transactionid");
-                    String name = "On-account transaction " + id;
-                    Milestone m = new Milestone(id, text(r, "dataareaid"), text(r, "projid"),
-                            text(r, "projinvoiceprojid"), (UUID) r.get("contractlineref"), text(r, "currencyid"),
-                            text(r, "description"), (LocalDate) r.get("invoicedate"), (BigDecimal) r.get("amount"),
-                            option(r, "status", name));
-                    try {
-                        finance.proposals().onAccountTransactions().upsert(m);
-                    } catch (TandemException e) {
-                        throw delivered.naming(e, name, id);
-                    }
-                }
-            }
-        });
-    }
-
-    private static DataEntity entity(FinanceContext ctx, DataEntityDefinition definition, String rowName,
-                                     Consumer<List<Map<String, Object>>> write) {
-        DeliveredRows delivered = new DeliveredRows(ctx, definition, rowName);
-        return new TableDataEntity(definition, ctx, new Refusing(delivered) {
-            @Override
-            void write(List<Map<String, Object>> rows) {
-                write.accept(rows);
+                throw refusal(new InboundRefusal.DeleteRefused(definition.name(), "Actual", keys,
+                        "actuals can't be deleted (§3.1); corrections are new actuals"));
             }
         });
     }
 
     /**
-     * The common part of a validating write path: the key field must be the integration key, rows are coerced and
-     * completed ({@link DeliveredRows}) and written in one transaction (the caller's, when there is one); deletes
-     * are refused.
+     * An entity whose delivered rows run the inbound pipeline and then {@code write}, by the integration key only;
+     * {@code write} gets the rows completed with their stored fields (a delivery carries the mapped fields only).
      */
-    private abstract static class Refusing implements TableDataEntity.Writes {
-
-        private final DeliveredRows delivered;
-
-        Refusing(DeliveredRows delivered) {
-            this.delivered = delivered;
-        }
-
-        abstract void write(List<Map<String, Object>> rows);
-
-        @Override
-        public void upsert(String keyField, List<Map<String, Object>> rows) {
-            requireIntegrationKey(delivered.entity(), keyField);
-            if (rows.isEmpty()) {
-                return;
+    private static DataEntity entity(FinanceContext ctx, DataEntityDefinition definition, String noun,
+                                     Consumer<List<InboundRow>> write) {
+        return InboundPipeline.entity(definition, ctx, FinanceSyncEntities::refusal, new InboundRule() {
+            @Override
+            public String noun() {
+                return noun;
             }
-            List<Map<String, Object>> typed = delivered.coerce(rows);
-            for (int i = 0; i < typed.size(); i++) {
-                if (typed.get(i).get(keyField) == null) {
-                    throw new TandemException(INVALID_INPUT, delivered.name(typed.get(i), i) + ": field '" + keyField
-                            + "', its key, is missing. Nothing was written.");
-                }
-            }
-            FinanceContext ctx = delivered.context();
-            ctx.inTransaction(() -> write(delivered.complete(typed)));
-        }
 
-        @Override
-        public void delete(String keyField, List<?> keys) {
-            throw deleteRefused(delivered.rowName(), keys, "deleting " + delivered.entity().name()
-                    + " rows by sync isn't supported");
+            @Override
+            public boolean writesBy(DataEntityDefinition entity, String keyField) {
+                return entity.integrationKey().equals(keyField);
+            }
+
+            @Override
+            public void write(String keyField, List<InboundRow> rows) {
+                write.accept(rows);
+            }
+        });
+    }
+
+    private static Stream<Map<String, Object>> completed(List<InboundRow> rows) {
+        return rows.stream().map(InboundRow::completed);
+    }
+
+    /**
+     * Runs a write of one row; a refusal of Finance's write path is worded so that it names the row: kept as it is
+     * when it already does, else prefixed with the row's name (the code and properties stay).
+     */
+    private static void naming(InboundRow row, Runnable write) {
+        try {
+            write.run();
+        } catch (TandemException e) {
+            if (e.getMessage() != null && e.getMessage().contains(row.key().toString())) {
+                throw e;
+            }
+            throw new TandemException(e.errorCode(), row.name() + ": " + e.getMessage(), e.properties());
         }
     }
 
-    private static void requireIntegrationKey(DataEntityDefinition definition, String keyField) {
-        if (!definition.integrationKey().equals(keyField)) {
-            throw new IllegalArgumentException(definition.name() + " is written by its integration key "
-                    + definition.integrationKey() + ", not by " + keyField);
-        }
+    /**
+     * Finance's wording of the inbound pipeline's refusals: {@code INVALID_INPUT} naming the row by its key, ending in
+     * "Nothing was written."; deletes are {@code STATE}; entities Finance is master of are refused in the runtime's
+     * words ({@link InboundPipeline#entityReadOnly}).
+     */
+    static TandemException refusal(InboundRefusal refusal) {
+        return switch (refusal) {
+            case InboundRefusal.EntityReadOnly r -> InboundPipeline.entityReadOnly(r.entity());
+            case InboundRefusal.KeyMissing r -> invalid(r, r.noun() + " in row " + r.position() + " of the delivery",
+                    "field '" + r.keyField() + "', its key, is missing");
+            case InboundRefusal.UnknownField r -> invalid(r, r.row(), "field '" + r.field() + "' is not a field of "
+                    + r.entity());
+            case InboundRefusal.ReadOnlyField r -> invalid(r, r.row(), "field '" + r.field()
+                    + "' is Finance's own; sync can't write it");
+            case InboundRefusal.DoesNotFit r -> invalid(r, r.row(), "value '" + r.value() + "' does not fit field "
+                    + r.field() + " (" + r.type() + ")");
+            case InboundRefusal.TooLong r -> invalid(r, r.row(), "field '" + r.field() + "' is " + r.value().length()
+                    + " characters long; at most " + r.maxLength() + " fit");
+            case InboundRefusal.DeleteRefused r -> {
+                List<?> keys = r.keys();
+                String named = keys.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
+                yield new TandemException(STATE, r.noun() + (keys.size() == 1 ? " " : "s ") + named
+                        + (keys.size() > 10 ? " (and " + (keys.size() - 10) + " more)" : "") + ": " + r.reason() + ".",
+                        Map.of("keys", keys.stream().map(String::valueOf).toList()));
+            }
+        };
     }
 
-    private static TandemException deleteRefused(String rowName, List<?> keys, String why) {
-        String named = keys.stream().limit(10).map(String::valueOf).reduce((a, b) -> a + ", " + b).orElse("");
-        return new TandemException(STATE, rowName + (keys.size() == 1 ? " " : "s ") + named
-                + (keys.size() > 10 ? " (and " + (keys.size() - 10) + " more)" : "") + ": " + why + ".",
-                Map.of("keys", keys.stream().map(String::valueOf).toList()));
+    private static TandemException invalid(InboundRefusal refusal, String row, String why) {
+        return new TandemException(INVALID_INPUT, row + ": " + why + ". Nothing was written.",
+                Map.of("entity", refusal.entity()));
     }
 
     private static String text(Map<String, Object> row, String field) {

@@ -5,7 +5,10 @@ import static dev.tandem.operations.OperationsError.INVALID_INPUT;
 import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
-import dev.tandem.dualwrite.spi.TableDataEntity;
+import dev.tandem.dualwrite.spi.ColumnTypes;
+import dev.tandem.dualwrite.spi.InboundPipeline;
+import dev.tandem.dualwrite.spi.InboundRow;
+import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import java.util.ArrayList;
@@ -15,71 +18,66 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The write path of {@code accounts} for the Customers map (§7 prerequisite maps: "Customers V3"): Finance is the
+ * The business rules of {@code accounts} for the Customers map (§7 prerequisite maps: "Customers V3"): Finance is the
  * master of customers, and Project Operations keeps its own account id for each.
  *
- * <p>Accepts: upserts by {@code accountnumber} (or by {@code accountid}) of rows carrying {@code accountnumber},
- * {@code name} and optionally {@code accountid}. A new account number becomes a new account with a new id
- * ({@link Ids#newId}, unless the row brings one) and the row's name; an existing account gets the row's name.
- * A row equal to the stored account writes nothing.
+ * <p>Accepts (after the inbound pipeline's checks, {@link InboundPipeline}): upserts by {@code accountnumber} (or by
+ * {@code accountid}) of rows carrying {@code accountnumber}, {@code name} and optionally {@code accountid}. A new
+ * account number becomes a new account with a new id ({@link Ids#newId}, unless the row brings one) and the row's
+ * name; an existing account gets the row's name. A row equal to the stored account writes nothing.
  *
  * <p>Refuses (the whole call), with {@code INVALID_INPUT} naming the account number and the rule: a new account
- * without account number or name; a blank name; values longer than the columns hold (account number 20, name 160);
- * a row that would change an existing account's number or id; any other field; every delete (projects, contracts
- * and invoices refer to accounts).
+ * without account number or name; a blank name; a row that would change an existing account's number or id; an
+ * account number another account has. The pipeline refuses values longer than the columns hold (account number 20,
+ * name 160), any other field, and every delete (projects, contracts and invoices refer to accounts).
  */
-final class AccountWrites implements TableDataEntity.Writes {
+final class AccountWrites implements InboundRule {
 
     private static final DataEntityDefinition ACCOUNTS = OperationsDataEntities.ACCOUNTS;
     private static final List<String> WRITABLE = List.of("accountid", "accountnumber", "name");
 
     private final OperationsContext ctx;
-    private final TableDataEntity entity;
-    private volatile SyncRows.Limits limits;
 
-    AccountWrites(OperationsContext ctx, TableDataEntity entity) {
+    AccountWrites(OperationsContext ctx) {
         this.ctx = ctx;
-        this.entity = entity;
     }
 
     @Override
-    public void upsert(String keyField, List<Map<String, Object>> rows) {
-        ctx.inTransaction(() -> {
-            List<Map<String, Object>> typed = new ArrayList<>(rows.size());
-            for (Map<String, Object> row : rows) {
-                Object key = SyncRows.requireKey(ACCOUNTS, keyField, row);
-                String name = "Account " + SyncRows.text(row.getOrDefault("accountnumber", key));
-                SyncRows.onlyFields(ACCOUNTS, row, WRITABLE, name, "Finance");
-                Map<String, Object> t = SyncRows.coerce(entity, row, name);
-                limits().check(t, name);
-                typed.add(t);
-            }
-            Map<Object, Map<String, Object>> merged = SyncRows.mergeByKey(typed, keyField);
-            Map<Object, Map<String, Object>> stored = SyncRows.index(
-                    entity.read(keyField, new ArrayList<>(merged.keySet())), keyField);
-            List<Map<String, Object>> inserts = new ArrayList<>();
-            Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
-            merged.forEach((key, row) -> {
-                Map<String, Object> before = stored.get(key);
-                if (before == null) {
-                    inserts.add(newAccount(row));
-                } else {
-                    Map<String, Object> changed = changedName(row, before);
-                    if (!changed.isEmpty()) {
-                        changed.putAll(ctx.modified());
-                        updates.put(before.get("accountid"), changed);
-                    }
+    public String noun() {
+        return "Account";
+    }
+
+    @Override
+    public String rowName(Map<String, Object> delivered, Object key) {
+        return "Account " + delivered.getOrDefault("accountnumber", key);
+    }
+
+    @Override
+    public List<String> writable(DataEntityDefinition entity, String keyField) {
+        return WRITABLE;
+    }
+
+    @Override
+    public void write(String keyField, List<InboundRow> rows) {
+        List<Map<String, Object>> inserts = new ArrayList<>();
+        Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
+        for (InboundRow row : rows) {
+            if (row.isNew()) {
+                inserts.add(newAccount(row.delivered()));
+            } else {
+                Map<String, Object> changed = changedName(row);
+                if (!changed.isEmpty()) {
+                    updates.put(row.stored().get("accountid"), changed);
                 }
-            });
-            ctx.writer().insert(ACCOUNTS, inserts);
-            SyncRows.byFieldSet(updates).forEach(group -> ctx.writer().updateEach(ACCOUNTS, group));
-        });
+            }
+        }
+        InboundPipeline.write(ctx, ACCOUNTS, inserts, updates);
     }
 
     private Map<String, Object> newAccount(Map<String, Object> row) {
-        String name = "Account " + SyncRows.text(row.get("accountnumber"));
-        SyncRows.required(row, "accountnumber", name);
-        SyncRows.required(row, "name", name);
+        String name = "Account " + row.get("accountnumber");
+        RowChecks.required(row, "accountnumber", name);
+        RowChecks.required(row, "name", name);
         Integer taken = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM account WHERE accountnumber = ?",
                 Integer.class, row.get("accountnumber"));
         if (taken != null && taken > 0) {
@@ -87,24 +85,24 @@ final class AccountWrites implements TableDataEntity.Writes {
                     + row.get("accountid") + "; an account number identifies one account");
         }
         Map<String, Object> insert = new LinkedHashMap<>(row);
-        insert.putIfAbsent("accountid", null);
         if (insert.get("accountid") == null) {
             insert.put("accountid", Ids.newId());
         }
-        insert.putAll(ctx.created());
         return insert;
     }
 
-    private static Map<String, Object> changedName(Map<String, Object> row, Map<String, Object> before) {
+    private static Map<String, Object> changedName(InboundRow row) {
+        Map<String, Object> before = row.stored();
         String name = "Account " + before.get("accountnumber");
         for (String identity : List.of("accountid", "accountnumber")) {
-            if (row.containsKey(identity) && !SyncRows.same(row.get(identity), before.get(identity))) {
+            Object delivered = row.delivered().get(identity);
+            if (row.delivered().containsKey(identity) && !ColumnTypes.same(delivered, before.get(identity))) {
                 throw refusal(name, "its " + identity + " is " + before.get(identity) + " in Project Operations and "
-                        + "can't change to " + row.get(identity));
+                        + "can't change to " + delivered);
             }
         }
-        SyncRows.notCleared(row, "name", name);
-        return SyncRows.changes(row, before, Set.of("accountid", "accountnumber"));
+        RowChecks.notCleared(row.delivered(), "name", name);
+        return row.changes(Set.of("accountid", "accountnumber"));
     }
 
     private static TandemException refusal(String rowName, String rule) {
@@ -112,16 +110,8 @@ final class AccountWrites implements TableDataEntity.Writes {
     }
 
     @Override
-    public void delete(String keyField, List<?> keys) {
-        throw new TandemException(INVALID_INPUT, "Accounts aren't deleted through dual-write: projects, contracts and "
-                + "invoices of Project Operations refer to them; refused deleting " + keys,
-                Map.of("entity", ACCOUNTS.name()));
-    }
-
-    private SyncRows.Limits limits() {
-        if (limits == null) {
-            limits = SyncRows.Limits.of(ctx.jdbc(), ACCOUNTS);
-        }
-        return limits;
+    public String whyNoDeletes(DataEntityDefinition entity) {
+        return "Accounts aren't deleted through dual-write: projects, contracts and invoices of Project Operations "
+                + "refer to them";
     }
 }

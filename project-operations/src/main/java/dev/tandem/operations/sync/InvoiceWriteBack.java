@@ -1,45 +1,43 @@
 package dev.tandem.operations.sync;
 
-import static dev.tandem.operations.OperationsError.INVALID_INPUT;
 import static dev.tandem.operations.OperationsError.INVOICE_STATUS;
-import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.AppContext;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
-import dev.tandem.dualwrite.spi.TableDataEntity;
+import dev.tandem.dualwrite.spi.InboundRow;
+import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.OptionValue;
 import dev.tandem.operations.invoicing.InvoiceStatus;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
 /**
- * The write path of {@code invoices} for the map msdyn_customerinvoices ("Project Operations integration invoice
+ * The business rules of {@code invoices} for the map msdyn_customerinvoices ("Project Operations integration invoice
  * proposal export entity", §7, §10 item 5): Finance posts the invoice proposal of a confirmed proforma invoice and
  * writes the posted customer invoice back onto it.
  *
- * <p>Accepts: upserts by {@code invoicenumber} (the proposal id, §3.2) — or by {@code invoiceid} — of existing
- * invoices, each row carrying the key and any of {@code msdyn_projectinvoicestatus} (only Posted, 690970000),
- * {@code tdm_customerinvoicenumber}, {@code tdm_customerinvoicedate}, {@code tdm_customerinvoicetax},
- * {@code tdm_customerinvoiceamount}, onto an invoice that is Confirmed or Posted. Changed fields are written with
- * {@code modifiedon/modifiedby}; a row equal to the stored invoice writes nothing and adds no outbox row
- * (idempotent). A Paid invoice that was already posted takes a repeated write-back as well: it stays Paid, since
- * Paid comes after Posted (§4.1).
+ * <p>Accepts (after the inbound pipeline's checks, {@link dev.tandem.dualwrite.spi.InboundPipeline}): upserts by {@code invoicenumber} (the
+ * proposal id, §3.2) — or by {@code invoiceid} — of existing invoices, each row carrying the key and any of
+ * {@code msdyn_projectinvoicestatus} (only Posted, 690970000), {@code tdm_customerinvoicenumber},
+ * {@code tdm_customerinvoicedate}, {@code tdm_customerinvoicetax}, {@code tdm_customerinvoiceamount}, onto an invoice
+ * that is Confirmed or Posted. Changed fields are written with {@code modifiedon/modifiedby}; a row equal to the
+ * stored invoice writes nothing and adds no outbox row (idempotent). A Paid invoice that was already posted takes a
+ * repeated write-back as well: it stays Paid, since Paid comes after Posted (§4.1).
  *
  * <p>Refuses (the whole call): an invoice number Project Operations doesn't have ({@code NOT_FOUND}); a status other
  * than Posted, or any write-back onto an invoice that is not Confirmed or Posted ({@code INVOICE_STATUS} naming the
- * invoice and its status: Finance only ever has confirmed invoices, §7.3); any other field ({@code INVALID_INPUT},
- * "field … of invoices is not written by Finance"); a value that doesn't fit its column ({@code INVALID_INPUT}); every
- * delete ({@code INVALID_INPUT}: a confirmed invoice can't be deleted, §4.1).
+ * invoice and its status: Finance only ever has confirmed invoices, §7.3). The pipeline refuses any other field
+ * ("field … of invoices is not written by Finance"), a value that doesn't fit its column, and every delete (a
+ * confirmed invoice can't be deleted, §4.1).
  */
-final class InvoiceWriteBack implements TableDataEntity.Writes {
+final class InvoiceWriteBack implements InboundRule {
 
     private static final DataEntityDefinition INVOICES = OperationsDataEntities.INVOICES;
     private static final String STATUS = "msdyn_projectinvoicestatus";
@@ -49,61 +47,52 @@ final class InvoiceWriteBack implements TableDataEntity.Writes {
             "tdm_customerinvoicetax", "tdm_customerinvoiceamount");
 
     private final OperationsContext ctx;
-    private final TableDataEntity entity;
-    private volatile SyncRows.Limits limits;
 
-    InvoiceWriteBack(OperationsContext ctx, TableDataEntity entity) {
+    InvoiceWriteBack(OperationsContext ctx) {
         this.ctx = ctx;
-        this.entity = entity;
     }
 
     @Override
-    public void upsert(String keyField, List<Map<String, Object>> rows) {
-        ctx.inTransaction(() -> {
-            List<String> writable = new ArrayList<>(List.of(keyField));
-            writable.addAll(WRITE_BACK);
-            List<Map<String, Object>> typed = new ArrayList<>(rows.size());
-            for (Map<String, Object> row : rows) {
-                String name = "Invoice " + SyncRows.text(SyncRows.requireKey(INVOICES, keyField, row));
-                SyncRows.onlyFields(INVOICES, row, writable, name, "Finance");
-                Map<String, Object> t = SyncRows.coerce(entity, row, name);
-                limits().check(t, name);
-                typed.add(t);
-            }
-            Map<Object, Map<String, Object>> merged = SyncRows.mergeByKey(typed, keyField);
-            lock(keyField, new ArrayList<>(merged.keySet()));
-            Map<Object, Map<String, Object>> stored = SyncRows.index(
-                    entity.read(keyField, new ArrayList<>(merged.keySet())), keyField);
-            Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
-            merged.forEach((key, row) -> {
-                Map<String, Object> before = stored.get(key);
-                if (before == null) {
-                    throw new TandemException(NOT_FOUND, "Invoice " + key + " doesn't exist in Project Operations",
-                            Map.of("entity", INVOICES.name(), keyField, key.toString()));
-                }
-                Map<String, Object> changed = changes(row, before);
-                if (!changed.isEmpty()) {
-                    changed.putAll(ctx.modified());
-                    updates.put(before.get(INVOICES.integrationKey()), changed);
-                }
-            });
-            SyncRows.byFieldSet(updates).forEach(group -> ctx.writer().updateEach(INVOICES, group));
-        });
+    public String noun() {
+        return "Invoice";
+    }
+
+    @Override
+    public List<String> writable(DataEntityDefinition entity, String keyField) {
+        List<String> writable = new ArrayList<>(List.of(keyField));
+        writable.addAll(WRITE_BACK);
+        return writable;
+    }
+
+    /** Locks the invoices until the transaction ends, so a concurrent mark-Paid or revision sees the result. */
+    @Override
+    public void lock(String keyField, List<Object> keys) {
+        for (int from = 0; from < keys.size(); from += 1000) {
+            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
+            ctx.jdbc().queryForList("SELECT invoiceid FROM invoice WHERE " + keyField + " IN ("
+                    + AppContext.placeholders(chunk) + ") ORDER BY invoiceid FOR UPDATE", chunk.toArray());
+        }
+    }
+
+    @Override
+    public void write(String keyField, List<InboundRow> rows) {
+        OperationsSyncEntities.writeBack(ctx, INVOICES, "Invoice", keyField, rows, this::changes);
     }
 
     /** The fields of one row to write, after the status rules. */
-    private Map<String, Object> changes(Map<String, Object> row, Map<String, Object> before) {
+    private Map<String, Object> changes(InboundRow row) {
+        Map<String, Object> before = row.stored();
         String number = (String) before.get("invoicenumber");
         InvoiceStatus current = OptionValue.of(InvoiceStatus.class, (Integer) before.get(STATUS));
-        if (row.containsKey(STATUS)) {
-            Object wanted = row.get(STATUS);
+        if (row.delivered().containsKey(STATUS)) {
+            Object wanted = row.delivered().get(STATUS);
             if (!(wanted instanceof Integer value) || value != InvoiceStatus.POSTED.value()) {
                 throw new TandemException(INVOICE_STATUS, "Finance may set invoice " + number + " only to "
                         + InvoiceStatus.POSTED.label() + ", not to " + label(wanted) + " (§4.1, §10 item 5)",
                         Map.of("invoiceNumber", number, "invoiceStatus", current.label()));
             }
         }
-        Map<String, Object> changed = SyncRows.changes(row, before, Set.of(INVOICES.integrationKey(), "invoicenumber"));
+        Map<String, Object> changed = row.changes(Set.of(INVOICES.integrationKey(), "invoicenumber"));
         boolean postedBeforePaid = current == InvoiceStatus.INVOICE_PAID && before.get(POSTED_NUMBER) != null;
         if (postedBeforePaid) {
             changed.remove(STATUS); // Paid comes after Posted: a repeated write-back doesn't take it back
@@ -124,25 +113,8 @@ final class InvoiceWriteBack implements TableDataEntity.Writes {
         return String.valueOf(status);
     }
 
-    /** Locks the invoices until the transaction ends, so a concurrent mark-Paid or revision sees the result. */
-    private void lock(String keyField, List<Object> keys) {
-        for (int from = 0; from < keys.size(); from += 1000) {
-            List<Object> chunk = keys.subList(from, Math.min(keys.size(), from + 1000));
-            ctx.jdbc().queryForList("SELECT invoiceid FROM invoice WHERE " + keyField + " IN ("
-                    + AppContext.placeholders(chunk) + ") ORDER BY invoiceid FOR UPDATE", chunk.toArray());
-        }
-    }
-
     @Override
-    public void delete(String keyField, List<?> keys) {
-        throw new TandemException(INVALID_INPUT, "Invoices aren't deleted through dual-write: a confirmed invoice "
-                + "can't be deleted (§4.1); refused deleting " + keys, Map.of("entity", INVOICES.name()));
-    }
-
-    private SyncRows.Limits limits() {
-        if (limits == null) {
-            limits = SyncRows.Limits.of(ctx.jdbc(), INVOICES);
-        }
-        return limits;
+    public String whyNoDeletes(DataEntityDefinition entity) {
+        return "Invoices aren't deleted through dual-write: a confirmed invoice can't be deleted (§4.1)";
     }
 }

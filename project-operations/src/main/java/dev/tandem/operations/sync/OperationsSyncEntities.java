@@ -1,18 +1,23 @@
 package dev.tandem.operations.sync;
 
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
 import dev.tandem.dualwrite.spi.DataEntity;
-import dev.tandem.dualwrite.spi.TableDataEntity;
+import dev.tandem.dualwrite.spi.InboundPipeline;
+import dev.tandem.dualwrite.spi.InboundRefusal;
+import dev.tandem.dualwrite.spi.InboundRow;
+import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.ProjectOperations;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
  * The data entities of Project Operations as the dual-write runtime sees them (DESIGN §3), in the relationship order
@@ -36,6 +41,10 @@ import java.util.function.BiFunction;
  *       master, the runtime only reads them</td><td>§7</td></tr>
  * </table>
  *
+ * <p>Every entity runs the inbound pipeline of the SPI ({@link InboundPipeline}: key, fields, column types and
+ * lengths, unchanged rows, deletes); the classes above hold only Project Operations' business rules
+ * ({@link InboundRule}), and {@link #refusal} words the pipeline's refusals.
+ *
  * <p>Every refusal is a {@link TandemException} whose message names the row and the rule ({@code INVALID_INPUT},
  * {@code NOT_FOUND}, {@code INVOICE_STATUS}); a refused call writes nothing. Writes go through the app's
  * {@link dev.tandem.dualwrite.entity.DataEntityWriter} inside the caller's transaction (the runtime's), so each
@@ -57,61 +66,67 @@ public final class OperationsSyncEntities {
     }
 
     private static DataEntity entity(DataEntityDefinition definition, OperationsContext ctx) {
-        return switch (definition.name()) {
-            case "cdm_companies", "msdyn_currencyexchangerates" -> withWrites(definition, ctx, ReferenceDataWrites::new);
-            case "accounts" -> withWrites(definition, ctx, AccountWrites::new);
-            case "msdyn_actuals" -> withWrites(definition, ctx, ActualWriteBack::new);
-            case "invoices" -> withWrites(definition, ctx, InvoiceWriteBack::new);
-            default -> withWrites(definition, ctx, (c, e) -> new ReadOnly(e.definition()));
+        InboundRule rule = switch (definition.name()) {
+            case "cdm_companies", "msdyn_currencyexchangerates" -> new ReferenceDataWrites(ctx, definition);
+            case "accounts" -> new AccountWrites(ctx);
+            case "msdyn_actuals" -> new ActualWriteBack(ctx);
+            case "invoices" -> new InvoiceWriteBack(ctx);
+            default -> null;
         };
-    }
-
-    /** An entity over its table whose writes go to the write path {@code writes} builds for it. */
-    private static TableDataEntity withWrites(DataEntityDefinition definition, OperationsContext ctx,
-            BiFunction<OperationsContext, TableDataEntity, TableDataEntity.Writes> writes) {
-        Deferred deferred = new Deferred();
-        TableDataEntity entity = new TableDataEntity(definition, ctx, deferred);
-        deferred.target = writes.apply(ctx, entity);
-        return entity;
-    }
-
-    /** Hands writes to the write path, which needs the entity (its column types) and so is built after it. */
-    private static final class Deferred implements TableDataEntity.Writes {
-
-        private volatile TableDataEntity.Writes target;
-
-        @Override
-        public void upsert(String keyField, List<Map<String, Object>> rows) {
-            target.upsert(keyField, rows);
-        }
-
-        @Override
-        public void delete(String keyField, List<?> keys) {
-            target.delete(keyField, keys);
-        }
+        return rule == null ? InboundPipeline.readOnly(definition, ctx, OperationsSyncEntities::refusal)
+                : InboundPipeline.entity(definition, ctx, OperationsSyncEntities::refusal, rule);
     }
 
     /**
-     * The write path of an entity Project Operations is master of: refuses every write with {@code INVALID_INPUT}.
-     * (Project Operations' own code, so the refusal reads as this app's, unlike {@link TableDataEntity#readOnly}'s
-     * ENTITY_READ_ONLY.)
+     * The write-back of Finance onto rows Project Operations has (actuals, invoices): a key without a stored row is
+     * refused ({@code NOT_FOUND} "&lt;noun&gt; &lt;key&gt; doesn't exist in Project Operations": Finance never creates
+     * these rows), and each row's changed fields are updated with {@code modifiedon/modifiedby}.
+     *
+     * @param keyProperty the refusal's property that carries the key, e.g. {@code id}
+     * @param changes     the fields of a stored row's delivery to write, after the entity's rules (none: no write)
      */
-    private record ReadOnly(DataEntityDefinition definition) implements TableDataEntity.Writes {
-
-        @Override
-        public void upsert(String keyField, List<Map<String, Object>> rows) {
-            throw refusal();
+    static void writeBack(OperationsContext ctx, DataEntityDefinition definition, String noun, String keyProperty,
+                          List<InboundRow> rows, Function<InboundRow, Map<String, Object>> changes) {
+        Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
+        for (InboundRow row : rows) {
+            if (row.isNew()) {
+                throw new TandemException(NOT_FOUND, noun + " " + row.key() + " doesn't exist in Project Operations",
+                        Map.of("entity", definition.name(), keyProperty, row.key().toString()));
+            }
+            Map<String, Object> changed = changes.apply(row);
+            if (!changed.isEmpty()) {
+                updates.put(row.stored().get(definition.integrationKey()), changed);
+            }
         }
+        InboundPipeline.write(ctx, definition, List.of(), updates);
+    }
 
-        @Override
-        public void delete(String keyField, List<?> keys) {
-            throw refusal();
-        }
-
-        private TandemException refusal() {
-            return new TandemException(INVALID_INPUT, definition.name() + " is read-only for dual-write: Project "
-                    + "Operations is the master of its rows, table maps only read them",
-                    Map.of("entity", definition.name()));
-        }
+    /**
+     * Project Operations' wording of the inbound pipeline's refusals: {@code INVALID_INPUT}, naming the row and the
+     * rule. Finance is the only app that writes into Project Operations, so a field it may not write "is not written
+     * by Finance".
+     */
+    static TandemException refusal(InboundRefusal refusal) {
+        return switch (refusal) {
+            case InboundRefusal.EntityReadOnly r -> new TandemException(INVALID_INPUT, r.entity() + " is read-only for "
+                    + "dual-write: Project Operations is the master of its rows, table maps only read them",
+                    Map.of("entity", r.entity()));
+            case InboundRefusal.KeyMissing r -> new TandemException(INVALID_INPUT, "A row of " + r.entity()
+                    + " has no " + r.keyField() + ", the key it is written by",
+                    Map.of("entity", r.entity(), "field", r.keyField()));
+            case InboundRefusal.UnknownField r -> new TandemException(INVALID_INPUT, r.row() + ": " + r.entity()
+                    + " has no field " + r.field(), Map.of("entity", r.entity(), "field", r.field()));
+            case InboundRefusal.ReadOnlyField r -> new TandemException(INVALID_INPUT, r.row() + ": field " + r.field()
+                    + " of " + r.entity() + " is not written by Finance; it writes only "
+                    + String.join(", ", r.writable()), Map.of("entity", r.entity(), "field", r.field()));
+            case InboundRefusal.DoesNotFit r -> new TandemException(INVALID_INPUT, r.row() + " can't be written: "
+                    + r.entity() + ": value '" + r.value() + "' does not fit field " + r.field() + " (" + r.type()
+                    + ")", Map.of("entity", r.entity(), "row", r.row()));
+            case InboundRefusal.TooLong r -> new TandemException(INVALID_INPUT, r.row() + ": " + r.field() + " of "
+                    + r.entity() + " holds at most " + r.maxLength() + " characters, '" + r.value() + "' has "
+                    + r.value().length(), Map.of("row", r.row(), "field", r.field(), "maxLength", r.maxLength()));
+            case InboundRefusal.DeleteRefused r -> new TandemException(INVALID_INPUT, r.reason() + "; refused deleting "
+                    + r.keys(), Map.of("entity", r.entity()));
+        };
     }
 }

@@ -4,7 +4,9 @@ import static dev.tandem.operations.OperationsError.INVALID_INPUT;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.entity.DataEntityDefinition;
-import dev.tandem.dualwrite.spi.TableDataEntity;
+import dev.tandem.dualwrite.spi.InboundPipeline;
+import dev.tandem.dualwrite.spi.InboundRow;
+import dev.tandem.dualwrite.spi.InboundRule;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import java.math.BigDecimal;
@@ -13,12 +15,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * The write path of the reference data Finance is master of (§7 prerequisite maps "Legal entities" and "CDS Exchange
- * Rates", initial sync Finance-master): {@code cdm_companies} and {@code msdyn_currencyexchangerates}. Rows are
- * checked here and then written as {@link TableDataEntity#plain} writes them: inserted when the key is new, else
- * updated with the delivered fields; deletes delete.
+ * The business rules of the reference data Finance is master of (§7 prerequisite maps "Legal entities" and "CDS
+ * Exchange Rates", initial sync Finance-master): {@code cdm_companies} and {@code msdyn_currencyexchangerates}. After
+ * the inbound pipeline's checks ({@link InboundPipeline}: fields, column types and lengths, audit fields refused) a
+ * row is checked as it will be stored (its delivered fields over the stored ones) and written: inserted when the key
+ * is new, else its changed fields updated. Deletes delete.
  *
  * <p>{@code cdm_companies} accepts rows with {@code cdm_companycode} (at most 10 characters), {@code cdm_name} and
  * {@code tdm_accountingcurrency} (ISO 4217), all three required for a new company.
@@ -28,61 +32,55 @@ import java.util.Map;
  * is {@code <ratetype>|<from>|<to>|<yyyy-mm-dd>}: a row without it gets it composed from its fields, and a row whose
  * key does not match its fields is refused.
  *
- * <p>Refuses (the whole call) with {@code INVALID_INPUT} naming the row and the rule: a missing required field, a
- * value that doesn't fit its column, an unknown currency, a non-positive rate, an inconsistent rate key, a field
- * the entity does not have or that the app sets itself (audit fields).
+ * <p>Refuses (the whole call) with {@code INVALID_INPUT} naming the row and the rule: a missing required field, an
+ * unknown currency, a non-positive rate, an inconsistent rate key.
  */
-final class ReferenceDataWrites implements TableDataEntity.Writes {
+final class ReferenceDataWrites implements InboundRule {
 
     private final OperationsContext ctx;
-    private final TableDataEntity entity;
-    private final TableDataEntity plain;
-    private volatile SyncRows.Limits limits;
+    private final DataEntityDefinition definition;
 
-    ReferenceDataWrites(OperationsContext ctx, TableDataEntity entity) {
+    ReferenceDataWrites(OperationsContext ctx, DataEntityDefinition definition) {
         this.ctx = ctx;
-        this.entity = entity;
-        this.plain = TableDataEntity.plain(entity.definition(), ctx);
-    }
-
-    private DataEntityDefinition definition() {
-        return entity.definition();
+        this.definition = definition;
     }
 
     private boolean rates() {
-        return definition().name().equals(OperationsDataEntities.EXCHANGE_RATES.name());
+        return definition.name().equals(OperationsDataEntities.EXCHANGE_RATES.name());
     }
 
     @Override
-    public void upsert(String keyField, List<Map<String, Object>> rows) {
-        ctx.inTransaction(() -> {
-            List<String> writable = definition().fields().stream().filter(f -> !definition().readOnly().contains(f))
-                    .toList();
-            List<Map<String, Object>> typed = new ArrayList<>(rows.size());
-            for (Map<String, Object> row : rows) {
-                Map<String, Object> keyed = rates() ? withRateKey(row) : row;
-                String name = rowName(SyncRows.requireKey(definition(), keyField, keyed));
-                SyncRows.onlyFields(definition(), keyed, writable, name, "Finance");
-                Map<String, Object> t = SyncRows.coerce(entity, keyed, name);
-                limits().check(t, name);
-                typed.add(t);
+    public String noun() {
+        return rates() ? "Exchange rate" : "Company";
+    }
+
+    @Override
+    public Map<String, Object> prepare(Map<String, Object> delivered) {
+        return rates() ? withRateKey(delivered) : delivered;
+    }
+
+    @Override
+    public void write(String keyField, List<InboundRow> rows) {
+        List<Map<String, Object>> inserts = new ArrayList<>();
+        Map<Object, Map<String, Object>> updates = new LinkedHashMap<>();
+        for (InboundRow row : rows) {
+            check(row.completed(), row.name());
+            if (row.isNew()) {
+                inserts.add(row.completed());
+            } else {
+                Map<String, Object> changed = row.changes(Set.copyOf(List.of(definition.integrationKey(), keyField)));
+                if (!changed.isEmpty()) {
+                    updates.put(row.stored().get(definition.integrationKey()), changed);
+                }
             }
-            Map<Object, Map<String, Object>> merged = SyncRows.mergeByKey(typed, keyField);
-            Map<Object, Map<String, Object>> stored = SyncRows.index(
-                    entity.read(keyField, new ArrayList<>(merged.keySet())), keyField);
-            merged.forEach((key, row) -> {
-                Map<String, Object> before = stored.get(key);
-                Map<String, Object> after = new LinkedHashMap<>(before == null ? Map.of() : before);
-                after.putAll(row);
-                check(after, rowName(key));
-            });
-            plain.upsert(keyField, new ArrayList<>(merged.values()));
-        });
+        }
+        InboundPipeline.write(ctx, definition, inserts, updates);
     }
 
+    /** Finance is master of both entities: a delete by sync deletes. */
     @Override
-    public void delete(String keyField, List<?> keys) {
-        ctx.inTransaction(() -> plain.delete(keyField, keys));
+    public String whyNoDeletes(DataEntityDefinition entity) {
+        return null;
     }
 
     /** The rules of a row as it will be stored (the delivered fields over the stored ones). */
@@ -90,10 +88,10 @@ final class ReferenceDataWrites implements TableDataEntity.Writes {
         if (rates()) {
             for (String f : List.of("msdyn_ratetype", "msdyn_fromcurrency", "msdyn_tocurrency", "msdyn_rate",
                     "msdyn_validfrom")) {
-                SyncRows.required(row, f, name);
+                RowChecks.required(row, f, name);
             }
-            SyncRows.currency(row, "msdyn_fromcurrency", name);
-            SyncRows.currency(row, "msdyn_tocurrency", name);
+            RowChecks.currency(row, "msdyn_fromcurrency", name);
+            RowChecks.currency(row, "msdyn_tocurrency", name);
             if (((BigDecimal) row.get("msdyn_rate")).signum() <= 0) {
                 throw new TandemException(INVALID_INPUT, name + ": msdyn_rate must be greater than 0, not "
                         + ((BigDecimal) row.get("msdyn_rate")).toPlainString(), Map.of("row", name));
@@ -107,9 +105,9 @@ final class ReferenceDataWrites implements TableDataEntity.Writes {
             }
         } else {
             for (String f : List.of("cdm_companycode", "cdm_name", "tdm_accountingcurrency")) {
-                SyncRows.required(row, f, name);
+                RowChecks.required(row, f, name);
             }
-            SyncRows.currency(row, "tdm_accountingcurrency", name);
+            RowChecks.currency(row, "tdm_accountingcurrency", name);
         }
     }
 
@@ -137,16 +135,5 @@ final class ReferenceDataWrites implements TableDataEntity.Writes {
             date = date.substring(0, 10);
         }
         return rateType.toString().trim() + "|" + from.toString().trim() + "|" + to.toString().trim() + "|" + date;
-    }
-
-    private String rowName(Object key) {
-        return (rates() ? "Exchange rate " : "Company ") + SyncRows.text(key);
-    }
-
-    private SyncRows.Limits limits() {
-        if (limits == null) {
-            limits = SyncRows.Limits.of(ctx.jdbc(), definition());
-        }
-        return limits;
     }
 }
