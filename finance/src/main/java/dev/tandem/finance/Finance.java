@@ -6,6 +6,7 @@ import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.project.ProjectContracts;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.rates.EcbRatesImport;
+import dev.tandem.finance.reconcile.FinanceReconciliation;
 import dev.tandem.finance.rates.ExchangeRateTypes;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.FinanceSetup;
@@ -34,6 +35,7 @@ public final class Finance {
     private final ImportFromStaging importFromStaging;
     private final IntegrationJournal integrationJournal;
     private final ProjectContracts projectContracts;
+    private final FinanceReconciliation reconciliation;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -53,6 +55,7 @@ public final class Finance {
                 proposals.lineImport());
         this.integrationJournal = new IntegrationJournal(context, postingSetup, ledger, numbers, salesTax);
         this.projectContracts = new ProjectContracts(context);
+        this.reconciliation = new FinanceReconciliation(context);
     }
 
     public FinanceContext context() {
@@ -117,5 +120,10 @@ public final class Finance {
     /** Projects, project contracts and contract lines as Project Operations syncs them (§7). */
     public ProjectContracts projectContracts() {
         return projectContracts;
+    }
+
+    /** The read-only facts of this app's tables that the invariants of DESIGN §4 check. */
+    public FinanceReconciliation reconciliation() {
+        return reconciliation;
     }
 }

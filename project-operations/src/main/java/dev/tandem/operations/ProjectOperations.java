@@ -9,6 +9,7 @@ import dev.tandem.operations.invoicing.Invoicing;
 import dev.tandem.operations.masterdata.MasterData;
 import dev.tandem.operations.nte.NotToExceed;
 import dev.tandem.operations.pricing.PriceLists;
+import dev.tandem.operations.reconcile.OperationsReconciliation;
 import dev.tandem.operations.work.WorkEntries;
 
 /**
@@ -26,6 +27,7 @@ public final class ProjectOperations {
     private final WorkEntries workEntries;
     private final BillingBacklog backlog;
     private final Invoicing invoicing;
+    private final OperationsReconciliation reconciliation;
 
     public ProjectOperations(OperationsContext context) {
         this.context = context;
@@ -38,6 +40,7 @@ public final class ProjectOperations {
                 new Reversals(context, actuals));
         this.backlog = new BillingBacklog(context, actuals, notToExceed);
         this.invoicing = new Invoicing(context, contracts, notToExceed);
+        this.reconciliation = new OperationsReconciliation(context);
     }
 
     public OperationsContext context() {
@@ -74,5 +77,10 @@ public final class ProjectOperations {
 
     public Invoicing invoicing() {
         return invoicing;
+    }
+
+    /** The read-only facts of this app's tables that the invariants of DESIGN §4 check. */
+    public OperationsReconciliation reconciliation() {
+        return reconciliation;
     }
 }
