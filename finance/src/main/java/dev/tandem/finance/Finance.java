@@ -8,6 +8,7 @@ import dev.tandem.finance.project.ProjectContracts;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.proposal.ProposalQueries;
 import dev.tandem.finance.rates.EcbRatesImport;
+import dev.tandem.finance.reconcile.FinanceReconciliation;
 import dev.tandem.finance.rates.ExchangeRateTypes;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.FinanceSetup;
@@ -40,6 +41,7 @@ public final class Finance {
     private final SetupLookup setupLookup;
     private final ProposalQueries proposalQueries;
     private final GeneralLedger generalLedger;
+    private final FinanceReconciliation reconciliation;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -62,6 +64,7 @@ public final class Finance {
         this.setupLookup = new SetupLookup(context);
         this.proposalQueries = new ProposalQueries(context);
         this.generalLedger = new GeneralLedger(context);
+        this.reconciliation = new FinanceReconciliation(context);
     }
 
     public FinanceContext context() {
@@ -141,5 +144,10 @@ public final class Finance {
     /** The general ledger's lines and voucher counts of a legal entity (DESIGN §4 invariant 3). */
     public GeneralLedger generalLedger() {
         return generalLedger;
+    }
+
+    /** The read-only facts of this app's tables that the invariants of DESIGN §4 check. */
+    public FinanceReconciliation reconciliation() {
+        return reconciliation;
     }
 }

@@ -14,6 +14,7 @@ import dev.tandem.operations.nte.NotToExceed;
 import dev.tandem.operations.pricing.PriceLists;
 import dev.tandem.operations.work.ApprovalPosting;
 import dev.tandem.operations.work.SourcedWork;
+import dev.tandem.operations.reconcile.OperationsReconciliation;
 import dev.tandem.operations.work.WorkEntries;
 
 /**
@@ -36,6 +37,7 @@ public final class ProjectOperations {
     private final ReadyToInvoice readyToInvoice;
     private final InvoiceQueries invoiceQueries;
     private final ActualFigures actualFigures;
+    private final OperationsReconciliation reconciliation;
 
     public ProjectOperations(OperationsContext context) {
         this.context = context;
@@ -53,6 +55,7 @@ public final class ProjectOperations {
         this.readyToInvoice = new ReadyToInvoice(context, backlog);
         this.invoiceQueries = new InvoiceQueries(context);
         this.actualFigures = new ActualFigures(context);
+        this.reconciliation = new OperationsReconciliation(context);
     }
 
     public OperationsContext context() {
@@ -114,5 +117,10 @@ public final class ProjectOperations {
     /** Totals over all actuals for reports: counts and amounts, approved hours. */
     public ActualFigures actualFigures() {
         return actualFigures;
+    }
+
+    /** The read-only facts of this app's tables that the invariants of DESIGN §4 check. */
+    public OperationsReconciliation reconciliation() {
+        return reconciliation;
     }
 }

@@ -147,6 +147,46 @@ public final class OnAccountTransactions {
     }
 
     /**
+     * A page of a legal entity's on-account transactions, by milestone date then id.
+     *
+     * @param contractId only the transactions of this project contract; {@code null} for all
+     * @param page       0-based page number
+     * @param size       transactions per page
+     */
+    public List<OnAccountTransaction> page(String dataAreaId, String contractId, int page, int size) {
+        String where = contractId == null ? "dataareaid = ?" : "dataareaid = ? AND projinvoiceprojid = ?";
+        List<Object> args = new ArrayList<>(contractId == null ? List.of(dataAreaId) : List.of(dataAreaId, contractId));
+        args.add(size);
+        args.add((long) page * size);
+        return ctx.jdbc().query("SELECT * FROM projonacctrans WHERE " + where + " ORDER BY invoicedate, transactionid "
+                + "LIMIT ? OFFSET ?", OnAccountTransaction::map, args.toArray());
+    }
+
+    /** How many transactions {@link #page} pages through with the same filter. */
+    public long count(String dataAreaId, String contractId) {
+        Long n = contractId == null
+                ? ctx.jdbc().queryForObject("SELECT COUNT(*) FROM projonacctrans WHERE dataareaid = ?", Long.class,
+                        dataAreaId)
+                : ctx.jdbc().queryForObject("SELECT COUNT(*) FROM projonacctrans WHERE dataareaid = ? AND "
+                        + "projinvoiceprojid = ?", Long.class, dataAreaId, contractId);
+        return n == null ? 0 : n;
+    }
+
+    /**
+     * Locks a legal entity's on-account transaction ({@code FOR UPDATE}) in the caller's transaction, as
+     * {@link #setTaxGroups} does first: a caller that reads its tax groups and writes them back (a partial update)
+     * does so under the lock. A transaction of another legal entity is not found.
+     *
+     * @throws TandemException NOT_FOUND naming the transaction and the legal entity
+     */
+    public OnAccountTransaction lock(String dataAreaId, UUID transactionId) {
+        return lock(transactionId).filter(t -> t.dataAreaId().equals(dataAreaId)).orElseThrow(() ->
+                new TandemException(NOT_FOUND, "On-account transaction " + transactionId + " doesn't exist in legal "
+                        + "entity " + dataAreaId, Map.of("transactionId", transactionId.toString(), "dataAreaId",
+                        dataAreaId)));
+    }
+
+    /**
      * The on-account transactions a billed milestone row may invoice, best first. The staging row does not carry
      * the milestone's id, so they are matched by legal entity, contract line, currency and amount: for an invoice
      * (positive amount) those not yet on a proposal, earliest milestone date first; for a credit (negative amount)

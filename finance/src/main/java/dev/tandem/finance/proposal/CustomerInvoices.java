@@ -64,6 +64,32 @@ public final class CustomerInvoices {
         return totals;
     }
 
+    /**
+     * A page of a legal entity's rows of the customer invoice export entity (§10 item 5), by customer invoice number.
+     *
+     * @param proposalId only the row of this proposal; {@code null} for all
+     * @param page       0-based page number
+     * @param size       rows per page
+     */
+    public List<CustomerInvoiceExport> exports(String dataAreaId, String proposalId, int page, int size) {
+        String where = proposalId == null ? "dataareaid = ?" : "dataareaid = ? AND proposalid = ?";
+        List<Object> args = new ArrayList<>(proposalId == null ? List.of(dataAreaId) : List.of(dataAreaId, proposalId));
+        args.add(size);
+        args.add((long) page * size);
+        return ctx.jdbc().query("SELECT * FROM projcustinvoiceexport WHERE " + where + " ORDER BY invoiceid LIMIT ? "
+                + "OFFSET ?", CustomerInvoiceExport::map, args.toArray());
+    }
+
+    /** How many rows {@link #exports} pages through with the same filter. */
+    public long exportCount(String dataAreaId, String proposalId) {
+        Long n = proposalId == null
+                ? ctx.jdbc().queryForObject("SELECT COUNT(*) FROM projcustinvoiceexport WHERE dataareaid = ?",
+                        Long.class, dataAreaId)
+                : ctx.jdbc().queryForObject("SELECT COUNT(*) FROM projcustinvoiceexport WHERE dataareaid = ? AND "
+                        + "proposalid = ?", Long.class, dataAreaId, proposalId);
+        return n == null ? 0 : n;
+    }
+
     private Map<String, List<CustomerInvoice.Line>> invoicedLines(String dataAreaId) {
         Map<String, List<CustomerInvoice.Line>> byProposal = new HashMap<>();
         // Import order, as ProposalLines reads a proposal's lines.

@@ -135,6 +135,49 @@ public final class ProposalHeaders {
     }
 
     /**
+     * A page of a legal entity's invoice proposals, by proposal id.
+     *
+     * @param status     only proposals of this status; {@code null} for all
+     * @param contractId only proposals of this project contract; {@code null} for all
+     * @param page       0-based page number
+     * @param size       proposals per page
+     */
+    public List<ProposalHeader> page(String dataAreaId, ProposalStatus status, String contractId, int page, int size) {
+        Filter f = filter(dataAreaId, status, contractId);
+        List<Object> args = new ArrayList<>(f.args());
+        args.add(size);
+        args.add((long) page * size);
+        return ctx.jdbc().query("SELECT * FROM projproposaljour WHERE " + f.where() + " ORDER BY proposalid LIMIT ? "
+                + "OFFSET ?", ProposalHeader::map, args.toArray());
+    }
+
+    /** How many proposals {@link #page} pages through with the same filter. */
+    public long count(String dataAreaId, ProposalStatus status, String contractId) {
+        Filter f = filter(dataAreaId, status, contractId);
+        Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM projproposaljour WHERE " + f.where(), Long.class,
+                f.args().toArray());
+        return n == null ? 0 : n;
+    }
+
+    /** A WHERE clause and its arguments. */
+    private record Filter(String where, List<Object> args) {
+    }
+
+    private static Filter filter(String dataAreaId, ProposalStatus status, String contractId) {
+        StringBuilder where = new StringBuilder("dataareaid = ?");
+        List<Object> args = new ArrayList<>(List.of(dataAreaId));
+        if (status != null) {
+            where.append(" AND status = ?");
+            args.add(status.value());
+        }
+        if (contractId != null) {
+            where.append(" AND projinvoiceprojid = ?");
+            args.add(contractId);
+        }
+        return new Filter(where.toString(), args);
+    }
+
+    /**
      * Locks the header row ({@code FOR UPDATE}) in the caller's transaction, so imports, edits and posting of one
      * proposal run one after the other.
      */
@@ -143,8 +186,14 @@ public final class ProposalHeaders {
                 proposalId).stream().findFirst();
     }
 
-    /** @throws TandemException NOT_FOUND */
-    ProposalHeader lock(String dataAreaId, String proposalId) {
+    /**
+     * Locks a legal entity's proposal header ({@code FOR UPDATE}) in the caller's transaction, as the proposal's
+     * imports, edits and posting do first: a caller that reads fields and writes them back (a partial update) does
+     * so under the lock, so two such updates of one proposal can't undo each other.
+     *
+     * @throws TandemException NOT_FOUND when the legal entity has no such proposal
+     */
+    public ProposalHeader lock(String dataAreaId, String proposalId) {
         return lock(proposalId).filter(h -> h.dataAreaId().equals(dataAreaId))
                 .orElseThrow(() -> notFound(dataAreaId, proposalId));
     }

@@ -2,6 +2,7 @@ package dev.tandem.operations.masterdata;
 
 import static dev.tandem.operations.OperationsError.DUPLICATE;
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.NOT_FOUND;
 import static dev.tandem.dualwrite.AppContext.row;
 
 import dev.tandem.common.Ids;
@@ -186,6 +187,31 @@ public final class MasterData {
     public long count(MasterDataTable table) {
         Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + table.table(), Long.class);
         return n == null ? 0 : n;
+    }
+
+    /**
+     * One row of a master-data table as a field map (every column, as {@link #list} gives them).
+     *
+     * @throws TandemException NOT_FOUND naming the kind of row and the id
+     */
+    public Map<String, Object> get(MasterDataTable table, UUID id) {
+        List<Map<String, Object>> rows = ctx.jdbc().queryForList("SELECT * FROM " + table.table() + " WHERE "
+                + table.idColumn() + " = ?", id);
+        if (rows.isEmpty()) {
+            throw new TandemException(NOT_FOUND, "Unknown " + table.entity() + " " + id,
+                    Map.of("entity", table.entity(), "id", id.toString()));
+        }
+        return rows.getFirst();
+    }
+
+    /**
+     * Checks that a master-data row exists, e.g. the project whose work entries or actuals are asked for.
+     *
+     * @throws TandemException NOT_FOUND naming the kind of row and the id; INVALID_INPUT when {@code id} is
+     *                         {@code null}
+     */
+    public void requireExists(MasterDataTable table, UUID id) {
+        ctx.requireExists(table.table(), table.idColumn(), id, table.entity());
     }
 
     /** Checks a currency code is ISO 4217. */

@@ -2,10 +2,12 @@ package dev.tandem.operations.pricing;
 
 import static dev.tandem.operations.OperationsError.DUPLICATE;
 import static dev.tandem.operations.OperationsError.INVALID_INPUT;
+import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.OperationsContext;
+import dev.tandem.operations.OptionValue;
 import dev.tandem.operations.masterdata.MasterData;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -32,6 +34,16 @@ public final class PriceLists {
                                  LocalDate validTo) {
     }
 
+    /**
+     * A price list's header.
+     *
+     * @param currency the ISO 4217 code its prices are in
+     * @param validTo  last effective day, inclusive; {@code null} for open-ended
+     */
+    public record PriceList(UUID id, String name, PriceListContext context, String currency, LocalDate validFrom,
+                            LocalDate validTo) {
+    }
+
     /** Creates a price list; refuses a blank name, an unknown currency or a period that ends before it starts. */
     public UUID create(PriceListInput in) {
         if (in.name() == null || in.name().isBlank() || in.context() == null || in.validFrom() == null) {
@@ -55,6 +67,16 @@ public final class PriceLists {
                     a.get("createdon"), a.get("createdby"), a.get("modifiedon"), a.get("modifiedby"));
             return id;
         });
+    }
+
+    /** @throws TandemException NOT_FOUND for an unknown price list */
+    public PriceList priceList(UUID id) {
+        return ctx.jdbc().query("SELECT pricelevelid, name, msdyn_context, transactioncurrency, begindate, enddate "
+                        + "FROM pricelevel WHERE pricelevelid = ?", (rs, n) -> new PriceList(rs.getObject(1, UUID.class),
+                        rs.getString(2), OptionValue.of(PriceListContext.class, rs.getInt(3)), rs.getString(4).trim(),
+                        rs.getObject(5, LocalDate.class), rs.getObject(6, LocalDate.class)), id)
+                .stream().findFirst().orElseThrow(() -> new TandemException(NOT_FOUND, "Unknown price list " + id,
+                        Map.of("entity", "price list", "id", id.toString())));
     }
 
     /** Sets the hourly price of a role in a price list (replacing an earlier one). */

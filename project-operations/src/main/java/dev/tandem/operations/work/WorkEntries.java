@@ -226,6 +226,16 @@ public final class WorkEntries {
                 (long) page * size);
     }
 
+    /** How many entries a project has, of one status or ({@code status == null}) all: the total of {@link #entries}. */
+    public long count(UUID projectId, WorkEntryStatus status) {
+        Long n = status == null
+                ? ctx.jdbc().queryForObject("SELECT COUNT(*) FROM tdm_workentry WHERE msdyn_project = ?", Long.class,
+                        projectId)
+                : ctx.jdbc().queryForObject("SELECT COUNT(*) FROM tdm_workentry WHERE msdyn_project = ? AND "
+                        + "tdm_status = ?", Long.class, projectId, status.name());
+        return n == null ? 0 : n;
+    }
+
     private void transition(List<UUID> ids, Set<WorkEntryStatus> from, WorkEntryStatus to, String verb,
                             Map<String, Object> extra) {
         ctx.inTransaction(() -> {

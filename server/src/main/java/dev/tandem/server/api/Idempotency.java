@@ -19,6 +19,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -76,15 +77,16 @@ public final class Idempotency {
     private final Duration lease;
 
     /**
-     * @param jdbc         the app database holding {@code api_idempotency_key}
+     * @param dataSource   the app database holding {@code api_idempotency_key} (a table of the server's own,
+     *                     {@link dev.tandem.server.database.ServerSchema})
      * @param transactions that database's transaction manager, the one the app's services join
      * @param json         the API's JSON mapper: hashes request bodies and writes the stored answers
      * @param clock        the application clock (claim and completion times, lease)
      * @param lease        how long a claim without an answer blocks its key before another request may take it over
      */
-    public Idempotency(JdbcTemplate jdbc, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
+    public Idempotency(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
             Duration lease) {
-        this.jdbc = jdbc;
+        this.jdbc = new JdbcTemplate(dataSource);
         this.work = new TransactionTemplate(transactions);
         this.own = new TransactionTemplate(transactions);
         this.own.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);

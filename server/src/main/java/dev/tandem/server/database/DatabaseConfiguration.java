@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * {@link FinanceDatabase}); there is deliberately no unqualified {@code DataSource}.
  *
  * <p>Each {@code DataSource} bean is published only after its schema is migrated, so no bean ever sees an old
- * schema. The operations database also holds the server's own tables ({@link ServerSchema}).
+ * schema. Each database also holds some of the server's own tables ({@link ServerSchema}), migrated after the app's.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(TandemProperties.class)
@@ -62,7 +62,11 @@ public class DatabaseConfiguration {
     @Bean
     @FinanceDatabase
     HikariDataSource financeDataSource(TandemProperties properties) {
-        return AppDataSources.openMigrated("finance", properties.finance().datasource(), FinanceSchema::migrate);
+        // The server's own tables in the finance database (ServerSchema) follow the app's too.
+        return AppDataSources.openMigrated("finance", properties.finance().datasource(), dataSource -> {
+            FinanceSchema.migrate(dataSource);
+            ServerSchema.migrateFinance(dataSource);
+        });
     }
 
     @Bean

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -41,9 +40,9 @@ public class FinanceConfiguration {
      */
     @Bean(defaultCandidate = false)
     @FinanceDatabase
-    Idempotency financeIdempotency(@FinanceDatabase JdbcTemplate jdbc,
+    Idempotency financeIdempotency(@FinanceDatabase DataSource dataSource,
             @FinanceDatabase PlatformTransactionManager transactions, JsonMapper json, Clock clock,
             @Value("${tandem.idempotency.lease:PT10M}") Duration lease) {
-        return new Idempotency(jdbc, transactions, json, clock, lease);
+        return new Idempotency(dataSource, transactions, json, clock, lease);
     }
 }

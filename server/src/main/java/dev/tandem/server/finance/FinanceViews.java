@@ -2,6 +2,7 @@ package dev.tandem.server.finance;
 
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.onaccount.OnAccountTransactions.OnAccountTransaction;
+import dev.tandem.finance.proposal.CustomerInvoiceExport;
 import dev.tandem.finance.proposal.ImportIssues.ImportIssue;
 import dev.tandem.finance.proposal.ProposalHeader;
 import dev.tandem.finance.proposal.ProposalLine;
@@ -67,6 +68,13 @@ final class FinanceViews {
                                String currency, LocalDate invoiceDate, LocalDate dueDate, StatusView status,
                                String workflowStatus, String invoiceAmount, String sumTax, boolean creditNote,
                                String customerInvoiceId, String ledgerVoucher) {
+
+        static ProposalSummaryView of(ProposalHeader h) {
+            return new ProposalSummaryView(h.proposalId(), h.dataAreaId(), h.contractId(), h.invoiceAccount(),
+                    h.currency(), h.invoiceDate(), h.dueDate(), StatusView.of(h.status()), h.workflowStatus().name(),
+                    plain(h.invoiceAmount()), plain(h.sumTax()), h.creditNote(), h.customerInvoiceId(),
+                    h.ledgerVoucher());
+        }
     }
 
     /**
@@ -167,6 +175,12 @@ final class FinanceViews {
     record CustomerInvoiceView(String customerInvoiceId, String proposalId, LocalDate invoiceDate, LocalDate dueDate,
                                String invoiceAccount, String currency, String invoiceAmount, String sumTax,
                                String invoiceAmountMst, String status, boolean creditNote, String voucher) {
+
+        static CustomerInvoiceView of(CustomerInvoiceExport e) {
+            return new CustomerInvoiceView(e.customerInvoiceId(), e.proposalId(), e.invoiceDate(), e.dueDate(),
+                    e.invoiceAccount(), e.currency(), plain(e.invoiceAmount()), plain(e.sumTax()),
+                    plain(e.invoiceAmountMst()), e.status(), e.creditNote(), e.ledgerVoucher());
+        }
     }
 
     /**

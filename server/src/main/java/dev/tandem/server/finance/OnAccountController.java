@@ -39,13 +39,11 @@ public class OnAccountController {
 
     private final Finance finance;
     private final OnAccountTransactions onAccount;
-    private final FinanceReads reads;
     private final TransactionTemplate transaction;
 
-    public OnAccountController(Finance finance, FinanceReads reads, @FinanceDatabase TransactionTemplate transaction) {
+    public OnAccountController(Finance finance, @FinanceDatabase TransactionTemplate transaction) {
         this.finance = finance;
         this.onAccount = finance.proposals().onAccountTransactions();
-        this.reads = reads;
         this.transaction = transaction;
     }
 
@@ -80,8 +78,8 @@ public class OnAccountController {
     Page<OnAccountView> list(@PathVariable String dataAreaId, @RequestParam(required = false) String contractId,
             PageRequest page) {
         finance.postingSetup().legalEntity(dataAreaId);
-        return page.toPage(reads.onAccountTransactions(dataAreaId, contractId, page),
-                reads.onAccountCount(dataAreaId, contractId));
+        return page.toPage(onAccount.page(dataAreaId, contractId, page.page(), page.size()).stream()
+                .map(OnAccountView::of).toList(), onAccount.count(dataAreaId, contractId));
     }
 
     /** Sets the sales tax group and/or item sales tax group (§3.10); answers the transaction. */
@@ -90,8 +88,7 @@ public class OnAccountController {
             @RequestBody Map<String, Object> body) {
         TaxGroupPatch patch = TaxGroupPatch.of(body, "an on-account transaction");
         OnAccountTransaction changed = transaction.execute(status -> {
-            reads.lockOnAccountTransaction(dataAreaId, transactionId);
-            OnAccountTransaction current = onAccount.get(transactionId);
+            OnAccountTransaction current = onAccount.lock(dataAreaId, transactionId);
             return onAccount.setTaxGroups(transactionId, patch.taxGroup(current.taxGroup()),
                     patch.itemTaxGroup(current.itemTaxGroup()));
         });

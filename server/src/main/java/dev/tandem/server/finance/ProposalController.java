@@ -4,6 +4,7 @@ import dev.tandem.common.Page;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.proposal.ProposalHeader;
+import dev.tandem.finance.proposal.ProposalHeaders;
 import dev.tandem.finance.proposal.ProposalImport.Outcome;
 import dev.tandem.finance.proposal.ProposalLine;
 import dev.tandem.finance.proposal.ProposalStatus;
@@ -50,14 +51,11 @@ public class ProposalController {
 
     private final Finance finance;
     private final InvoiceProposals proposals;
-    private final FinanceReads reads;
     private final TransactionTemplate transaction;
 
-    public ProposalController(Finance finance, FinanceReads reads,
-            @FinanceDatabase TransactionTemplate transaction) {
+    public ProposalController(Finance finance, @FinanceDatabase TransactionTemplate transaction) {
         this.finance = finance;
         this.proposals = finance.proposals();
-        this.reads = reads;
         this.transaction = transaction;
     }
 
@@ -79,8 +77,9 @@ public class ProposalController {
     Page<ProposalSummaryView> list(@PathVariable String dataAreaId, @RequestParam(required = false) ProposalStatus status,
             @RequestParam(required = false) String contractId, PageRequest page) {
         finance.postingSetup().legalEntity(dataAreaId);
-        return page.toPage(reads.proposals(dataAreaId, status, contractId, page),
-                reads.proposalCount(dataAreaId, status, contractId));
+        ProposalHeaders headers = proposals.headers();
+        return page.toPage(headers.page(dataAreaId, status, contractId, page.page(), page.size()).stream()
+                .map(ProposalSummaryView::of).toList(), headers.count(dataAreaId, status, contractId));
     }
 
     /** One proposal with all its lines (in import order), its totals and its last import issue. */
@@ -124,7 +123,7 @@ public class ProposalController {
             @RequestBody Map<String, Object> body) {
         TaxGroupPatch patch = TaxGroupPatch.of(body, "a proposal line");
         ProposalLine changed = transaction.execute(status -> {
-            reads.lockProposal(dataAreaId, proposalId);
+            proposals.headers().lock(dataAreaId, proposalId);
             ProposalLine line = proposals.lines().line(proposalId, lineId);
             return proposals.editing().setLineTaxGroups(dataAreaId, proposalId, lineId,
                     patch.taxGroup(line.taxGroup()), patch.itemTaxGroup(line.itemTaxGroup()));

@@ -2,6 +2,7 @@ package dev.tandem.server.finance;
 
 import dev.tandem.common.Page;
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.proposal.CustomerInvoices;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.proposal.ProposalPosting.PostedInvoice;
 import dev.tandem.finance.proposal.ProposalWorkflow;
@@ -44,15 +45,12 @@ public class ProposalPostingController {
     private final Finance finance;
     private final InvoiceProposals proposals;
     private final ProposalWorkflow workflow;
-    private final FinanceReads reads;
     private final Idempotency idempotency;
 
-    public ProposalPostingController(Finance finance, FinanceReads reads,
-            @FinanceDatabase Idempotency idempotency) {
+    public ProposalPostingController(Finance finance, @FinanceDatabase Idempotency idempotency) {
         this.finance = finance;
         this.proposals = finance.proposals();
         this.workflow = proposals.workflow();
-        this.reads = reads;
         this.idempotency = idempotency;
     }
 
@@ -106,7 +104,8 @@ public class ProposalPostingController {
     Page<CustomerInvoiceView> customerInvoices(@PathVariable String dataAreaId,
             @RequestParam(required = false) String proposalId, PageRequest page) {
         finance.postingSetup().legalEntity(dataAreaId);
-        return page.toPage(reads.customerInvoices(dataAreaId, proposalId, page),
-                reads.customerInvoiceCount(dataAreaId, proposalId));
+        CustomerInvoices invoices = proposals.customerInvoices();
+        return page.toPage(invoices.exports(dataAreaId, proposalId, page.page(), page.size()).stream()
+                .map(CustomerInvoiceView::of).toList(), invoices.exportCount(dataAreaId, proposalId));
     }
 }

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -33,11 +34,13 @@ public final class FinanceJobRuns {
     private final TransactionTemplate transactions;
 
     /**
-     * @param jdbc         the operations database
+     * @param operations   the operations database, which holds {@code finance_job_run} and db-scheduler's
+     *                     {@code scheduled_tasks} (tables of the server's own, {@link
+     *                     dev.tandem.server.database.ServerSchema})
      * @param transactions its transactions
      */
-    public FinanceJobRuns(JdbcTemplate jdbc, TransactionTemplate transactions) {
-        this.jdbc = jdbc;
+    public FinanceJobRuns(DataSource operations, TransactionTemplate transactions) {
+        this.jdbc = new JdbcTemplate(operations);
         this.transactions = transactions;
     }
 

@@ -20,7 +20,6 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.core.type.AnnotatedTypeMetadata;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -64,9 +63,9 @@ public class JobsConfiguration {
     }
 
     @Bean
-    FinanceJobRuns financeJobRuns(@OperationsDatabase JdbcTemplate jdbc,
+    FinanceJobRuns financeJobRuns(@OperationsDatabase DataSource dataSource,
             @OperationsDatabase TransactionTemplate transactions) {
-        return new FinanceJobRuns(jdbc, transactions);
+        return new FinanceJobRuns(dataSource, transactions);
     }
 
     @Bean

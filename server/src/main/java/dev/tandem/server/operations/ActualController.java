@@ -1,10 +1,11 @@
 package dev.tandem.server.operations;
 
 import dev.tandem.common.Page;
-import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.actuals.Actuals;
 import dev.tandem.operations.actuals.Actuals.Connection;
+import dev.tandem.operations.masterdata.MasterData;
+import dev.tandem.operations.masterdata.MasterDataTable;
 import dev.tandem.server.api.PageRequest;
 import java.util.List;
 import java.util.UUID;
@@ -22,11 +23,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class ActualController {
 
     private final Actuals actuals;
-    private final OperationsContext context;
+    private final MasterData masterData;
 
     public ActualController(ProjectOperations operations) {
         this.actuals = operations.actuals();
-        this.context = operations.context();
+        this.masterData = operations.masterData();
     }
 
     /**
@@ -56,7 +57,7 @@ public class ActualController {
     /** A project's actuals, newest document date first. */
     @GetMapping("/projects/{projectId}/actuals")
     Page<ActualView> byProject(@PathVariable UUID projectId, PageRequest page) {
-        context.requireExists("msdyn_project", "msdyn_projectid", projectId, "project");
+        masterData.requireExists(MasterDataTable.PROJECTS, projectId);
         List<ActualView> items = actuals.byProject(projectId, page.page(), page.size()).stream().map(ActualView::of)
                 .toList();
         return page.toPage(items, actuals.countByProject(projectId));

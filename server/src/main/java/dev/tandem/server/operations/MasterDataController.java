@@ -37,11 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class MasterDataController {
 
     private final MasterData masterData;
-    private final DirectReads reads;
 
-    public MasterDataController(ProjectOperations operations, DirectReads reads) {
+    public MasterDataController(ProjectOperations operations) {
         this.masterData = operations.masterData();
-        this.reads = reads;
     }
 
     /** A customer account; {@code accountNumber} is unique. */
@@ -207,6 +205,6 @@ public class MasterDataController {
     }
 
     private Object one(MasterDataTable table, UUID id) {
-        return MasterDataViews.view(table, reads.masterDataRow(table, id));
+        return MasterDataViews.view(table, masterData.get(table, id));
     }
 }

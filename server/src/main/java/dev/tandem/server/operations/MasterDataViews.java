@@ -46,34 +46,6 @@ final class MasterDataViews {
     record ProductView(UUID id, String productNumber, String name, String unit) {
     }
 
-    /** The primary-key column of a master-data table. */
-    static String idColumn(MasterDataTable table) {
-        return switch (table) {
-            case ACCOUNTS -> "accountid";
-            case ORGANIZATIONAL_UNITS -> "msdyn_organizationalunitid";
-            case PROJECTS -> "msdyn_projectid";
-            case TASKS -> "msdyn_projecttaskid";
-            case ROLES -> "bookableresourcecategoryid";
-            case RESOURCES -> "bookableresourceid";
-            case TRANSACTION_CATEGORIES -> "msdyn_transactioncategoryid";
-            case PRODUCTS -> "productid";
-        };
-    }
-
-    /** What a row of the table is called in messages, as the domain names it in its NOT_FOUND refusals. */
-    static String entity(MasterDataTable table) {
-        return switch (table) {
-            case ACCOUNTS -> "account";
-            case ORGANIZATIONAL_UNITS -> "organizational unit";
-            case PROJECTS -> "project";
-            case TASKS -> "task";
-            case ROLES -> "role";
-            case RESOURCES -> "bookable resource";
-            case TRANSACTION_CATEGORIES -> "transaction category";
-            case PRODUCTS -> "product";
-        };
-    }
-
     /** The response shape of one row (column names are matched case-insensitively, as JDBC returns them). */
     static Object view(MasterDataTable table, Map<String, Object> row) {
         return switch (table) {

@@ -3,9 +3,9 @@ package dev.tandem.server.operations;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.pricing.PriceListContext;
 import dev.tandem.operations.pricing.PriceLists;
+import dev.tandem.operations.pricing.PriceLists.PriceList;
 import dev.tandem.operations.pricing.PriceLists.PriceListInput;
 import dev.tandem.server.api.Created;
-import dev.tandem.server.operations.DirectReads.PriceListRow;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -33,11 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 public class PriceListController {
 
     private final PriceLists priceLists;
-    private final DirectReads reads;
 
-    public PriceListController(ProjectOperations operations, DirectReads reads) {
+    public PriceListController(ProjectOperations operations) {
         this.priceLists = operations.priceLists();
-        this.reads = reads;
     }
 
     /**
@@ -60,7 +58,7 @@ public class PriceListController {
     record PriceListView(UUID id, String name, Option context, String currency, LocalDate validFrom,
                          LocalDate validTo) {
 
-        static PriceListView of(PriceListRow row) {
+        static PriceListView of(PriceList row) {
             return new PriceListView(row.id(), row.name(), Option.of(row.context()), row.currency(), row.validFrom(),
                     row.validTo());
         }
@@ -75,7 +73,7 @@ public class PriceListController {
 
     @GetMapping("/price-lists/{priceListId}")
     PriceListView priceList(@PathVariable UUID priceListId) {
-        return PriceListView.of(reads.priceList(priceListId));
+        return PriceListView.of(priceLists.priceList(priceListId));
     }
 
     @PutMapping("/price-lists/{priceListId}/role-prices/{roleId}")

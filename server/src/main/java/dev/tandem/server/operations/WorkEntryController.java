@@ -1,9 +1,10 @@
 package dev.tandem.server.operations;
 
 import dev.tandem.common.Page;
-import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.actuals.TransactionClassification;
+import dev.tandem.operations.masterdata.MasterData;
+import dev.tandem.operations.masterdata.MasterDataTable;
 import dev.tandem.operations.work.WorkEntries;
 import dev.tandem.operations.work.WorkEntries.ApprovalResult;
 import dev.tandem.operations.work.WorkEntryInput;
@@ -43,13 +44,11 @@ import org.springframework.web.bind.annotation.RestController;
 public class WorkEntryController {
 
     private final WorkEntries workEntries;
-    private final OperationsContext context;
-    private final DirectReads reads;
+    private final MasterData masterData;
 
-    public WorkEntryController(ProjectOperations operations, DirectReads reads) {
+    public WorkEntryController(ProjectOperations operations) {
         this.workEntries = operations.workEntries();
-        this.context = operations.context();
-        this.reads = reads;
+        this.masterData = operations.masterData();
     }
 
     /**
@@ -106,10 +105,10 @@ public class WorkEntryController {
     @GetMapping("/projects/{projectId}/work-entries")
     Page<WorkEntryView> entries(@PathVariable UUID projectId,
             @RequestParam(required = false) WorkEntryStatus status, PageRequest page) {
-        context.requireExists("msdyn_project", "msdyn_projectid", projectId, "project");
+        masterData.requireExists(MasterDataTable.PROJECTS, projectId);
         List<WorkEntryView> items = workEntries.entries(projectId, status, page.page(), page.size()).stream()
                 .map(WorkEntryView::of).toList();
-        return page.toPage(items, reads.workEntryCount(projectId, status));
+        return page.toPage(items, workEntries.count(projectId, status));
     }
 
     @PostMapping("/work-entries/{entryId}/submit")

@@ -1,20 +1,18 @@
 package dev.tandem.server.reconcile;
 
 import dev.tandem.common.TandemException;
+import dev.tandem.finance.reconcile.FinanceReconciliation;
+import dev.tandem.finance.reconcile.FinanceReconciliation.ProjectAccountBalance;
 import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.setup.PostingSetup.Profile;
-import dev.tandem.operations.actuals.BillingType;
-import dev.tandem.operations.actuals.TransactionType;
-import dev.tandem.operations.invoicing.InvoiceStatus;
+import dev.tandem.operations.reconcile.OperationsReconciliation;
+import dev.tandem.operations.reconcile.OperationsReconciliation.UnbilledBalance;
 import dev.tandem.server.api.Decimals;
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * DESIGN §4 invariant 7, across both databases: <b>the ledger agrees with the subledger</b>. Per legal entity,
@@ -42,7 +40,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * profile's WIP sales value account, and the negated sum on its accrued revenue account. Only projects whose profile
  * accrues revenue (§9) are compared against the subledger; for a project whose profile accrues nothing, both balances
  * must be 0. A project with actuals but no profile rule in Finance is a violation naming it. {@code checked} counts
- * the groups (legal entity, project, currency) looked at.
+ * the groups (legal entity, project, currency) looked at. Both sides come from the apps' reconciliation ports.
  */
 final class LedgerMatchesSubledger {
 
@@ -65,11 +63,11 @@ final class LedgerMatchesSubledger {
         BigDecimal accruedAccounting = BigDecimal.ZERO;
     }
 
-    private final JdbcTemplate operations;
-    private final JdbcTemplate finance;
+    private final OperationsReconciliation operations;
+    private final FinanceReconciliation finance;
     private final PostingSetup setup;
 
-    LedgerMatchesSubledger(JdbcTemplate operations, JdbcTemplate finance, PostingSetup setup) {
+    LedgerMatchesSubledger(OperationsReconciliation operations, FinanceReconciliation finance, PostingSetup setup) {
         this.operations = operations;
         this.finance = finance;
         this.setup = setup;
@@ -78,38 +76,20 @@ final class LedgerMatchesSubledger {
     InvariantResult check() {
         Tally tally = new Tally(7, NAME);
         Map<Key, Sums> groups = new TreeMap<>(Comparator.comparing(Key::toString));
-        operations.query("SELECT o.tdm_legalentity, p.msdyn_projectnumber, a.transactioncurrency,"
-                + " SUM(a.msdyn_amount), SUM(COALESCE(a.tdm_accountingamount, 0)) FROM msdyn_actual a"
-                + " JOIN msdyn_organizationalunit o ON o.msdyn_organizationalunitid = a.msdyn_contractorganizationalunitid"
-                + " JOIN msdyn_project p ON p.msdyn_projectid = a.msdyn_project"
-                + " LEFT JOIN invoice i ON i.invoiceid = a.msdyn_invoice"
-                + " WHERE a.msdyn_transactiontypecode = ? AND a.msdyn_billingtype = ? AND a.tdm_vouchernumber IS NOT NULL"
-                + " AND (i.invoiceid IS NULL OR i.msdyn_projectinvoicestatus <> ?)"
-                + " GROUP BY o.tdm_legalentity, p.msdyn_projectnumber, a.transactioncurrency", rs -> {
-                    Sums s = groups.computeIfAbsent(new Key(rs.getString(1), rs.getString(2), rs.getString(3).trim()),
-                            k -> new Sums());
-                    s.unbilled = s.unbilled.add(rs.getBigDecimal(4));
-                    s.unbilledAccounting = s.unbilledAccounting.add(rs.getBigDecimal(5));
-                }, TransactionType.UNBILLED_SALES.value(), BillingType.CHARGEABLE.value(), InvoiceStatus.POSTED.value());
+        for (UnbilledBalance u : operations.journalizedUnbilledSalesNotInvoiced()) {
+            Sums s = groups.computeIfAbsent(new Key(u.legalEntity(), u.projectNumber(), u.amount().currency()),
+                    k -> new Sums());
+            s.unbilled = s.unbilled.add(u.amount().amount());
+            s.unbilledAccounting = s.unbilledAccounting.add(u.accountingAmount());
+        }
         // The ledger: every project line on any profile's WIP sales value or accrued revenue account; each group is then
         // judged by its own project's profile.
-        Set<String> accounts = new HashSet<>();
-        finance.query("SELECT wipsalesvalueaccount, accruedrevenueaccount FROM projpostingprofile", rs -> {
-            accounts.add(rs.getString(1));
-            accounts.add(rs.getString(2));
-        });
-        accounts.remove(null);
         Map<Key, Map<String, BigDecimal[]>> ledger = new TreeMap<>(Comparator.comparing(Key::toString));
-        if (!accounts.isEmpty()) {
-            finance.query("SELECT dataareaid, projid, transactioncurrency, mainaccountid, SUM(amountcur),"
-                    + " SUM(accountingamount) FROM generaljournalentry WHERE projid IS NOT NULL AND mainaccountid IN ("
-                    + String.join(", ", accounts.stream().map(a -> "?").toList()) + ")"
-                    + " GROUP BY dataareaid, projid, transactioncurrency, mainaccountid", rs -> {
-                        Key key = new Key(rs.getString(1), rs.getString(2), rs.getString(3).trim());
-                        groups.computeIfAbsent(key, k -> new Sums());
-                        ledger.computeIfAbsent(key, k -> new TreeMap<>()).put(rs.getString(4),
-                                new BigDecimal[] {rs.getBigDecimal(5), rs.getBigDecimal(6)});
-                    }, accounts.toArray());
+        for (ProjectAccountBalance b : finance.wipAndAccruedRevenueBalances()) {
+            Key key = new Key(b.dataAreaId(), b.projectId(), b.amount().currency());
+            groups.computeIfAbsent(key, k -> new Sums());
+            ledger.computeIfAbsent(key, k -> new TreeMap<>()).put(b.mainAccountId(),
+                    new BigDecimal[] {b.amount().amount(), b.accountingAmount()});
         }
         tally.checked(groups.size());
         Map<String, Profile> profiles = new HashMap<>();

@@ -2,14 +2,18 @@ package dev.tandem.server.reconcile;
 
 import dev.tandem.dualwrite.runtime.DualWriteRuntime;
 import dev.tandem.dualwrite.runtime.MapState;
+import dev.tandem.dualwrite.runtime.SyncBookkeeping;
+import dev.tandem.dualwrite.runtime.SyncBookkeeping.OpenError;
+import dev.tandem.dualwrite.runtime.SyncBookkeeping.UncommittedBatch;
+import dev.tandem.dualwrite.runtime.SyncBookkeeping.Undelivered;
 import dev.tandem.dualwrite.runtime.Views;
-import java.util.HashMap;
+import dev.tandem.finance.reconcile.FinanceReconciliation;
+import dev.tandem.finance.reconcile.FinanceReconciliation.ActualOnProposalLines;
+import dev.tandem.finance.reconcile.FinanceReconciliation.StagedActual;
+import dev.tandem.operations.reconcile.OperationsReconciliation;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * DESIGN §4 invariant 6: no row is lost or duplicated by a crash, a retry, a concurrent job or a concurrent user.
@@ -28,111 +32,91 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *       without an actual is a violation naming the actual id.</li>
  *   <li><b>No actual billed twice</b>: no actual id on two invoice-proposal lines ({@code projproposalline}).</li>
  * </ol>
+ * The dual-write tables are read through {@link SyncBookkeeping}, the apps' through their reconciliation ports.
  */
 final class NothingLost {
 
     static final String NAME = "nothing lost or duplicated";
 
-    private final JdbcTemplate operations;
-    private final JdbcTemplate finance;
+    private final OperationsReconciliation operations;
+    private final FinanceReconciliation finance;
+    private final SyncBookkeeping bookkeeping;
     private final DualWriteRuntime runtime;
 
-    NothingLost(JdbcTemplate operations, JdbcTemplate finance, DualWriteRuntime runtime) {
+    NothingLost(OperationsReconciliation operations, FinanceReconciliation finance, SyncBookkeeping bookkeeping,
+            DualWriteRuntime runtime) {
         this.operations = operations;
         this.finance = finance;
+        this.bookkeeping = bookkeeping;
         this.runtime = runtime;
     }
 
     InvariantResult check() {
         Tally tally = new Tally(6, NAME);
-        Map<String, JdbcTemplate> apps = new LinkedHashMap<>();
-        apps.put("operations", operations);
-        apps.put("finance", finance);
-        apps.forEach((name, target) -> noBatchInDoubt(tally, name, target, apps));
+        bookkeeping.apps().forEach(app -> noBatchInDoubt(tally, app));
         if (runtime != null) {
-            nothingQueued(tally, apps);
+            nothingQueued(tally);
         }
-        apps.values().forEach(db -> noOpenError(tally, db));
+        bookkeeping.apps().forEach(app -> noOpenError(tally, app));
         stagedOnce(tally);
         billedOnceByKey(tally);
         return tally.result();
     }
 
-    private static void noBatchInDoubt(Tally tally, String name, JdbcTemplate target, Map<String, JdbcTemplate> apps) {
-        tally.checked(count(target, "SELECT COUNT(*) FROM dw_inbox"));
-        target.query("SELECT map_id, batch_id, source_app, applied_at FROM dw_inbox WHERE status = 'IN_DOUBT'"
-                + " ORDER BY applied_at", rs -> {
-                    String map = rs.getString(1);
-                    UUID batch = rs.getObject(2, UUID.class);
-                    JdbcTemplate source = apps.get(rs.getString(3));
-                    if (source == null || count(source, "SELECT COUNT(*) FROM dw_delivery WHERE map_id = ? AND"
-                            + " batch_id = ?", map, batch) == 0) {
-                        tally.violation("batch " + batch + " of map " + map + " is in doubt in " + name + ": applied "
-                                + rs.getTimestamp(4).toInstant() + ", but " + rs.getString(3)
-                                + " never committed it");
-                    }
-                });
+    private void noBatchInDoubt(Tally tally, String app) {
+        tally.checked(bookkeeping.inboxBatches(app));
+        for (UncommittedBatch b : bookkeeping.uncommittedBatches(app)) {
+            tally.violation("batch " + b.batchId() + " of map " + b.mapId() + " is in doubt in " + app + ": applied "
+                    + b.appliedAt() + ", but " + b.sourceApp() + " never committed it");
+        }
     }
 
-    private void nothingQueued(Tally tally, Map<String, JdbcTemplate> apps) {
+    private void nothingQueued(Tally tally) {
         Set<String> running = new HashSet<>();
         for (Views.MapStatus m : runtime.maps()) {
             if (m.state() == MapState.RUNNING) {
                 running.add(m.id());
             }
         }
-        for (JdbcTemplate db : apps.values()) {
-            db.query("SELECT map_id, status, COUNT(*), SUM(changes) FROM dw_queue WHERE status IN ('QUEUED', 'RETRY')"
-                    + " GROUP BY map_id, status ORDER BY map_id, status", rs -> {
-                        tally.checked(rs.getLong(3));
-                        if (running.contains(rs.getString(1))) {
-                            tally.violations(rs.getLong(4), "map " + rs.getString(1) + " is running but "
-                                    + rs.getLong(4) + " changes in " + rs.getLong(3) + " batches are still "
-                                    + rs.getString(2) + ", never delivered");
-                        }
-                    });
+        for (String app : bookkeeping.apps()) {
+            for (Undelivered u : bookkeeping.undelivered(app)) {
+                tally.checked(u.batches());
+                if (running.contains(u.mapId())) {
+                    tally.violations(u.changes(), "map " + u.mapId() + " is running but " + u.changes()
+                            + " changes in " + u.batches() + " batches are still " + u.status() + ", never delivered");
+                }
+            }
         }
     }
 
-    private static void noOpenError(Tally tally, JdbcTemplate db) {
-        tally.checked(count(db, "SELECT COUNT(*) FROM dw_error"));
-        db.query("SELECT error_id, map_id, entity, integration_key, cause FROM dw_error WHERE status = 'OPEN'"
-                + " ORDER BY error_id", rs -> {
-                    tally.violation("open sync error " + rs.getLong(1) + " of map " + rs.getString(2) + ": "
-                            + rs.getString(3) + " " + rs.getString(4) + " did not sync: " + rs.getString(5));
-                });
+    private void noOpenError(Tally tally, String app) {
+        tally.checked(bookkeeping.errors(app));
+        for (OpenError e : bookkeeping.openErrors(app)) {
+            tally.violation("open sync error " + e.errorId() + " of map " + e.mapId() + ": " + e.entity() + " "
+                    + e.integrationKey() + " did not sync: " + e.cause());
+        }
     }
 
     private void stagedOnce(Tally tally) {
-        Set<UUID> actuals = new HashSet<>(operations.queryForList("SELECT msdyn_actualid FROM msdyn_actual WHERE"
-                + " tdm_skipsync = FALSE", UUID.class));
+        Set<UUID> actuals = new HashSet<>(operations.syncedActualIds());
         tally.checked(actuals.size());
-        Map<UUID, Long> staged = new HashMap<>();
-        finance.query("SELECT actualid, COUNT(*) FROM projcdsactualsimport GROUP BY actualid ORDER BY actualid", rs -> {
-            UUID id = rs.getObject(1, UUID.class);
-            long n = rs.getLong(2);
-            staged.put(id, n);
-            if (n > 1) {
-                tally.violation("actual " + id + " is staged " + n + " times in projcdsactualsimport");
-            } else if (!actuals.contains(id)) {
-                tally.violation("staged actual " + id + " is no actual of Project Operations that syncs");
+        Set<UUID> staged = new HashSet<>();
+        for (StagedActual s : finance.stagedActuals()) {
+            staged.add(s.actualId());
+            if (s.rows() > 1) {
+                tally.violation("actual " + s.actualId() + " is staged " + s.rows() + " times in projcdsactualsimport");
+            } else if (!actuals.contains(s.actualId())) {
+                tally.violation("staged actual " + s.actualId() + " is no actual of Project Operations that syncs");
             }
-        });
-        actuals.stream().filter(id -> !staged.containsKey(id)).sorted().forEach(id ->
+        }
+        actuals.stream().filter(id -> !staged.contains(id)).sorted().forEach(id ->
                 tally.violation("actual " + id + " is not in projcdsactualsimport (lost on the way to Finance)"));
     }
 
     private void billedOnceByKey(Tally tally) {
-        tally.checked(count(finance, "SELECT COUNT(*) FROM projproposalline"));
-        finance.query("SELECT actualid, COUNT(*) FROM projproposalline GROUP BY actualid HAVING COUNT(*) > 1"
-                + " ORDER BY actualid", rs -> {
-                    tally.violation("actual " + rs.getObject(1, UUID.class) + " is on " + rs.getLong(2)
-                            + " invoice-proposal lines");
-                });
-    }
-
-    private static long count(JdbcTemplate db, String sql, Object... args) {
-        Long n = db.queryForObject(sql, Long.class, args);
-        return n == null ? 0 : n;
+        tally.checked(finance.proposalLineCount());
+        for (ActualOnProposalLines a : finance.actualsOnSeveralProposalLines()) {
+            tally.violation("actual " + a.actualId() + " is on " + a.lines() + " invoice-proposal lines");
+        }
     }
 }

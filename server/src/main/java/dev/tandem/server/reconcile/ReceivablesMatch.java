@@ -1,14 +1,14 @@
 package dev.tandem.server.reconcile;
 
-import dev.tandem.operations.actuals.BillingType;
-import dev.tandem.operations.actuals.TransactionType;
+import dev.tandem.common.Money;
+import dev.tandem.finance.reconcile.FinanceReconciliation;
+import dev.tandem.finance.reconcile.FinanceReconciliation.InvoiceAmount;
+import dev.tandem.operations.reconcile.OperationsReconciliation;
+import dev.tandem.operations.reconcile.OperationsReconciliation.BilledInvoiceAmount;
 import dev.tandem.server.api.Decimals;
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import java.util.TreeMap;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * DESIGN §4 invariant 4, across both databases: per legal entity and currency, posted customer invoices = customer
@@ -37,10 +37,10 @@ final class ReceivablesMatch {
 
     static final String NAME = "invoices = AR = billed actuals";
 
-    private final JdbcTemplate operations;
-    private final JdbcTemplate finance;
+    private final OperationsReconciliation operations;
+    private final FinanceReconciliation finance;
 
-    ReceivablesMatch(JdbcTemplate operations, JdbcTemplate finance) {
+    ReceivablesMatch(OperationsReconciliation operations, FinanceReconciliation finance) {
         this.operations = operations;
         this.finance = finance;
     }
@@ -61,27 +61,20 @@ final class ReceivablesMatch {
     InvariantResult check() {
         Tally tally = new Tally(4, NAME);
         Map<String, Sides> byInvoice = new TreeMap<>();
-        finance.query("SELECT dataareaid, currencyid, proposalid, invoiceid, invoiceamount FROM projcustinvoiceexport",
-                rs -> {
-                    Sides s = sides(byInvoice, rs);
-                    s.customerInvoice = rs.getString(4);
-                    s.invoiced = add(s.invoiced, rs.getBigDecimal(5));
-                });
-        finance.query("SELECT dataareaid, currencycode, proposalid, invoice, amountcur FROM custtrans", rs -> {
-            Sides s = sides(byInvoice, rs);
-            s.customerInvoice = s.customerInvoice == null ? rs.getString(4) : s.customerInvoice;
-            s.receivable = add(s.receivable, rs.getBigDecimal(5));
-        });
-        operations.query("SELECT o.tdm_legalentity, a.transactioncurrency, i.invoicenumber,"
-                + " SUM(a.msdyn_amount + COALESCE(a.tdm_salestaxamount, 0)) FROM msdyn_actual a"
-                + " JOIN msdyn_organizationalunit o ON o.msdyn_organizationalunitid = a.msdyn_contractorganizationalunitid"
-                + " LEFT JOIN invoice i ON i.invoiceid = a.msdyn_invoice"
-                + " WHERE a.msdyn_transactiontypecode = " + TransactionType.BILLED_SALES.value()
-                + " AND a.msdyn_billingtype = " + BillingType.CHARGEABLE.value() + " AND a.tdm_vouchernumber IS NOT NULL"
-                + " GROUP BY o.tdm_legalentity, a.transactioncurrency, i.invoicenumber", rs -> {
-                    Sides s = sides(byInvoice, rs);
-                    s.billed = add(s.billed, rs.getBigDecimal(4));
-                });
+        for (InvoiceAmount i : finance.customerInvoiceTotals()) {
+            Sides s = sides(byInvoice, i.dataAreaId(), i.amount(), i.proposalId());
+            s.customerInvoice = i.customerInvoiceId();
+            s.invoiced = add(s.invoiced, i.amount().amount());
+        }
+        for (InvoiceAmount t : finance.customerTransactions()) {
+            Sides s = sides(byInvoice, t.dataAreaId(), t.amount(), t.proposalId());
+            s.customerInvoice = s.customerInvoice == null ? t.customerInvoiceId() : s.customerInvoice;
+            s.receivable = add(s.receivable, t.amount().amount());
+        }
+        for (BilledInvoiceAmount b : operations.billedSalesWithVoucherByInvoice()) {
+            Sides s = sides(byInvoice, b.legalEntity(), b.amount(), b.invoiceNumber());
+            s.billed = add(s.billed, b.amount().amount());
+        }
         tally.checked(byInvoice.size());
         byInvoice.forEach((key, s) -> {
             if (!s.agree()) {
@@ -93,9 +86,9 @@ final class ReceivablesMatch {
         return tally.result();
     }
 
-    /** The entry of the row's legal entity (column 1), currency (2) and invoice number (3). */
-    private static Sides sides(Map<String, Sides> byInvoice, ResultSet rs) throws SQLException {
-        String key = rs.getString(1) + " " + rs.getString(2) + " invoice " + rs.getString(3);
+    /** The entry of a legal entity, the amount's currency and an invoice number (= proposal id). */
+    private static Sides sides(Map<String, Sides> byInvoice, String legalEntity, Money amount, String invoiceNumber) {
+        String key = legalEntity + " " + amount.currency() + " invoice " + invoiceNumber;
         return byInvoice.computeIfAbsent(key, k -> new Sides());
     }
 

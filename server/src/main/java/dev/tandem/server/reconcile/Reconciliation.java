@@ -1,11 +1,16 @@
 package dev.tandem.server.reconcile;
 
+import dev.tandem.dualwrite.AppContext;
 import dev.tandem.dualwrite.runtime.DualWriteRuntime;
+import dev.tandem.dualwrite.runtime.SyncBookkeeping;
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.reconcile.FinanceReconciliation;
 import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.operations.ProjectOperations;
+import dev.tandem.operations.reconcile.OperationsReconciliation;
+import java.util.LinkedHashMap;
 import java.util.List;
-import org.springframework.jdbc.core.JdbcTemplate;
+import java.util.Map;
 
 /**
  * Checks every invariant of DESIGN §4 across both databases ({@code tandem reconcile}, {@code GET /api/reconcile}):
@@ -22,17 +27,20 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *   <li>{@link LedgerMatchesSubledger}: per project and currency, WIP sales value and accrued revenue equal the
  *       chargeable unbilled sales journalized and not yet invoiced.</li>
  * </ol>
- * Each check only reads (plain SQL through each app's {@code context().jdbc()}, and the runtime's read-only
- * {@link DualWriteRuntime#reconcile}); none locks or changes a row, so it may run beside live work, though it is
- * meant for a quiet system: a transaction in flight can show as a transient difference.
+ * The checks run no SQL of their own: they combine what the apps' read-only reconciliation ports answer
+ * ({@link ProjectOperations#reconciliation()}, {@link Finance#reconciliation()}), the runtime's bookkeeping in each
+ * app's database ({@link SyncBookkeeping}) and the runtime's read-only {@link DualWriteRuntime#reconcile}. None locks
+ * or changes a row, so it may run beside live work, though it is meant for a quiet system: a transaction in flight
+ * can show as a transient difference.
  */
 public final class Reconciliation {
 
     /** Most samples an invariant's result lists. */
     public static final int MAX_SAMPLES = 10;
 
-    private final JdbcTemplate operations;
-    private final JdbcTemplate finance;
+    private final OperationsReconciliation operations;
+    private final FinanceReconciliation finance;
+    private final SyncBookkeeping bookkeeping;
     private final DualWriteRuntime runtime;
     private final PostingSetup postingSetup;
 
@@ -41,8 +49,13 @@ public final class Reconciliation {
      *                nothing and invariant 6 does not look at the maps' queues)
      */
     public Reconciliation(ProjectOperations operations, Finance finance, DualWriteRuntime runtime) {
-        this.operations = operations.context().jdbc();
-        this.finance = finance.context().jdbc();
+        this.operations = operations.reconciliation();
+        this.finance = finance.reconciliation();
+        // The app names the runtime's bookkeeping uses (dw_inbox.source_app), as the server's SyncApps name them.
+        Map<String, AppContext> apps = new LinkedHashMap<>();
+        apps.put("operations", operations.context());
+        apps.put("finance", finance.context());
+        this.bookkeeping = new SyncBookkeeping(apps);
         this.postingSetup = finance.postingSetup();
         this.runtime = runtime;
     }
@@ -60,7 +73,7 @@ public final class Reconciliation {
                 new BalancedVouchers(finance).check(),
                 new ReceivablesMatch(operations, finance).check(),
                 new MappedRows(runtime).check(),
-                new NothingLost(operations, finance, runtime).check(),
+                new NothingLost(operations, finance, bookkeeping, runtime).check(),
                 new LedgerMatchesSubledger(operations, finance, postingSetup).check()));
     }
 }
