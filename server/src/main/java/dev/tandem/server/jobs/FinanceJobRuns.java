@@ -69,13 +69,31 @@ public final class FinanceJobRuns {
         });
     }
 
-    /** The job's last run, if it ever ran (on any node). */
+    /**
+     * The job's last run, if it ever ran (on any node). The run and its legal entities are read in one statement, so
+     * a run recorded meanwhile by another thread or node is seen whole or not at all, never as the new run with the
+     * legal entities of the one before.
+     */
     public Optional<FinanceJobRun> lastRun(FinanceJob job) {
-        List<EntityRun> entities = jdbc.query("SELECT * FROM finance_job_run_entity WHERE job_name = ? ORDER BY "
-                + "dataareaid", (rs, n) -> entityRun(rs, job), job.taskName());
-        return jdbc.query("SELECT * FROM finance_job_run WHERE job_name = ?", (rs, n) -> new FinanceJobRun(job,
-                instant(rs, "started_at"), instant(rs, "finished_at"), Outcome.valueOf(rs.getString("outcome")),
-                rs.getString("node"), rs.getString("message"), entities), job.taskName()).stream().findFirst();
+        List<RunRow> rows = jdbc.query("SELECT r.started_at AS run_started_at, r.finished_at AS run_finished_at, "
+                + "r.outcome AS run_outcome, r.node AS run_node, r.message AS run_message, e.* "
+                + "FROM finance_job_run r LEFT JOIN finance_job_run_entity e ON e.job_name = r.job_name "
+                + "WHERE r.job_name = ? ORDER BY e.dataareaid", (rs, n) -> new RunRow(
+                    new FinanceJobRun(job, instant(rs, "run_started_at"), instant(rs, "run_finished_at"),
+                            Outcome.valueOf(rs.getString("run_outcome")), rs.getString("run_node"),
+                            rs.getString("run_message"), List.of()),
+                    rs.getString("dataareaid") == null ? null : entityRun(rs, job)), job.taskName());
+        if (rows.isEmpty()) {
+            return Optional.empty();
+        }
+        FinanceJobRun run = rows.getFirst().run();
+        List<EntityRun> entities = rows.stream().map(RunRow::entity).filter(java.util.Objects::nonNull).toList();
+        return Optional.of(new FinanceJobRun(job, run.startedAt(), run.finishedAt(), run.outcome(), run.node(),
+                run.message(), entities));
+    }
+
+    /** One row of the join of a run with one of its legal entities ({@code entity} null when it has none). */
+    private record RunRow(FinanceJobRun run, EntityRun entity) {
     }
 
     /**
