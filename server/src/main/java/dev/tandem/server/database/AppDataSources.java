@@ -5,11 +5,19 @@ import com.zaxxer.hikari.HikariDataSource;
 import dev.tandem.common.DatabaseUrls;
 import dev.tandem.server.database.TandemProperties.DataSourceSettings;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Opens the connection pool of one app and migrates its schema before anyone can use it. */
 final class AppDataSources {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AppDataSources.class);
 
     /** Where the embedded default keeps its files, relative to the working directory. */
     static final Path DATA_DIRECTORY = Path.of("data");
@@ -37,18 +45,67 @@ final class AppDataSources {
      */
     static HikariDataSource openMigrated(String app, DataSourceSettings configured, Consumer<DataSource> migration) {
         DataSourceSettings settings = resolve(app, configured);
-        HikariConfig config = new HikariConfig();
-        config.setPoolName(app);
-        config.setJdbcUrl(settings.url());
-        config.setUsername(settings.username());
-        config.setPassword(settings.password());
-        HikariDataSource dataSource = new HikariDataSource(config);
+        HikariDataSource dataSource = open(poolConfig(app, settings));
         try {
             migration.accept(dataSource);
             return dataSource;
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
+        }
+    }
+
+    /**
+     * The pool's settings. For an embedded H2 database the pool never retires a connection (no {@code maxLifetime},
+     * no keepalive): there is no server on the other end that drops idle connections, and a file database whose
+     * last connection closes is closed by H2 and opened again by the next (issue 13: a long month end failed with
+     * "The database has been closed" while the pool retired its connections).
+     */
+    static HikariConfig poolConfig(String app, DataSourceSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(app);
+        config.setJdbcUrl(settings.url());
+        config.setUsername(settings.username());
+        config.setPassword(settings.password());
+        if (DatabaseUrls.isEmbeddedH2(settings.url())) {
+            config.setMaxLifetime(0);
+            config.setKeepaliveTime(0);
+            config.setIdleTimeout(0);
+        }
+        return config;
+    }
+
+    private static HikariDataSource open(HikariConfig config) {
+        return DatabaseUrls.isEmbeddedH2File(config.getJdbcUrl())
+                ? new EmbeddedH2Pool(config)
+                : new HikariDataSource(config);
+    }
+
+    /**
+     * The pool of an embedded H2 file database, which shuts the database down when it closes. With
+     * {@code DB_CLOSE_DELAY=-1} the database outlives its connections, so closing the pool alone would leave it open
+     * (and its file locked) until the JVM exits; {@code SHUTDOWN} writes it out and releases the file.
+     */
+    static final class EmbeddedH2Pool extends HikariDataSource {
+
+        EmbeddedH2Pool(HikariConfig config) {
+            super(config);
+        }
+
+        @Override
+        public void close() {
+            boolean open = !isClosed();
+            super.close();
+            if (open) {
+                // Outside the pool: a pooled connection would be handed back to a database already shut down.
+                try (Connection connection = DriverManager.getConnection(getJdbcUrl(), getUsername(), getPassword());
+                     Statement statement = connection.createStatement()) {
+                    statement.execute("SHUTDOWN");
+                } catch (SQLException e) {
+                    // Already shut down by someone else (a test's SHUTDOWN, a disk error): nothing left to write.
+                    LOG.debug("Pool {}: SHUTDOWN of the embedded database failed: {}", getPoolName(), e.getMessage());
+                }
+            }
         }
     }
 }
