@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * The read-only reconciliation port of Finance: the facts the invariants of DESIGN §4 need from this app's own tables
@@ -45,6 +46,13 @@ public final class FinanceReconciliation {
 
     private static final String STAGED_ACTUALS = """
             SELECT actualid, COUNT(*) FROM projcdsactualsimport GROUP BY actualid ORDER BY actualid""";
+
+    private static final String STAGED_ACTUALS_FIRST_PAGE = """
+            SELECT actualid, COUNT(*) FROM projcdsactualsimport GROUP BY actualid ORDER BY actualid LIMIT ?""";
+
+    private static final String STAGED_ACTUALS_NEXT_PAGE = """
+            SELECT actualid, COUNT(*) FROM projcdsactualsimport WHERE actualid > ? GROUP BY actualid
+            ORDER BY actualid LIMIT ?""";
 
     private static final String COUNT_PROPOSAL_LINES = "SELECT COUNT(*) FROM projproposalline";
 
@@ -168,6 +176,22 @@ public final class FinanceReconciliation {
     public List<StagedActual> stagedActuals() {
         return ctx.jdbc().query(STAGED_ACTUALS, (rs, n) -> new StagedActual(rs.getObject(1, UUID.class),
                 rs.getLong(2)));
+    }
+
+    /**
+     * One page of {@link #stagedActuals()} in the database's id order (unsigned byte order on H2 and PostgreSQL),
+     * so that a check over millions of staged actuals never holds them all.
+     *
+     * @param after the last actual id of the previous page, or {@code null} for the first page
+     * @param limit the most rows to return, at least 1
+     * @return up to {@code limit} staged actual ids greater than {@code after} with their row counts, ascending;
+     *         empty after the last page
+     */
+    public List<StagedActual> stagedActualsAfter(UUID after, int limit) {
+        RowMapper<StagedActual> row = (rs, n) -> new StagedActual(rs.getObject(1, UUID.class), rs.getLong(2));
+        return after == null
+                ? ctx.jdbc().query(STAGED_ACTUALS_FIRST_PAGE, row, limit)
+                : ctx.jdbc().query(STAGED_ACTUALS_NEXT_PAGE, row, after, limit);
     }
 
     /** How many invoice-proposal lines there are. */

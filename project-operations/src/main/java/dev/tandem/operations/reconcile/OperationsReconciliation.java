@@ -119,6 +119,13 @@ public final class OperationsReconciliation {
     private static final String SYNCED_ACTUALS = """
             SELECT msdyn_actualid FROM msdyn_actual WHERE tdm_skipsync = FALSE""";
 
+    private static final String SYNCED_ACTUALS_FIRST_PAGE = """
+            SELECT msdyn_actualid FROM msdyn_actual WHERE tdm_skipsync = FALSE ORDER BY msdyn_actualid LIMIT ?""";
+
+    private static final String SYNCED_ACTUALS_NEXT_PAGE = """
+            SELECT msdyn_actualid FROM msdyn_actual WHERE tdm_skipsync = FALSE AND msdyn_actualid > ?
+            ORDER BY msdyn_actualid LIMIT ?""";
+
     private static final int UNBILLED = TransactionType.UNBILLED_SALES.value();
     private static final int BILLED = TransactionType.BILLED_SALES.value();
 
@@ -293,6 +300,20 @@ public final class OperationsReconciliation {
     /** The ids of the actuals that sync to Finance: every actual that is not Skip Sync (§7.4). */
     public List<UUID> syncedActualIds() {
         return ctx.jdbc().queryForList(SYNCED_ACTUALS, UUID.class);
+    }
+
+    /**
+     * One page of {@link #syncedActualIds()} in the database's id order (unsigned byte order on H2 and PostgreSQL),
+     * so that a check over millions of actuals never holds them all.
+     *
+     * @param after the last id of the previous page, or {@code null} for the first page
+     * @param limit the most ids to return, at least 1
+     * @return up to {@code limit} ids greater than {@code after}, ascending; empty after the last page
+     */
+    public List<UUID> syncedActualIdsAfter(UUID after, int limit) {
+        return after == null
+                ? ctx.jdbc().queryForList(SYNCED_ACTUALS_FIRST_PAGE, UUID.class, limit)
+                : ctx.jdbc().queryForList(SYNCED_ACTUALS_NEXT_PAGE, UUID.class, after, limit);
     }
 
     private long count(String sql, Object... args) {

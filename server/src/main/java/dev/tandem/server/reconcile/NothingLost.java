@@ -11,9 +11,13 @@ import dev.tandem.finance.reconcile.FinanceReconciliation;
 import dev.tandem.finance.reconcile.FinanceReconciliation.ActualOnProposalLines;
 import dev.tandem.finance.reconcile.FinanceReconciliation.StagedActual;
 import dev.tandem.operations.reconcile.OperationsReconciliation;
+import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * DESIGN §4 invariant 6: no row is lost or duplicated by a crash, a retry, a concurrent job or a concurrent user.
@@ -37,6 +41,14 @@ import java.util.UUID;
 final class NothingLost {
 
     static final String NAME = "nothing lost or duplicated";
+
+    /** Ids read per page when both apps' actuals are walked side by side. */
+    static final int PAGE = 10_000;
+
+    /** The order of uuids in H2 and PostgreSQL: their 16 bytes compared unsigned, most significant first. */
+    static final Comparator<UUID> ID_ORDER = Comparator
+            .comparing(UUID::getMostSignificantBits, Long::compareUnsigned)
+            .thenComparing(UUID::getLeastSignificantBits, Long::compareUnsigned);
 
     private final OperationsReconciliation operations;
     private final FinanceReconciliation finance;
@@ -98,19 +110,95 @@ final class NothingLost {
     }
 
     private void stagedOnce(Tally tally) {
-        Set<UUID> actuals = new HashSet<>(operations.syncedActualIds());
-        tally.checked(actuals.size());
-        Set<UUID> staged = new HashSet<>();
-        for (StagedActual s : finance.stagedActuals()) {
-            staged.add(s.actualId());
-            if (s.rows() > 1) {
-                tally.violation("actual " + s.actualId() + " is staged " + s.rows() + " times in projcdsactualsimport");
-            } else if (!actuals.contains(s.actualId())) {
-                tally.violation("staged actual " + s.actualId() + " is no actual of Project Operations that syncs");
+        tally.checked(stagedOnce(after -> operations.syncedActualIdsAfter(after, PAGE),
+                after -> finance.stagedActualsAfter(after, PAGE), PAGE, tally::violation));
+    }
+
+    /**
+     * Walks the synced actuals of Project Operations and the staged actuals of Finance side by side, a page of each at
+     * a time, both in id order: memory stays flat however many actuals a month has (issue 13).
+     *
+     * @param actualPages  the page of synced actual ids after an id ({@code null}: the first), ascending
+     * @param stagedPages  the page of staged actuals after an id ({@code null}: the first), ascending
+     * @param pageSize     the size of a full page (a shorter one is the last)
+     * @param violations   receives each violation's text
+     * @return how many actuals were checked
+     * @throws IllegalStateException when a side's ids do not ascend in {@link #ID_ORDER}
+     */
+    static long stagedOnce(Function<UUID, List<UUID>> actualPages, Function<UUID, List<StagedActual>> stagedPages,
+            int pageSize, Consumer<String> violations) {
+        Pages<UUID> actuals = new Pages<>("msdyn_actual", actualPages, pageSize, id -> id);
+        Pages<StagedActual> staged = new Pages<>("projcdsactualsimport", stagedPages, pageSize,
+                StagedActual::actualId);
+        long checked = 0;
+        UUID actual = actuals.next();
+        StagedActual stagedActual = staged.next();
+        while (actual != null || stagedActual != null) {
+            int order = actual == null ? 1 : stagedActual == null ? -1
+                    : ID_ORDER.compare(actual, stagedActual.actualId());
+            if (order < 0) {
+                checked++;
+                violations.accept("actual " + actual + " is not in projcdsactualsimport (lost on the way to Finance)");
+                actual = actuals.next();
+            } else if (order > 0) {
+                violations.accept("staged actual " + stagedActual.actualId()
+                        + " is no actual of Project Operations that syncs");
+                stagedActual = staged.next();
+            } else {
+                checked++;
+                if (stagedActual.rows() > 1) {
+                    violations.accept("actual " + stagedActual.actualId() + " is staged " + stagedActual.rows()
+                            + " times in projcdsactualsimport");
+                }
+                actual = actuals.next();
+                stagedActual = staged.next();
             }
         }
-        actuals.stream().filter(id -> !staged.contains(id)).sorted().forEach(id ->
-                tally.violation("actual " + id + " is not in projcdsactualsimport (lost on the way to Finance)"));
+        return checked;
+    }
+
+    /** Rows read a page at a time by keyset ({@code id > last id of the page before}), checked to ascend. */
+    private static final class Pages<T> {
+
+        private final String table;
+        private final Function<UUID, List<T>> page;
+        private final int pageSize;
+        private final Function<T, UUID> id;
+        private List<T> rows = List.of();
+        private int next;
+        private UUID last;
+        private boolean exhausted;
+
+        Pages(String table, Function<UUID, List<T>> page, int pageSize, Function<T, UUID> id) {
+            this.table = table;
+            this.page = page;
+            this.pageSize = pageSize;
+            this.id = id;
+        }
+
+        /** The next row, or {@code null} after the last. */
+        T next() {
+            if (next == rows.size()) {
+                if (exhausted) {
+                    return null;
+                }
+                rows = page.apply(last);
+                next = 0;
+                exhausted = rows.size() < pageSize;
+                if (rows.isEmpty()) {
+                    return null;
+                }
+            }
+            T row = rows.get(next++);
+            UUID rowId = id.apply(row);
+            if (last != null && ID_ORDER.compare(last, rowId) >= 0) {
+                // Both H2 and PostgreSQL order uuids by their unsigned bytes; a database that does not breaks the walk.
+                throw new IllegalStateException(table + " returned id " + rowId + " after " + last
+                        + ": the database does not order ids as unsigned bytes");
+            }
+            last = rowId;
+            return row;
+        }
     }
 
     private void billedOnceByKey(Tally tally) {
