@@ -74,7 +74,7 @@ class EcbRatesImportTest extends FinanceTestBase {
         Result result = importFile();
 
         // 26 business days × 41 currencies: 780 rates, 286 N/A cells (CYP, EEK, ROL … no longer exist).
-        assertThat(result).isEqualTo(new Result("ECB", 26, 780, 780, 286, LocalDate.of(2025, 4, 1), MAY_9));
+        assertThat(result).isEqualTo(new Result("ECB", 26, 780, 780, 286, 0, LocalDate.of(2025, 4, 1), MAY_9));
         assertThat(rates()).isEqualTo(780);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM exchangerate WHERE fromcurrency <> 'EUR' "
                 + "OR ratetype <> 'ECB' OR tocurrency IN ('CYP', 'EEK')", Integer.class)).isZero();
@@ -156,7 +156,7 @@ class EcbRatesImportTest extends FinanceTestBase {
         Result first = finance.ecbImport().importCsv(new StringReader(withTrailing), "ECB");
         Result second = finance.ecbImport().importCsv(new StringReader(without), "ECB");
 
-        assertThat(first).isEqualTo(new Result("ECB", 2, 4, 4, 4, LocalDate.of(2025, 5, 8), MAY_9));
+        assertThat(first).isEqualTo(new Result("ECB", 2, 4, 4, 4, 0, LocalDate.of(2025, 5, 8), MAY_9));
         assertThat(second.rates()).isEqualTo(2);
         assertThat(rate("EUR", "JPY", LocalDate.of(2025, 5, 9))).isEqualByComparingTo("163.45"); // 9 May's is empty
         assertThat(rate("EUR", "USD", LocalDate.of(2025, 5, 7))).isEqualByComparingTo("1.1330");
