@@ -101,7 +101,8 @@ final class RateNeeds {
      *   <li>currencies: the folder's ({@code used}), those of the conversions and the accounting currency, other
      *       than the euro (the ECB's base, which has no column), of those the file has a column for ({@code columns};
      *       a missing column is a problem of its own);</li>
-     *   <li>from the first day of the month of the earliest conversion (whole months, so the rate table shows every
+     *   <li>from the first day of the month of the earliest conversion of an amount not in the accounting currency
+     *       (whole months, so the rate table shows every
      *       business day of each month the run posts in) to the latest conversion, at least {@code asOf}; Finance
      *       imports each currency's latest rate before that day too, which a conversion on a weekend or holiday at
      *       the start falls back to;</li>
@@ -117,8 +118,11 @@ final class RateNeeds {
         }
         currencies.remove(CompanyFile.ECB_BASE);
         currencies.retainAll(columns);
-        LocalDate earliest = needs.stream().map(RateNeed::date).min(Comparator.naturalOrder()).orElse(null);
-        LocalDate latest = needs.stream().map(RateNeed::date).max(Comparator.naturalOrder()).orElse(null);
+        // Amounts in the accounting currency convert at 1 and look no rate up.
+        List<LocalDate> dates = needs.stream().filter(n -> !n.currency().equals(accountingCurrency))
+                .map(RateNeed::date).toList();
+        LocalDate earliest = dates.stream().min(Comparator.naturalOrder()).orElse(null);
+        LocalDate latest = dates.stream().max(Comparator.naturalOrder()).orElse(null);
         LocalDate from = earliest == null ? null : earliest.with(TemporalAdjusters.firstDayOfMonth());
         LocalDate to = asOf == null ? null : latest == null || latest.isBefore(asOf) ? asOf : latest;
         return new RunInput.RateScope(currencies, from, to);
