@@ -97,11 +97,8 @@ public final class EcbRatesImport {
                 }
             }
         }
-
-        boolean all() {
-            return currencies == null && from == null && to == null;
-        }
     }
+
     /**
      * What an import did.
      *
