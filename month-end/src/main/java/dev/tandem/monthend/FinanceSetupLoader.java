@@ -69,7 +69,11 @@ final class FinanceSetupLoader {
     private void importRates(RunInput input) {
         try (Reader reader = Files.newBufferedReader(input.exchangeRates(), StandardCharsets.UTF_8)) {
             EcbRatesImport ecb = finance.ecbImport();
-            ecb.importCsv(reader, input.company().exchangeRateType());
+            // Only the rates the run converts with (RateNeeds.scope), so the ECB's full history imports as fast as a
+            // file trimmed to the run's months.
+            RunInput.RateScope scope = input.rateScope();
+            ecb.importCsv(reader, input.company().exchangeRateType(),
+                    new EcbRatesImport.Scope(scope.currencies(), scope.from(), scope.to()));
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read " + input.exchangeRates(), e);
         }

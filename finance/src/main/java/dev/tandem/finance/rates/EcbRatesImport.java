@@ -17,7 +17,9 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
@@ -45,6 +47,12 @@ import org.apache.commons.csv.CSVRecord;
  * is streamed and written in batches of {@value #BATCH_SIZE} rows (one read of the batch's stored rates, one JDBC
  * batch of inserts, one of updates), so memory does not grow with the file (only the set of dates seen, one entry
  * per row, is kept); the real file (~6,700 dates × up to 41 currencies) imports in one transaction.
+ *
+ * <p>A {@link Scope} keeps only the rates an installation needs: some currencies, and the dates from one day to
+ * another plus, per currency, its latest rate before the first day. Because a rate is looked up as the latest one on
+ * or before a date ({@link ExchangeRates}), every lookup on a day of the scope then finds the same rate as it would
+ * after importing the whole file (a weekend or holiday at the start of the scope falls back to the rate before it).
+ * The cells outside the scope are still read and checked, so a broken file is refused whatever the scope.
  */
 public final class EcbRatesImport {
 
@@ -61,18 +69,49 @@ public final class EcbRatesImport {
      * which refusals name.
      */
     private static final CSVFormat FORMAT = CSVFormat.DEFAULT.builder().setIgnoreEmptyLines(false).setTrim(true).get();
+
+    /**
+     * Which rates of the file an import stores: the rates of {@code currencies} (ISO 4217 codes, each a column the
+     * file must have; null for every column of the file) dated from {@code from} to {@code to} (both included; null
+     * for no bound), and, when {@code from} is set, each of those currencies' latest rate dated before {@code from},
+     * so that a lookup on any day from {@code from} on finds the rate it would find with the whole file imported.
+     *
+     * @throws TandemException INVALID_INPUT when {@code from} is after {@code to} or a currency is not a three-letter
+     *                         code
+     */
+    public record Scope(Set<String> currencies, LocalDate from, LocalDate to) {
+
+        /** Every rate of the file. */
+        public static final Scope ALL = new Scope(null, null, null);
+
+        public Scope {
+            currencies = currencies == null ? null : Set.copyOf(currencies);
+            if (from != null && to != null && from.isAfter(to)) {
+                throw new TandemException(INVALID_INPUT, "The rates' scope starts on " + from + ", after its end " + to,
+                        Map.of("from", from.toString(), "to", to.toString()));
+            }
+            for (String c : currencies == null ? Set.<String>of() : currencies) {
+                if (!CURRENCY.matcher(c).matches()) {
+                    throw new TandemException(INVALID_INPUT, "'" + c + "' is not a three-letter currency code",
+                            Map.of("currency", c));
+                }
+            }
+        }
+    }
+
     /**
      * What an import did.
      *
      * @param dates     data rows (business days) read
-     * @param rates     rate cells read, each upserted as one EUR → X row
+     * @param rates     rate cells of the scope, each upserted as one EUR → X row (every rate cell without a scope)
      * @param changed   rows inserted or whose rate changed (0 when the same file is imported again)
      * @param skipped   cells without a rate ({@code N/A} or empty)
+     * @param outside   rate cells read and checked but left out, being outside the {@link Scope} (0 without one)
      * @param firstDate earliest date of the file, {@code null} when it has no rows
      * @param lastDate  latest date of the file, {@code null} when it has no rows
      */
-    public record Result(String rateType, int dates, long rates, long changed, long skipped, LocalDate firstDate,
-                         LocalDate lastDate) {
+    public record Result(String rateType, int dates, long rates, long changed, long skipped, long outside,
+                         LocalDate firstDate, LocalDate lastDate) {
     }
 
     private final FinanceContext ctx;
@@ -91,10 +130,24 @@ public final class EcbRatesImport {
      *                         NOT_FOUND when the rate type doesn't exist
      */
     public Result importCsv(Reader reader, String rateType) {
+        return importCsv(reader, rateType, Scope.ALL);
+    }
+
+    /**
+     * Imports the rates of {@code scope} from the file read from {@code reader} (read to its end and closed) as rates
+     * of {@code rateType}, in one transaction (joining the caller's, if any). Every cell of the file is checked as by
+     * {@link #importCsv(Reader, String)}; only the scope's rates are written.
+     *
+     * @throws TandemException INVALID_INPUT naming the line and column of the first bad cell, or naming a currency of
+     *                         the scope the file has no column for, nothing written; NOT_FOUND when the rate type
+     *                         doesn't exist
+     */
+    public Result importCsv(Reader reader, String rateType, Scope scope) {
+        Objects.requireNonNull(scope, "scope");
         return ctx.inTransaction(() -> {
             types.require(rateType);
             try (CSVParser parser = FORMAT.parse(reader)) {
-                return new Run(rateType, parser).read();
+                return new Run(rateType, scope, parser).read();
             } catch (UncheckedIOException e) {
                 throw unparsable(rateType, e.getCause());
             } catch (IOException e) {
@@ -117,21 +170,30 @@ public final class EcbRatesImport {
     private final class Run {
 
         private final String rateType;
+        private final Scope scope;
         private final Iterator<CSVRecord> records;
         private final Map<String, Object> created = ctx.created();
         private final Map<String, Object> modified = ctx.modified();
         private final List<Rate> batch = new ArrayList<>(BATCH_SIZE);
         private final Map<LocalDate, Long> dateLines = new HashMap<>();
         private List<String> currencies;
+        /** Per column after Date: whether the scope keeps the column's currency. */
+        private boolean[] kept;
+        /** Per kept currency, its latest rate dated before the scope's first day, written at the end. */
+        private final Map<String, Rate> before = new HashMap<>();
         private int dates;
+        private long outside;
+        /** Rate cells dated before the scope's first day, of the kept currencies. */
+        private long beforeScope;
         private long rates;
         private long changed;
         private long skipped;
         private LocalDate first;
         private LocalDate last;
 
-        Run(String rateType, CSVParser parser) {
+        Run(String rateType, Scope scope, CSVParser parser) {
             this.rateType = rateType;
+            this.scope = scope;
             this.records = parser.iterator();
         }
 
@@ -140,6 +202,16 @@ public final class EcbRatesImport {
                 throw refused(1, null, "the file is empty; the first line is the header Date,USD,JPY,…");
             }
             currencies = header(records.next());
+            kept = new boolean[currencies.size()];
+            for (int i = 0; i < kept.length; i++) {
+                kept[i] = scope.currencies() == null || scope.currencies().contains(currencies.get(i));
+            }
+            if (scope.currencies() != null && !currencies.containsAll(scope.currencies())) {
+                Set<String> missing = new TreeSet<>(scope.currencies());
+                missing.removeAll(currencies);
+                throw refused(1, null, "the header has no column " + String.join(", ", missing)
+                        + ", whose rates are asked for");
+            }
             while (records.hasNext()) {
                 CSVRecord row = records.next();
                 if (row.size() == 1 && row.get(0).isEmpty()) {
@@ -147,8 +219,12 @@ public final class EcbRatesImport {
                 }
                 row(row);
             }
+            for (Rate r : before.values()) {
+                add(r);
+            }
+            outside += beforeScope - before.size();
             flush();
-            return new Result(rateType, dates, rates, changed, skipped, first, last);
+            return new Result(rateType, dates, rates, changed, skipped, outside, first, last);
         }
 
         /** The currency of each column after Date, without a trailing empty column. */
@@ -189,18 +265,37 @@ public final class EcbRatesImport {
             dates++;
             first = first == null || date.isBefore(first) ? date : first;
             last = last == null || date.isAfter(last) ? date : last;
+            boolean afterScope = scope.to() != null && date.isAfter(scope.to());
+            boolean beforeFrom = scope.from() != null && date.isBefore(scope.from());
             for (int i = 0; i < currencies.size(); i++) {
                 String cell = row.get(i + 1);
                 if (cell.isEmpty() || NOT_AVAILABLE.equals(cell)) {
                     skipped++;
                     continue;
                 }
-                batch.add(new Rate(ExchangeRates.rateId(rateType, EUR, currencies.get(i), date), currencies.get(i), date,
-                        rate(line, currencies.get(i), cell)));
-                rates++;
-                if (batch.size() == BATCH_SIZE) {
-                    flush();
+                String currency = currencies.get(i);
+                BigDecimal rate = rate(line, currency, cell);
+                if (!kept[i] || afterScope) {
+                    outside++;
+                } else if (beforeFrom) {
+                    // Only the latest rate before the scope is kept; the file may come in any order.
+                    Rate latest = before.get(currency);
+                    if (latest == null || latest.date().isBefore(date)) {
+                        before.put(currency, new Rate(ExchangeRates.rateId(rateType, EUR, currency, date), currency,
+                                date, rate));
+                    }
+                    beforeScope++;
+                } else {
+                    add(new Rate(ExchangeRates.rateId(rateType, EUR, currency, date), currency, date, rate));
                 }
+            }
+        }
+
+        private void add(Rate rate) {
+            batch.add(rate);
+            rates++;
+            if (batch.size() == BATCH_SIZE) {
+                flush();
             }
         }
 

@@ -18,8 +18,13 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -34,6 +39,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class EcbRatesImportTest extends FinanceTestBase {
 
     private static final String FILE = "/ecb/eurofxref-hist-2025q2.csv";
+    private static final String FULL_HISTORY = "/ecb/eurofxref-hist.csv.gz";
     private static final LocalDate MAY_9 = LocalDate.of(2025, 5, 9);
     private static final String HEADER = "Date,USD,JPY,GBP,CYP,\n";
 
@@ -74,7 +80,7 @@ class EcbRatesImportTest extends FinanceTestBase {
         Result result = importFile();
 
         // 26 business days × 41 currencies: 780 rates, 286 N/A cells (CYP, EEK, ROL … no longer exist).
-        assertThat(result).isEqualTo(new Result("ECB", 26, 780, 780, 286, LocalDate.of(2025, 4, 1), MAY_9));
+        assertThat(result).isEqualTo(new Result("ECB", 26, 780, 780, 286, 0, LocalDate.of(2025, 4, 1), MAY_9));
         assertThat(rates()).isEqualTo(780);
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM exchangerate WHERE fromcurrency <> 'EUR' "
                 + "OR ratetype <> 'ECB' OR tocurrency IN ('CYP', 'EEK')", Integer.class)).isZero();
@@ -156,7 +162,7 @@ class EcbRatesImportTest extends FinanceTestBase {
         Result first = finance.ecbImport().importCsv(new StringReader(withTrailing), "ECB");
         Result second = finance.ecbImport().importCsv(new StringReader(without), "ECB");
 
-        assertThat(first).isEqualTo(new Result("ECB", 2, 4, 4, 4, LocalDate.of(2025, 5, 8), MAY_9));
+        assertThat(first).isEqualTo(new Result("ECB", 2, 4, 4, 4, 0, LocalDate.of(2025, 5, 8), MAY_9));
         assertThat(second.rates()).isEqualTo(2);
         assertThat(rate("EUR", "JPY", LocalDate.of(2025, 5, 9))).isEqualByComparingTo("163.45"); // 9 May's is empty
         assertThat(rate("EUR", "USD", LocalDate.of(2025, 5, 7))).isEqualByComparingTo("1.1330");
@@ -252,6 +258,125 @@ class EcbRatesImportTest extends FinanceTestBase {
 
         assertThat(finance.rates().rate("BANK", "EUR", "USD", MAY_9)).isEqualByComparingTo("1.13");
         assertThat(rate("EUR", "USD", MAY_9)).isEqualByComparingTo("1.1252");
+    }
+
+    /** The ECB's full history as published (1999-01-04 to 2025-05-09, 41 currencies), gzipped. */
+    private static Reader fullHistory() {
+        try {
+            return new InputStreamReader(new GZIPInputStream(Objects.requireNonNull(
+                    EcbRatesImportTest.class.getResourceAsStream(FULL_HISTORY))), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The rows of the full history, read independently of the import: date → currency → cell. */
+    private static Map<LocalDate, Map<String, String>> fullHistoryCells() {
+        Map<LocalDate, Map<String, String>> cells = new TreeMap<>();
+        try (Reader reader = fullHistory(); CSVParser parser = CSVFormat.DEFAULT.builder().setHeader()
+                .setSkipHeaderRecord(true).setAllowMissingColumnNames(true).get().parse(reader)) {
+            for (CSVRecord row : parser) {
+                Map<String, String> byCurrency = new TreeMap<>(row.toMap());
+                byCurrency.remove("Date");
+                byCurrency.remove("");
+                cells.put(LocalDate.parse(row.get("Date")), byCurrency);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return cells;
+    }
+
+    @Test
+    void theFullHistoryScopedToTwoCurrenciesAndOneMonthStoresThatMonthAndTheLastRateBeforeIt() {
+        LocalDate newYear = LocalDate.of(2025, 1, 1);
+        Result result = finance.ecbImport().importCsv(fullHistory(), "ECB",
+                new EcbRatesImport.Scope(Set.of("USD", "GBP"), newYear, LocalDate.of(2025, 1, 31)));
+
+        Map<LocalDate, Map<String, String>> cells = fullHistoryCells();
+        List<LocalDate> january = cells.keySet().stream().filter(d -> d.getYear() == 2025 && d.getMonthValue() == 1)
+                .toList();
+        assertThat(january).hasSize(22).doesNotContain(newYear); // New Year's Day is a TARGET holiday
+        // January's 22 business days and New Year's Eve (the last rate before the scope), of USD and GBP: 46 rows.
+        List<LocalDate> expectedDates = new ArrayList<>(january);
+        expectedDates.add(LocalDate.of(2024, 12, 31));
+        for (String currency : List.of("USD", "GBP")) {
+            assertThat(jdbc.queryForList("SELECT validfrom FROM exchangerate WHERE tocurrency = ?", LocalDate.class,
+                    currency)).containsExactlyInAnyOrderElementsOf(expectedDates);
+        }
+        assertThat(rates()).isEqualTo(46);
+        long rateCells = cells.values().stream().flatMap(m -> m.values().stream())
+                .filter(c -> !c.isEmpty() && !c.equals("N/A")).count();
+        assertThat(result.dates()).isEqualTo(cells.size());
+        assertThat(result.rates()).isEqualTo(46L);
+        assertThat(result.changed()).isEqualTo(46L);
+        assertThat(result.outside()).isEqualTo(rateCells - 46);
+        assertThat(result.firstDate()).isEqualTo(LocalDate.of(1999, 1, 4));
+        assertThat(result.lastDate()).isEqualTo(MAY_9);
+        // Only the stored rates are synced: one outbox row each.
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dw_outbox WHERE entity = 'exchangerates'", Integer.class))
+                .isEqualTo(46);
+
+        // The first day of the scope is a holiday: the rate of 31 December 2024 holds, as with the whole file.
+        assertThat(rate("EUR", "USD", newYear)).isEqualByComparingTo("1.0389");
+        assertThat(rate("EUR", "GBP", newYear)).isEqualByComparingTo("0.82918");
+        assertThat(rate("EUR", "USD", LocalDate.of(2025, 1, 2))).isEqualByComparingTo("1.0321");
+        // Saturday 4 and Sunday 5 January take Friday 3 January's rate.
+        assertThat(rate("EUR", "USD", LocalDate.of(2025, 1, 4))).isEqualByComparingTo("1.0299");
+        assertThat(rate("EUR", "USD", LocalDate.of(2025, 1, 5))).isEqualByComparingTo("1.0299");
+        BigDecimal cross = new BigDecimal("1.0389").divide(new BigDecimal("0.82918"), MathContext.DECIMAL128)
+                .setScale(ExchangeRates.RATE_SCALE, RoundingMode.HALF_UP);
+        assertThat(rate("GBP", "USD", newYear)).isEqualTo(cross);
+        // Nothing before the scope's fallback rate, of any other currency, or after the scope.
+        assertThat(finance.rates().find("ECB", "EUR", "USD", LocalDate.of(2024, 12, 30))).isEmpty();
+        assertThat(finance.rates().find("ECB", "EUR", "JPY", LocalDate.of(2025, 1, 15))).isEmpty();
+        assertThat(rate("EUR", "USD", LocalDate.of(2025, 3, 3)))
+                .isEqualByComparingTo(fullCell(january.getLast(), "USD"));
+    }
+
+    /** The cell of the full history's row of {@code date}. */
+    private static BigDecimal fullCell(LocalDate date, String currency) {
+        return new BigDecimal(fullHistoryCells().get(date).get(currency));
+    }
+
+    @Test
+    void aScopeStartingOnAWeekendTakesEachCurrencysOwnLastRateEvenWhenItsColumnIsNaThatDay() {
+        // ISK was not quoted from 2008-12-10 to 2018-02-26 (N/A): its last rate before the scope is years earlier.
+        Result result = finance.ecbImport().importCsv(fullHistory(), "ECB",
+                new EcbRatesImport.Scope(Set.of("ISK", "USD"), LocalDate.of(2017, 12, 2), LocalDate.of(2017, 12, 3)));
+
+        assertThat(result.rates()).isEqualTo(2L); // one rate before the scope each, none in it (a weekend)
+        assertThat(jdbc.queryForList("SELECT rateid FROM exchangerate ORDER BY rateid", String.class))
+                .containsExactly("ECB|EUR|ISK|2008-12-09", "ECB|EUR|USD|2017-12-01");
+        assertThat(rate("EUR", "USD", LocalDate.of(2017, 12, 3))).isEqualByComparingTo(fullCell(LocalDate.of(2017, 12, 1),
+                "USD"));
+    }
+
+    @Test
+    void aScopeCurrencyTheFileHasNoColumnForIsRefusedAndNothingIsWritten() {
+        assertThatThrownBy(() -> finance.ecbImport().importCsv(file(), "ECB",
+                new EcbRatesImport.Scope(Set.of("USD", "XAU"), null, null)))
+                .isInstanceOfSatisfying(TandemException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(FinanceError.INVALID_INPUT);
+                    assertThat(e.detail()).isEqualTo("ECB rates file, line 1: the header has no column XAU, whose "
+                            + "rates are asked for");
+                });
+        assertThat(rates()).isZero();
+    }
+
+    @Test
+    void aScopeWithoutDatesKeepsEveryDateOfItsCurrenciesAndABrokenCellOutsideItIsStillRefused() {
+        Result result = finance.ecbImport().importCsv(file(), "ECB", new EcbRatesImport.Scope(Set.of("USD"), null,
+                null));
+        assertThat(result.rates()).isEqualTo(26L);
+        assertThat(result.outside()).isEqualTo(780L - 26);
+
+        String brokenGbp = HEADER + "2025-05-12,1.13,N/A,0.8x,N/A,\n";
+        assertThatThrownBy(() -> finance.ecbImport().importCsv(new StringReader(brokenGbp), "ECB",
+                new EcbRatesImport.Scope(Set.of("USD"), null, null)))
+                .isInstanceOfSatisfying(TandemException.class, e -> assertThat(e.properties())
+                        .containsEntry("column", "GBP"));
+        assertThat(rates()).isEqualTo(26);
     }
 
     /** The currencies of the real file's header, in its order. */

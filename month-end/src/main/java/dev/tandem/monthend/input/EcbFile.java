@@ -37,25 +37,35 @@ final class EcbFile {
     }
 
     /**
+     * The file checked, and the rates of it the run needs.
+     *
+     * @param file  the file's path
+     * @param scope the rates the run imports ({@link RateNeeds#scope}); null when the header is unreadable (a problem)
+     */
+    record Checked(Path file, RunInput.RateScope scope) {
+    }
+
+    /**
      * @param used               the currencies of customers, price lists, contracts and expenses
      * @param accountingCurrency null when company.yaml has none
      * @param needs              the conversions the run will make
-     * @return the file's path, or null when it is missing
+     * @param asOf               the run's invoice date, null when not known
+     * @return the file's path and the rates the run needs, or null when the file is missing
      */
-    static Path check(Path folder, Set<String> used, String accountingCurrency, List<RateNeeds.RateNeed> needs,
-                      List<InputProblem> problems) {
+    static Checked check(Path folder, Set<String> used, String accountingCurrency, List<RateNeeds.RateNeed> needs,
+                         LocalDate asOf, List<InputProblem> problems) {
         String text = InputFiles.read(folder, FILE, true, problems);
         if (text == null) {
             return null;
         }
         CsvFile csv = CsvFile.parse(FILE, text, CHECKED_ROWS, problems);
         if (csv == null) {
-            return folder.resolve(FILE);
+            return new Checked(folder.resolve(FILE), null);
         }
         if (csv.header().isEmpty() || !csv.header().getFirst().equals("Date")) {
             problems.add(new InputProblem(FILE, 1, 1, "INVALID", null, FILE + " must start with the ECB's header "
                     + "row Date,USD,JPY,…"));
-            return folder.resolve(FILE);
+            return new Checked(folder.resolve(FILE), null);
         }
         // The rates are euro per currency: the euro itself has no column, and the accounting currency needs no rate.
         for (String currency : new TreeSet<>(used)) {
@@ -73,7 +83,7 @@ final class EcbFile {
         if (CompanyFile.ECB_BASE.equals(accountingCurrency)) {
             checkCoverage(text, csv.header(), accountingCurrency, needs, problems);
         }
-        return folder.resolve(FILE);
+        return new Checked(folder.resolve(FILE), RateNeeds.scope(needs, used, accountingCurrency, csv.header(), asOf));
     }
 
     /** RATE_MISSING for each currency with a conversion dated before the currency's first rate in the file. */

@@ -73,14 +73,14 @@ public final class InputFolder {
                 ? TimeExports.read(folder, references, companyRead == null ? null : companyRead.clockifyDateFormat(),
                 problems)
                 : List.of();
-        Path rates = EcbFile.check(folder, usedCurrencies(customers.customers, priceLists.prices,
+        EcbFile.Checked rates = EcbFile.check(folder, usedCurrencies(customers.customers, priceLists.prices,
                 contracts.contracts, expenses), accountingCurrency,
-                RateNeeds.of(priceLists.prices, contracts.contracts, time, expenses, asOf), problems);
+                RateNeeds.of(priceLists.prices, contracts.contracts, time, expenses, asOf), asOf, problems);
         if (!problems.isEmpty()) {
             return new Result(null, problems.stream().sorted().toList());
         }
         return new Result(new RunInput(folder, company, customers.customers, resources.resources, projects.projects,
-                priceLists.prices, contracts.contracts, time, expenses, rates), List.of());
+                priceLists.prices, contracts.contracts, time, expenses, rates.file(), rates.scope()), List.of());
     }
 
     /** The currencies amounts of the folder are in: those need exchange rates unless they are the accounting one. */

@@ -8,7 +8,9 @@ import dev.tandem.monthend.input.RunInput.PriceContext;
 import dev.tandem.monthend.input.RunInput.WorkKind;
 import dev.tandem.monthend.input.RunInput.WorkRow;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -89,6 +91,41 @@ final class RateNeeds {
             }
         }
         return needs;
+    }
+
+    /**
+     * The rates of the ECB file the run imports into Finance: those the conversions {@code needs} look up, and no
+     * more, so that the ECB's full history (27 years × 40 currencies) costs no more than a file trimmed to the run.
+     *
+     * <ul>
+     *   <li>currencies: the folder's ({@code used}), those of the conversions and the accounting currency, other
+     *       than the euro (the ECB's base, which has no column), of those the file has a column for ({@code columns};
+     *       a missing column is a problem of its own);</li>
+     *   <li>from the first day of the month of the earliest conversion of an amount not in the accounting currency
+     *       (whole months, so the rate table shows every
+     *       business day of each month the run posts in) to the latest conversion, at least {@code asOf}; Finance
+     *       imports each currency's latest rate before that day too, which a conversion on a weekend or holiday at
+     *       the start falls back to;</li>
+     *   <li>without {@code asOf}, or without conversions, the dates are not bounded on that side.</li>
+     * </ul>
+     */
+    static RunInput.RateScope scope(List<RateNeed> needs, Set<String> used, String accountingCurrency,
+                                    List<String> columns, LocalDate asOf) {
+        Set<String> currencies = new TreeSet<>(used);
+        needs.forEach(n -> currencies.add(n.currency()));
+        if (accountingCurrency != null) {
+            currencies.add(accountingCurrency);
+        }
+        currencies.remove(CompanyFile.ECB_BASE);
+        currencies.retainAll(columns);
+        // Amounts in the accounting currency convert at 1 and look no rate up.
+        List<LocalDate> dates = needs.stream().filter(n -> !n.currency().equals(accountingCurrency))
+                .map(RateNeed::date).toList();
+        LocalDate earliest = dates.stream().min(Comparator.naturalOrder()).orElse(null);
+        LocalDate latest = dates.stream().max(Comparator.naturalOrder()).orElse(null);
+        LocalDate from = earliest == null ? null : earliest.with(TemporalAdjusters.firstDayOfMonth());
+        LocalDate to = asOf == null ? null : latest == null || latest.isBefore(asOf) ? asOf : latest;
+        return new RunInput.RateScope(currencies, from, to);
     }
 
     private static List<WorkRow> concat(List<WorkRow> a, List<WorkRow> b) {

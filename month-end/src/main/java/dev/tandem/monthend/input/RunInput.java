@@ -5,15 +5,31 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * An input folder of {@code tandem run}, read and checked in full (docs/input-format.md). Every reference in it
  * resolves: each project's customer is a customer here, each work row's project and resource are defined here, and
  * so on. Amounts are {@code BigDecimal} as written in the files (unrounded); quantities of time are hours.
+ * {@code rateScope} is which rates of {@code exchangeRates} the run imports into Finance.
  */
 public record RunInput(Path folder, Company company, List<Customer> customers, List<Resource> resources,
                        List<Project> projects, List<Price> prices, List<Contract> contracts, List<WorkRow> time,
-                       List<WorkRow> expenses, Path exchangeRates) {
+                       List<WorkRow> expenses, Path exchangeRates, RateScope rateScope) {
+
+    /**
+     * The rates of the ECB file a run needs (docs/input-format.md, "Exchange rates"): those of {@code currencies}
+     * (ISO 4217 codes of columns of the file; empty when every amount is in the accounting currency) dated from
+     * {@code from} to {@code to}, both included, plus each currency's latest rate before {@code from}, so that every
+     * conversion the run makes finds the rate it would find with the whole file. {@code from} and {@code to} are null
+     * when not bounded (a folder read without {@code --as-of}, or one that converts nothing).
+     */
+    public record RateScope(Set<String> currencies, LocalDate from, LocalDate to) {
+
+        public RateScope {
+            currencies = Set.copyOf(currencies);
+        }
+    }
 
     /** company.yaml. Account numbers as strings; {@code numberSequences} by code (voucher, journal, proposal, customerInvoice). */
     public record Company(String legalEntity, String name, String accountingCurrency, String exchangeRateType,

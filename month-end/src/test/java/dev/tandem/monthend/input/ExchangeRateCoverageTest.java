@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.LocalDate;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,6 +29,32 @@ class ExchangeRateCoverageTest {
     private InputFolderFixture usdExpenseBefore5March() {
         return folder().replace(CONTRACTS, "project: P-300\n        include: [time]",
                 "project: P-300\n        include: [time, expense]");
+    }
+
+    @Test
+    void theRunImportsTheFoldersCurrenciesFromTheMonthOfItsFirstConversionToAsOf() {
+        // A GBP customer and PC-2001's USD on P-300's expense of 5 March: two currencies, one month. JPY is a column
+        // of the file but no amount is in yen; EUR is the accounting currency and has no column.
+        InputFolderFixture folder = usdExpenseBefore5March().replace("expenses.csv", "2025-03-04,P-300",
+                "2025-03-05,P-300").append("customers.csv", "C-400,Globe Ltd,GBP,30,\n");
+
+        InputFolder.Result read = InputFolder.read(folder.folder(), LocalDate.of(2025, 3, 31));
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.input().rateScope()).isEqualTo(new RunInput.RateScope(Set.of("GBP", "USD"),
+                LocalDate.of(2025, 3, 1), LocalDate.of(2025, 3, 31)));
+    }
+
+    @Test
+    void theScopeStartsWithTheMonthOfTheEarliestForeignConversionNotOfAnAccountingCurrencyOne() {
+        // PC-1001's milestone of 28 February is in EUR and needs no rate; PC-2001's USD invoice on --as-of does.
+        InputFolder.Result read = InputFolder.read(folder().folder(), LocalDate.of(2025, 4, 30));
+
+        assertThat(read.problems()).isEmpty();
+        assertThat(read.input().rateScope()).isEqualTo(new RunInput.RateScope(Set.of("USD"),
+                LocalDate.of(2025, 4, 1), LocalDate.of(2025, 4, 30)));
+        // Without --as-of there is no invoice date and no bound on the dates.
+        assertThat(folder().read().input().rateScope()).isEqualTo(new RunInput.RateScope(Set.of("USD"), null, null));
     }
 
     @Test

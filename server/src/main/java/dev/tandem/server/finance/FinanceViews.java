@@ -219,15 +219,16 @@ final class FinanceViews {
     }
 
     /**
-     * What an ECB import did: business days and rates read, rows inserted or changed ({@code 0} when the same file is
-     * imported again), cells without a rate ({@code N/A}) and the first and last date of the file.
+     * What an ECB import did: business days read, rates of the requested scope imported, rows inserted or changed
+     * ({@code 0} when the same file is imported again), cells without a rate ({@code N/A}), rates read but outside the
+     * requested currencies and dates ({@code 0} when the request names none) and the first and last date of the file.
      */
-    record EcbImportView(String rateType, int dates, long rates, long changed, long skipped, LocalDate firstDate,
-                         LocalDate lastDate) {
+    record EcbImportView(String rateType, int dates, long rates, long changed, long skipped, long outside,
+                         LocalDate firstDate, LocalDate lastDate) {
 
         static EcbImportView of(EcbRatesImport.Result r) {
-            return new EcbImportView(r.rateType(), r.dates(), r.rates(), r.changed(), r.skipped(), r.firstDate(),
-                    r.lastDate());
+            return new EcbImportView(r.rateType(), r.dates(), r.rates(), r.changed(), r.skipped(), r.outside(),
+                    r.firstDate(), r.lastDate());
         }
     }
 

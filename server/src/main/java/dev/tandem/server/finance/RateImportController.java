@@ -18,6 +18,10 @@ import java.io.Reader;
 import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,6 +39,13 @@ import org.springframework.web.multipart.MultipartFile;
  * part {@code file} of a {@code multipart/form-data} upload; either way it is streamed into the import, which runs in
  * one transaction: a refused line (400 {@code INVALID_INPUT} naming the line and column) leaves nothing written.
  * Importing a file again changes nothing ({@code changed} 0), so the import needs no {@code Idempotency-Key}.
+ *
+ * <p>Without more parameters every rate of the file is imported, as an accountant loading the ECB's reference rates
+ * into a rate type expects: the rate table then holds what the ECB published. The optional parameters {@code currency}
+ * (repeatable), {@code from} and {@code to} ({@code yyyy-mm-dd}, both included) narrow the import to the rates an
+ * installation needs ({@link EcbRatesImport.Scope}: with {@code from}, each currency's latest rate before it is
+ * imported too, so lookups from {@code from} on find the same rates as with the whole file); the rest of the file is
+ * still checked. docs/api.md §6.1.
  */
 @RestController
 @RequestMapping(FinanceApi.BASE)
@@ -70,22 +81,35 @@ public class RateImportController {
 
     /** The ECB file as the request body. */
     @PostMapping(path = "/exchange-rates/ecb", consumes = TEXT_CSV)
-    EcbImportView importBody(@RequestParam(defaultValue = ECB) String rateType, HttpServletRequest request)
-            throws IOException {
-        return importFrom(request.getInputStream(), charsetOf(request.getCharacterEncoding()), rateType);
+    EcbImportView importBody(@RequestParam(defaultValue = ECB) String rateType,
+            @RequestParam(required = false) List<String> currency,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletRequest request) throws IOException {
+        return importFrom(request.getInputStream(), charsetOf(request.getCharacterEncoding()), rateType,
+                scope(currency, from, to));
     }
 
     /** The ECB file as the part {@code file} of a form upload. */
     @PostMapping(path = "/exchange-rates/ecb", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     EcbImportView importUpload(@RequestParam(defaultValue = ECB) String rateType,
+            @RequestParam(required = false) List<String> currency,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestPart("file") MultipartFile file) throws IOException {
-        return importFrom(file.getInputStream(), StandardCharsets.UTF_8, rateType);
+        return importFrom(file.getInputStream(), StandardCharsets.UTF_8, rateType, scope(currency, from, to));
     }
 
-    private EcbImportView importFrom(InputStream in, Charset charset, String rateType) {
+    /** The rates the request asks for: every one when it names no currency and no date. */
+    private static EcbRatesImport.Scope scope(List<String> currencies, LocalDate from, LocalDate to) {
+        return new EcbRatesImport.Scope(currencies == null || currencies.isEmpty() ? null : Set.copyOf(currencies),
+                from, to);
+    }
+
+    private EcbImportView importFrom(InputStream in, Charset charset, String rateType, EcbRatesImport.Scope scope) {
         Reader reader = new InputStreamReader(in, charset);
         // importCsv reads the file to its end and closes the reader.
-        return EcbImportView.of(ecb.importCsv(reader, rateType));
+        return EcbImportView.of(ecb.importCsv(reader, rateType, scope));
     }
 
     /** The ECB publishes ASCII; UTF-8 reads it, and any declared charset is honoured. */

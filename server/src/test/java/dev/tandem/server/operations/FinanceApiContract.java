@@ -170,6 +170,35 @@ abstract class FinanceApiContract {
     }
 
     @Test
+    void theEcbImportNarrowedToCurrenciesAndDatesKeepsTheirRatesAndTheLastOneBefore() throws IOException {
+        String type = "ECB-" + le;
+        created(api.post("/exchange-rate-types", object("rateType", type, "description", "ECB reference rates, test")));
+        byte[] file = Files.readAllBytes(ECB_FILE);
+
+        // Saturday 19 April to Wednesday 23 April 2025: Easter Monday has no rate; Thursday 17 April's is the last
+        // before the range; the ECB published on 22 and 23 April.
+        JsonNode imported = api.post("/exchange-rates/ecb?rateType=" + type + "&currency=USD&currency=GBP"
+                + "&from=2025-04-19&to=2025-04-23", "text/csv", file).ok();
+
+        assertThat(imported.get("dates").asInt()).isEqualTo(26);
+        assertThat(imported.get("rates").asLong()).isEqualTo(6); // 17, 22 and 23 April, of USD and GBP
+        assertThat(imported.get("changed").asLong()).isEqualTo(6);
+        assertThat(imported.get("outside").asLong()).isEqualTo(780 - 6);
+        assertThat(rate(type, "EUR", "USD", "2025-04-19")).isEqualByComparingTo("1.136");
+        assertThat(rate(type, "EUR", "GBP", "2025-04-21")).isEqualByComparingTo("0.85873");
+        api.get("/exchange-rates?rateType=" + type + "&from=EUR&to=JPY&date=2025-04-22")
+                .problem(422, "EXCHANGE_RATE_NOT_FOUND");
+        api.get("/exchange-rates?rateType=" + type + "&from=EUR&to=USD&date=2025-04-16")
+                .problem(422, "EXCHANGE_RATE_NOT_FOUND");
+
+        JsonNode problem = api.post("/exchange-rates/ecb?rateType=" + type + "&currency=XAU", "text/csv", file)
+                .problem(400, "INVALID_INPUT");
+        assertThat(problem.get("detail").asString()).contains("XAU");
+        api.post("/exchange-rates/ecb?rateType=" + type + "&from=2025-04-23&to=2025-04-19", "text/csv", file)
+                .problem(400, "INVALID_INPUT");
+    }
+
+    @Test
     void aBadEcbFileIsRefusedNamingLineAndColumnAndWritesNothing() {
         String type = "ECB-" + le;
         created(api.post("/exchange-rate-types", object("rateType", type, "description", "ECB reference rates, test")));
