@@ -7,27 +7,32 @@ import dev.tandem.operations.masterdata.NaturalKeys;
 import dev.tandem.operations.work.WorkEntryInput;
 import dev.tandem.monthend.input.RunInput.WorkKind;
 import dev.tandem.monthend.input.RunInput.WorkRow;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * Turns time and expense rows into approved work entries, and so into cost and unbilled sales actuals (§5 steps
  * 2–4), which the actuals map carries to Finance's staging table in the same transactions. Rows the source marks
  * non-billable are approved too, as Non Chargeable (§4.4): their cost is work done and reaches the ledger.
  *
- * <p>Each row is created under its source key ({@code WorkEntries.createFromSources}): rows loaded by an earlier run
- * are skipped, and nothing is billed twice. Work is done in chunks of {@value #CHUNK} rows, the chunk's project,
- * resource and category names resolved to ids with one query each, then the chunk created,
- * submitted and approved in its own transactions; a run stopped between "created" and "approved" leaves draft
- * entries that the next run finds by key and approves ({@link #approvePending}).
+ * <p>Each row is created under its source key ({@code WorkEntries.approveFromSources}): rows loaded by an earlier run
+ * are skipped, and nothing is billed twice. The project, resource and category names of all rows are resolved to
+ * ids once per load, one query per kind; then each chunk of {@value #CHUNK} rows is created already approved, with
+ * its actuals, in one transaction (the rows were approved in the tracker: the entry is written once, in its final
+ * state). Entries a run before this one left Draft or Submitted are approved by {@link #approvePending}.
  */
 final class WorkLoader {
 
-    static final int CHUNK = 250;
+    /**
+     * Rows per transaction: about 4 actuals, 4 connections and 6 origins per row, so one transaction writes some
+     * 15,000 rows and holds their images for the sync, a few MB; the commit and its live sync are paid per chunk.
+     */
+    static final int CHUNK = 1000;
 
     private final ProjectOperations ops;
 
@@ -43,21 +48,16 @@ final class WorkLoader {
     }
 
     Loaded load(List<WorkRow> rows, Progress progress, String stepName) {
+        Names names = names(rows);
         int created = progress.compute(stepName, rows.size(), bar -> {
             int count = 0;
             for (int from = 0; from < rows.size(); from += CHUNK) {
                 List<WorkRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
-                Names names = names(chunk);
                 Map<String, WorkEntryInput> byKey = new LinkedHashMap<>();
                 for (WorkRow row : chunk) {
                     byKey.put(row.sourceKey(), entry(row, names));
                 }
-                List<UUID> ids = new ArrayList<>(ops.workEntries().createFromSources(byKey).values());
-                if (!ids.isEmpty()) {
-                    ops.workEntries().submitAll(ids);
-                    ops.workEntries().approveAll(ids);
-                }
-                count += ids.size();
+                count += ops.workEntries().approveFromSources(byKey).approved().size();
                 bar.stepBy(chunk.size());
             }
             return count;
@@ -76,7 +76,7 @@ final class WorkLoader {
         return ops.sourcedWork().approvePending().approved().size();
     }
 
-    /** The ids of the projects, resources and categories a chunk of rows names, each kind found with one query. */
+    /** The ids of the projects, resources and categories the rows name, each kind found with one query. */
     private record Names(Map<String, UUID> projects, Map<String, UUID> resources, Map<String, UUID> categories) {
 
         UUID of(Map<String, UUID> ids, String name) {
@@ -89,11 +89,22 @@ final class WorkLoader {
         }
     }
 
-    private Names names(List<WorkRow> chunk) {
+    private Names names(List<WorkRow> rows) {
         NaturalKeys keys = ops.naturalKeys();
-        return new Names(keys.projects(chunk.stream().map(WorkRow::project).toList()),
-                keys.resources(chunk.stream().map(WorkRow::resource).toList()),
-                keys.categories(chunk.stream().map(WorkRow::category).filter(Objects::nonNull).toList()));
+        return new Names(keys.projects(distinct(rows, WorkRow::project)), keys.resources(distinct(rows,
+                WorkRow::resource)), keys.categories(distinct(rows, WorkRow::category)));
+    }
+
+    /** The distinct non-null values of one column of the rows (a few hundred names for any number of rows). */
+    private static Set<String> distinct(List<WorkRow> rows, Function<WorkRow, String> column) {
+        Set<String> names = new LinkedHashSet<>();
+        for (WorkRow row : rows) {
+            String name = column.apply(row);
+            if (name != null) {
+                names.add(name);
+            }
+        }
+        return names;
     }
 
     /**

@@ -6,9 +6,10 @@ import java.util.UUID;
 
 /**
  * Work entries created from a source (a time-tracker export, an expense file: {@code tdm_sourcekey} set, see
- * {@link WorkEntries#createFromSources}) whose creator did not finish with them: a batch load creates, submits and
- * approves its entries in separate transactions, so a load stopped in between leaves Draft or Submitted entries that
- * only it knows to approve (§5 steps 2–4).
+ * {@link WorkEntries#createFromSources}) whose creator did not finish with them: a batch load that creates, submits
+ * and approves its entries in separate transactions (as loads before {@link WorkEntries#approveFromSources} did, which
+ * does all three in one) and stops in between leaves Draft or Submitted entries that only it knows to approve (§5
+ * steps 2–4).
  */
 public final class SourcedWork {
 

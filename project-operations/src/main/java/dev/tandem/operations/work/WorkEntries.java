@@ -12,8 +12,10 @@ import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.Reversals;
 import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.masterdata.MasterData;
+import java.math.RoundingMode;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -33,6 +35,8 @@ import java.util.UUID;
 public final class WorkEntries {
 
     private static final int CHUNK = 1000;
+    /** The scale of {@code msdyn_quantity} and {@code msdyn_price} (NUMERIC(19,6)). */
+    private static final int AMOUNT_SCALE = 6;
     private static final Set<TransactionClassification> CLASSES = EnumSet.of(TransactionClassification.TIME,
             TransactionClassification.EXPENSE, TransactionClassification.MATERIAL, TransactionClassification.FEE);
 
@@ -72,15 +76,7 @@ public final class WorkEntries {
      */
     public Map<String, UUID> createFromSources(Map<String, WorkEntryInput> bySourceKey) {
         return ctx.inTransaction(() -> {
-            Set<String> known = new HashSet<>();
-            List<String> keys = new ArrayList<>(bySourceKey.keySet());
-            for (int from = 0; from < keys.size(); from += 500) {
-                List<String> chunk = keys.subList(from, Math.min(keys.size(), from + 500));
-                known.addAll(ctx.jdbc().queryForList("SELECT tdm_sourcekey FROM tdm_workentry WHERE tdm_sourcekey IN ("
-                        + String.join(", ", Collections.nCopies(chunk.size(), "?")) + ")", String.class,
-                        chunk.toArray()));
-            }
-            List<String> fresh = keys.stream().filter(k -> !known.contains(k)).toList();
+            List<String> fresh = unknownKeys(bySourceKey.keySet());
             List<UUID> ids = insert(fresh.stream().map(bySourceKey::get).toList(), fresh);
             Map<String, UUID> created = new LinkedHashMap<>();
             for (int i = 0; i < fresh.size(); i++) {
@@ -90,7 +86,66 @@ public final class WorkEntries {
         });
     }
 
+    /** What {@link #approveFromSources} did: the entries created and approved, by source key, and their actuals. */
+    public record SourcedApproval(Map<String, UUID> approved, int actuals) {
+
+        public SourcedApproval {
+            approved = Collections.unmodifiableMap(new LinkedHashMap<>(approved));
+        }
+    }
+
+    /**
+     * Creates entries from an outside source already approved, with their actuals, in one transaction: the batch
+     * form of {@link #createFromSources}, {@link #submitAll} and {@link #approveAll} for a source whose rows were
+     * approved where they were entered (a time-tracker export, an expense file). The entry is written once, in its
+     * final state, with the submitted-on, approved-on and approved-by stamps an approval in the app gives it; its
+     * actuals, transaction connections and origins are those {@link #approveAll} creates (§5 steps 2–3, §3.6),
+     * not-to-exceed evaluated on approval (§4.5). Nothing is read back: the entries are posted from what was written.
+     * Keys loaded before are skipped, as in {@link #createFromSources}.
+     *
+     * @param bySourceKey entries by source key (at most 100 characters), in the order to create and approve them
+     * @return the entries created now by source key, in input order (skipped keys absent), and the actuals created
+     * @throws TandemException as {@link #createAll} and {@link #approveAll}; nothing is written then
+     */
+    public SourcedApproval approveFromSources(Map<String, WorkEntryInput> bySourceKey) {
+        return ctx.inTransaction(() -> {
+            List<String> fresh = unknownKeys(bySourceKey.keySet());
+            if (fresh.isEmpty()) {
+                return new SourcedApproval(Map.of(), 0);
+            }
+            List<WorkEntry> entries = insert(fresh.stream().map(bySourceKey::get).toList(), fresh,
+                    WorkEntryStatus.APPROVED);
+            int actuals = posting.post(entries);
+            Map<String, UUID> approved = new LinkedHashMap<>();
+            for (int i = 0; i < fresh.size(); i++) {
+                approved.put(fresh.get(i), entries.get(i).id());
+            }
+            return new SourcedApproval(approved, actuals);
+        });
+    }
+
+    /** The keys of {@code keys} no entry has yet, in their order; one query per {@value #CHUNK} keys. */
+    private List<String> unknownKeys(Collection<String> keys) {
+        List<String> all = List.copyOf(keys);
+        Set<String> known = new HashSet<>();
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+            known.addAll(ctx.jdbc().queryForList("SELECT tdm_sourcekey FROM tdm_workentry WHERE tdm_sourcekey IN ("
+                    + OperationsContext.placeholders(chunk) + ")", String.class, chunk.toArray()));
+        }
+        return all.stream().filter(k -> !known.contains(k)).toList();
+    }
+
     private List<UUID> insert(List<WorkEntryInput> inputs, List<String> sourceKeys) {
+        return insert(inputs, sourceKeys, WorkEntryStatus.DRAFT).stream().map(WorkEntry::id).toList();
+    }
+
+    /**
+     * Inserts entries in one batch with status {@code status} (Draft, or Approved for {@link #approveFromSources}).
+     *
+     * @return the entries as written, in input order (quantity and price at the column's scale, as a read gives them)
+     */
+    private List<WorkEntry> insert(List<WorkEntryInput> inputs, List<String> sourceKeys, WorkEntryStatus status) {
         for (int i = 0; i < inputs.size(); i++) {
             validateShape(inputs.get(i), i + 1);
         }
@@ -98,9 +153,10 @@ public final class WorkEntries {
             Map<UUID, UUID> defaultRoles = new HashMap<>();
             ReferenceCheck refs = new ReferenceCheck(ctx);
             List<Object[]> rows = new ArrayList<>(inputs.size());
-            List<UUID> ids = new ArrayList<>(inputs.size());
+            List<WorkEntry> entries = new ArrayList<>(inputs.size());
             OffsetDateTime now = ctx.now();
             String user = ctx.user();
+            boolean approved = status == WorkEntryStatus.APPROVED;
             for (int i = 0; i < inputs.size(); i++) {
                 WorkEntryInput in = inputs.get(i);
                 String row = "entry " + (i + 1);
@@ -129,20 +185,26 @@ public final class WorkEntries {
                 if (in.productId() != null) {
                     refs.require("product", "productid", in.productId(), "product", row);
                 }
-                UUID id = Ids.newId();
-                ids.add(id);
-                rows.add(new Object[] {id, in.transactionClass().value(), WorkEntryStatus.DRAFT.name(), in.projectId(),
-                        in.taskId(), in.resourceId(), role, in.categoryId(), in.productId(), in.date(), in.quantity(),
-                        in.price(), in.currency(), in.description(), in.externalDescription(),
+                WorkEntry entry = new WorkEntry(Ids.newId(), in.transactionClass(), status, in.projectId(),
+                        in.taskId(), in.resourceId(), role, in.categoryId(), in.productId(), in.date(),
+                        in.quantity().setScale(AMOUNT_SCALE, RoundingMode.HALF_UP),
+                        in.price() == null ? null : in.price().setScale(AMOUNT_SCALE, RoundingMode.HALF_UP),
+                        in.currency(), in.description(), in.externalDescription(), null, in.billingType());
+                entries.add(entry);
+                rows.add(new Object[] {entry.id(), in.transactionClass().value(), status.name(), in.projectId(),
+                        in.taskId(), in.resourceId(), role, in.categoryId(), in.productId(), in.date(), entry.quantity(),
+                        entry.price(), in.currency(), in.description(), in.externalDescription(),
                         sourceKeys == null ? null : sourceKeys.get(i),
-                        in.billingType() == null ? null : in.billingType().value(), now, user, now, user});
+                        in.billingType() == null ? null : in.billingType().value(), approved ? now : null,
+                        approved ? now : null, approved ? user : null, now, user, now, user});
             }
             ctx.jdbc().batchUpdate("INSERT INTO tdm_workentry (tdm_workentryid, tdm_transactionclass, tdm_status, "
                     + "msdyn_project, msdyn_task, msdyn_bookableresource, msdyn_resourcecategory, msdyn_transactioncategory, "
                     + "msdyn_product, msdyn_date, msdyn_quantity, msdyn_price, transactioncurrency, msdyn_description, "
-                    + "msdyn_externaldescription, tdm_sourcekey, msdyn_billingtype, createdon, createdby, modifiedon, "
-                    + "modifiedby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
-            return ids;
+                    + "msdyn_externaldescription, tdm_sourcekey, msdyn_billingtype, tdm_submittedon, tdm_approvedon, "
+                    + "tdm_approvedby, createdon, createdby, modifiedon, modifiedby) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+            return entries;
         });
     }
 
@@ -249,13 +311,14 @@ public final class WorkEntries {
         values.put("tdm_status", to.name());
         values.putAll(ctx.modified());
         List<String> columns = new ArrayList<>(values.keySet());
-        String sql = "UPDATE tdm_workentry SET " + String.join(" = ?, ", columns) + " = ? WHERE tdm_workentryid = ?";
-        List<Object[]> args = ids.stream().map(id -> {
-            List<Object> a = new ArrayList<>(values.values());
-            a.add(id);
-            return a.toArray();
-        }).toList();
-        ctx.jdbc().batchUpdate(sql, args);
+        String set = "UPDATE tdm_workentry SET " + String.join(" = ?, ", columns) + " = ? WHERE tdm_workentryid IN (";
+        // One statement per CHUNK entries: all get the same values, so the update is set-based.
+        for (int from = 0; from < ids.size(); from += CHUNK) {
+            List<UUID> chunk = ids.subList(from, Math.min(ids.size(), from + CHUNK));
+            List<Object> args = new ArrayList<>(values.values());
+            args.addAll(chunk);
+            ctx.jdbc().update(set + OperationsContext.placeholders(chunk) + ")", args.toArray());
+        }
     }
 
     private List<WorkEntry> load(List<UUID> ids) {
