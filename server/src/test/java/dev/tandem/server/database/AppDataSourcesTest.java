@@ -104,6 +104,16 @@ class AppDataSourcesTest {
         assertThat(embedded.getKeepaliveTime()).isZero();
         assertThat(server.getMaxLifetime()).isPositive();
         assertThat(h2Server.getMaxLifetime()).isPositive();
+        assertThat(server.getDataSourceProperties()).containsEntry("reWriteBatchedInserts", "true");
+        assertThat(embedded.getDataSourceProperties()).doesNotContainKey("reWriteBatchedInserts");
+    }
+
+    @Test
+    void aPostgresqlUrlThatChoosesHowBatchesAreSentKeepsItsChoice() {
+        var chosen = AppDataSources.poolConfig("probe", new DataSourceSettings(
+                "jdbc:postgresql://db.internal:5432/finance?reWriteBatchedInserts=false", "tandem", "x"));
+
+        assertThat(chosen.getDataSourceProperties()).doesNotContainKey("reWriteBatchedInserts");
     }
 
     @Test
