@@ -167,6 +167,56 @@ class AppDataSourcesTest {
         }
     }
 
+    @Test
+    void aWriterInterruptedMidWriteLeavesTheDefaultDatabaseOpen(@TempDir Path dir) throws Exception {
+        // Without retry: in the url, the interrupt closes H2's file channel and the database with it for good.
+        DataSourceSettings settings = new DataSourceSettings(DatabaseUrls.h2File(dir, "interrupted"), "sa", "");
+        HikariDataSource pool = AppDataSources.openMigrated("interrupted", settings, dataSource -> { });
+        AtomicInteger committed = new AtomicInteger();
+        ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
+        try {
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE work_done (id BIGINT PRIMARY KEY, note VARCHAR(300))");
+            }
+            Thread writer = Thread.ofPlatform().start(() -> {
+                for (int chunk = 0; chunk < 400; chunk++) {
+                    try (Connection connection = pool.getConnection()) {
+                        connection.setAutoCommit(false);
+                        try (var insert = connection.prepareStatement("INSERT INTO work_done VALUES (?, ?)")) {
+                            for (int i = 0; i < 250; i++) {
+                                insert.setLong(1, chunk * 250L + i);
+                                insert.setString(2, "x".repeat(200));
+                                insert.addBatch();
+                            }
+                            insert.executeBatch();
+                        }
+                        connection.commit();
+                        committed.addAndGet(250);
+                    } catch (SQLException | RuntimeException e) {
+                        failures.add(e);
+                        return;
+                    } finally {
+                        Thread.interrupted();
+                    }
+                }
+            });
+            for (int i = 0; i < 100 && writer.isAlive(); i++) {
+                Thread.sleep(10);
+                writer.interrupt();
+            }
+            writer.join();
+
+            assertThat(failures).isEmpty();
+            try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("SELECT COUNT(*) FROM work_done")) {
+                rows.next();
+                assertThat(rows.getInt(1)).isEqualTo(committed.get()).isEqualTo(100_000);
+            }
+        } finally {
+            pool.close();
+        }
+    }
+
     /** Stores a value in a global temporary table: it lives exactly as long as the open database. */
     private static void rememberInMemory(String url, String value) throws SQLException {
         try (Connection connection = DriverManager.getConnection(url, "sa", "");
