@@ -35,12 +35,18 @@ final class Confirmations {
     /** Confirmations queued, and those written or given up, since the start (for {@link #awaitIdle}). */
     private final AtomicLong queued = new AtomicLong();
     private final AtomicLong done = new AtomicLong();
-    private final Thread drainer;
+    private Thread drainer;
     private volatile boolean closed;
 
     Confirmations(BatchApplier applier) {
         this.applier = applier;
-        this.drainer = Thread.ofVirtual().name("dual-write-confirmations").start(this::run);
+    }
+
+    /** Starts the thread that writes confirmations; until then they only queue. */
+    synchronized void start() {
+        if (drainer == null && !closed) {
+            drainer = Thread.ofVirtual().name("dual-write-confirmations").start(this::run);
+        }
     }
 
     /** Queues the confirmation of a live batch whose source committed; never blocks, never throws. */
@@ -105,12 +111,14 @@ final class Confirmations {
     }
 
     /** Writes what is queued (best effort) and stops; what is left stays in doubt for the resolver. */
-    void close() {
+    synchronized void close() {
         closed = true;
         // Not interrupted: an interrupt inside H2's file I/O closes the embedded database. It sees closed within
         // one poll.
         try {
-            drainer.join(Duration.ofSeconds(10));
+            if (drainer != null) {
+                drainer.join(Duration.ofSeconds(10));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -131,6 +131,7 @@ public final class DualWriteRuntime {
         lifecycle.restore();
         home.interruptRunning();
         resolver.resolve(Duration.ZERO);
+        confirmations.start();
         for (SyncApp app : apps.all()) {
             app.context().changeRecorder().setHook(new LiveSync(app, apps, maps, settings, queues, applier, errors,
                     resolver, metrics, workers, confirmations));
