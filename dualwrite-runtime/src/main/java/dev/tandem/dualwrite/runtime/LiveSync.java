@@ -10,6 +10,7 @@ import dev.tandem.dualwrite.runtime.HomeStore.ErrorEntry;
 import dev.tandem.dualwrite.spi.SyncApp;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +89,7 @@ final class LiveSync implements SyncHook {
         pending.put(batchId, held);
         Map<String, List<LiveWork>> liveByTarget = new LinkedHashMap<>();
         // Positions of the changes some queued map carries: their full images go to the outbox, once per batch.
-        java.util.BitSet queued = new java.util.BitSet(changes.size());
+        BitSet queued = new BitSet(changes.size());
         for (MapRuntime m : maps.from(source.name())) {
             MapLeg leg = m.legFrom(source.name());
             List<SourceChange> carried = changes.stream().filter(c -> MapRuntime.carries(leg, c)).toList();
