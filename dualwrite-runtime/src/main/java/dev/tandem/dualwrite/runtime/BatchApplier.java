@@ -24,7 +24,7 @@ import java.util.UUID;
  */
 final class BatchApplier {
 
-    /** Marks a delete in {@code dw_inbox_image.applied}. */
+    /** Marks a delete in {@code dw_inbox_image.applied} (inbox images written before 0.4). */
     private static final String DELETED = "{\"$deleted\":true}";
 
     /** A source change mapped to a target row. */
@@ -40,13 +40,27 @@ final class BatchApplier {
     }
 
     /**
-     * A row of {@code dw_inbox_image}: what a batch found and wrote for one key.
+     * What a live batch found and wrote for one key, so an undo can put it back: one element of the batch's undo
+     * document ({@code dw_inbox.undo_images}, a JSON array of {@code {"key", "before", "applied"}} objects).
      *
-     * @param beforeImage the row before, JSON; JSON {@code null} when it did not exist
-     * @param applied     the row written, JSON, or {@link #DELETED}
+     * @param before  the row before (JSON types once read back); {@code null} when it did not exist
+     * @param applied the row written; {@code null} for a delete
      */
-    private record InboxImage(String mapId, UUID batchId, int position, String entity, String key, String beforeImage,
-                              String applied) {
+    private record UndoImage(String key, Map<String, Object> before, Map<String, Object> applied) {
+
+        Map<String, Object> document() {
+            Map<String, Object> d = new java.util.LinkedHashMap<>();
+            d.put("key", key);
+            d.put("before", before);
+            d.put("applied", applied);
+            return d;
+        }
+
+        @SuppressWarnings("unchecked")
+        static UndoImage of(Map<String, Object> d) {
+            return new UndoImage(String.valueOf(d.get("key")), (Map<String, Object>) d.get("before"),
+                    (Map<String, Object>) d.get("applied"));
+        }
     }
 
     /** Maps the net effect of a batch's changes through the leg; changes the filter or striping drop vanish. */
@@ -78,32 +92,52 @@ final class BatchApplier {
     }
 
     /**
+     * What the target's inbox keeps of an applied batch.
+     */
+    enum Inbox {
+        /** Live sync: one IN_DOUBT row with the batch's undo images, until its source's outcome is known. */
+        LIVE,
+        /** A queued batch: one CONFIRMED row, so a replay of the same (map, batch) does nothing. */
+        QUEUED,
+        /** A batch under a fresh id (initial sync, a retry), which nothing replays: no row. */
+        NONE
+    }
+
+    /**
      * Applies prepared batches to the target app in one transaction, parents first, recording each (map, batch)
-     * in the inbox; a (map, batch) already there is skipped. Changes the target records meanwhile carry
-     * {@code sourceApp} as origin, so no leg sends them back.
+     * in the inbox as {@code inbox} says; a (map, batch) already there is skipped. Changes the target records
+     * meanwhile carry {@code sourceApp} as origin, so no leg sends them back.
      *
-     * @param inDoubt IN_DOUBT for live sync (the source has not committed yet), else CONFIRMED
      * @return rows written
      * @throws RuntimeException whatever the target's entities throw; nothing of the transaction stays
      */
-    int apply(SyncApp target, String sourceApp, List<Prepared> batches, boolean inDoubt) {
+    int apply(SyncApp target, String sourceApp, List<Prepared> batches, Inbox inbox) {
         List<Prepared> ordered = new ArrayList<>(batches);
         ordered.sort(Comparator.comparingInt(p -> target.order(p.leg().toEntity())));
         return ChangeRecorder.withOrigin(sourceApp, () -> target.inTransaction(() -> {
             int written = 0;
             for (Prepared p : ordered) {
-                written += applyOne(target, sourceApp, p, inDoubt);
+                written += applyOne(target, sourceApp, p, inbox);
             }
             return written;
         }));
     }
 
-    private int applyOne(SyncApp target, String sourceApp, Prepared p, boolean inDoubt) {
+    /**
+     * Applies one (map, batch) and records it in the inbox: one {@code dw_inbox} row, holding for a live batch
+     * the undo images of every row it changed as one document; a queued batch is never undone and keeps none. A
+     * live batch that changed nothing leaves no inbox row: there is nothing to undo, and a live batch is never
+     * replayed.
+     */
+    private int applyOne(SyncApp target, String sourceApp, Prepared p, Inbox inbox) {
         String mapId = p.leg().map().id();
-        Integer seen = target.jdbc().queryForObject("SELECT COUNT(*) FROM dw_inbox WHERE map_id = ? AND batch_id = ?",
-                Integer.class, mapId, p.batchId());
-        if (seen != null && seen > 0) {
-            return 0;
+        boolean inDoubt = inbox == Inbox.LIVE;
+        if (inbox == Inbox.QUEUED) {
+            Integer seen = target.jdbc().queryForObject("SELECT COUNT(*) FROM dw_inbox WHERE map_id = ? AND "
+                    + "batch_id = ?", Integer.class, mapId, p.batchId());
+            if (seen != null && seen > 0) {
+                return 0;
+            }
         }
         DataEntity entity = target.entity(p.leg().toEntity()).orElseThrow();
         String keyField = p.leg().toKeyField();
@@ -114,17 +148,21 @@ final class BatchApplier {
         }
         List<Map<String, Object>> upserts = new ArrayList<>();
         List<String> deletes = new ArrayList<>();
-        List<InboxImage> images = new ArrayList<>();
+        List<Map<String, Object>> undo = new ArrayList<>();
         for (Row row : p.rows()) {
             Map<String, Object> old = before.get(row.key());
             if (row.operation() == ChangeOperation.DELETE) {
                 if (old != null) {
                     deletes.add(row.key());
-                    images.add(image(p, images.size(), row.key(), old, DELETED));
+                    if (inDoubt) {
+                        undo.add(new UndoImage(row.key(), old, null).document());
+                    }
                 }
             } else if (!Values.sameFields(old, row.target())) {
                 upserts.add(row.target());
-                images.add(image(p, images.size(), row.key(), old, Json.write(row.target())));
+                if (inDoubt) {
+                    undo.add(new UndoImage(row.key(), old, row.target()).document());
+                }
             }
         }
         if (!upserts.isEmpty()) {
@@ -133,34 +171,42 @@ final class BatchApplier {
         if (!deletes.isEmpty()) {
             entity.delete(keyField, deletes);
         }
+        if (inbox == Inbox.NONE || inDoubt && undo.isEmpty()) {
+            return upserts.size() + deletes.size();
+        }
         Timestamp now = Timestamp.from(target.context().clock().instant());
-        target.jdbc().update("INSERT INTO dw_inbox (map_id, batch_id, source_app, status, applied_at) VALUES (?, ?, ?, ?,"
-                + " ?)", mapId, p.batchId(), sourceApp, (inDoubt ? InboxStatus.IN_DOUBT : InboxStatus.CONFIRMED)
-                .stored(), now);
-        target.jdbc().batchUpdate("INSERT INTO dw_inbox_image (map_id, batch_id, position, entity, key_value, "
-                + "before_image, applied) VALUES (?, ?, ?, ?, ?, ?, ?)", images, 1000, (ps, img) -> {
-                    ps.setString(1, img.mapId());
-                    ps.setObject(2, img.batchId());
-                    ps.setInt(3, img.position());
-                    ps.setString(4, img.entity());
-                    ps.setString(5, img.key());
-                    ps.setString(6, img.beforeImage());
-                    ps.setString(7, img.applied());
-                });
+        target.jdbc().update("INSERT INTO dw_inbox (map_id, batch_id, source_app, status, applied_at, undo_images) "
+                + "VALUES (?, ?, ?, ?, ?, ?)", mapId, p.batchId(), sourceApp, (inDoubt ? InboxStatus.IN_DOUBT
+                : InboxStatus.CONFIRMED).stored(), now, inDoubt ? Json.writeAll(undo) : null);
         return upserts.size() + deletes.size();
     }
 
-    private static InboxImage image(Prepared p, int position, String key, Map<String, Object> before,
-                                    String applied) {
-        return new InboxImage(p.leg().map().id(), p.batchId(), position, p.leg().toEntity(), key, Json.write(before),
-                applied);
+    /** A live batch whose source committed, in the target and source it went between. */
+    record Confirmation(SyncApp target, SyncApp source, String mapId, UUID batchId) {
     }
 
-    /** Marks a live batch confirmed: its source committed. */
-    void confirm(SyncApp target, String mapId, UUID batchId) {
-        target.inTransaction(() -> target.jdbc().update("UPDATE dw_inbox SET status = ?, resolved_at = ? WHERE map_id = "
-                + "? AND batch_id = ? AND status = ?", InboxStatus.CONFIRMED.stored(),
-                Timestamp.from(target.context().clock().instant()), mapId, batchId, InboxStatus.IN_DOUBT.stored()));
+    /**
+     * Confirms live batches whose source committed: their inbox rows (with the undo images) are deleted in the
+     * target, then their delivery rows in the source. In that order: a delivery row is what tells the resolver
+     * that a batch still in doubt must be kept, so it goes only once no inbox row can ask. A crash between the two
+     * leaves a delivery row that {@link OutboxRetention} deletes later. All confirmations must share one target
+     * and one source.
+     */
+    void confirm(SyncApp target, SyncApp source, List<Confirmation> batches) {
+        if (batches.isEmpty()) {
+            return;
+        }
+        target.inTransaction(() -> target.jdbc().batchUpdate("DELETE FROM dw_inbox WHERE map_id = ? AND batch_id = ? "
+                + "AND status = ?", batches, 500, (ps, c) -> {
+                    ps.setString(1, c.mapId());
+                    ps.setObject(2, c.batchId());
+                    ps.setString(3, InboxStatus.IN_DOUBT.stored());
+                }));
+        source.inTransaction(() -> source.jdbc().batchUpdate("DELETE FROM dw_delivery WHERE map_id = ? AND batch_id = ?",
+                batches, 500, (ps, c) -> {
+                    ps.setString(1, c.mapId());
+                    ps.setObject(2, c.batchId());
+                }));
     }
 
     /**
@@ -181,17 +227,14 @@ final class BatchApplier {
             }
             DataEntity entity = target.entity(leg.toEntity()).orElseThrow();
             String integrationKey = entity.definition().integrationKey();
-            List<InboxImage> images = target.jdbc().query("SELECT position, key_value, before_image, applied FROM "
-                    + "dw_inbox_image WHERE map_id = ? AND batch_id = ? ORDER BY position DESC", (rs, i) ->
-                    new InboxImage(mapId, batchId, rs.getInt(1), leg.toEntity(), rs.getString(2), rs.getString(3),
-                            rs.getString(4)), mapId, batchId);
-            for (InboxImage img : images) {
+            List<UndoImage> images = undoImages(target, mapId, batchId);
+            for (UndoImage img : images.reversed()) {
                 String key = img.key();
-                Map<String, Object> before = Json.read(img.beforeImage());
-                boolean deleted = DELETED.equals(img.applied());
+                Map<String, Object> before = img.before();
+                boolean deleted = img.applied() == null;
                 Map<String, Object> current = entity.read(leg.toKeyField(), List.of(key)).stream().findFirst()
                         .orElse(null);
-                boolean untouched = deleted ? current == null : Values.sameFields(current, Json.read(img.applied()));
+                boolean untouched = deleted ? current == null : Values.sameFields(current, img.applied());
                 if (!untouched) {
                     conflicts.add(leg.toEntity() + " " + key + " changed after batch " + batchId + " was applied; "
                             + "it was left as it is");
@@ -203,9 +246,23 @@ final class BatchApplier {
                     entity.restore(keyValue, before);
                 }
             }
-            target.jdbc().update("UPDATE dw_inbox SET status = 'UNDONE', resolved_at = ? WHERE map_id = ? AND "
-                    + "batch_id = ?", Timestamp.from(target.context().clock().instant()), mapId, batchId);
+            target.jdbc().update("DELETE FROM dw_inbox_image WHERE map_id = ? AND batch_id = ?", mapId, batchId);
+            // The row stays, UNDONE, as the record of what the resolver did; its images have served.
+            target.jdbc().update("UPDATE dw_inbox SET status = 'UNDONE', resolved_at = ?, undo_images = NULL WHERE "
+                    + "map_id = ? AND batch_id = ?", Timestamp.from(target.context().clock().instant()), mapId, batchId);
             return conflicts;
         }));
+    }
+
+    /** A batch's undo images in the order applied: its document, or the rows of a batch applied before 0.4. */
+    private static List<UndoImage> undoImages(SyncApp target, String mapId, UUID batchId) {
+        String document = target.jdbc().query("SELECT undo_images FROM dw_inbox WHERE map_id = ? AND batch_id = ?",
+                (rs, i) -> rs.getString(1), mapId, batchId).stream().findFirst().orElse(null);
+        if (document != null) {
+            return Json.readAll(document).stream().map(UndoImage::of).toList();
+        }
+        return target.jdbc().query("SELECT key_value, before_image, applied FROM dw_inbox_image WHERE map_id = ? AND "
+                + "batch_id = ? ORDER BY position", (rs, i) -> new UndoImage(rs.getString(1), Json.read(rs.getString(2)),
+                DELETED.equals(rs.getString(3)) ? null : Json.read(rs.getString(3))), mapId, batchId);
     }
 }

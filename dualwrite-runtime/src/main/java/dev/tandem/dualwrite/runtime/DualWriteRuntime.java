@@ -61,6 +61,7 @@ public final class DualWriteRuntime {
     private final Retries retries;
     private final Reconciler reconciler;
     private final OutboxRetention retention;
+    private final Confirmations confirmations = new Confirmations(applier);
     private ScheduledExecutorService poller;
 
     /**
@@ -85,7 +86,7 @@ public final class DualWriteRuntime {
         this.lifecycle = new MapLifecycle(maps, states, queues, initialSync, home, loader, settings);
         this.retries = new Retries(this.apps, applier, queues, home, metrics);
         this.reconciler = new Reconciler(this.apps, applier);
-        this.retention = new OutboxRetention(this.apps, settings);
+        this.retention = new OutboxRetention(this.apps, maps, settings);
         load(mapFiles).forEach(m -> maps.put(lifecycle.newRuntime(m, mapFiles.get(m.file()), MapState.NOT_RUNNING)));
     }
 
@@ -130,9 +131,10 @@ public final class DualWriteRuntime {
         lifecycle.restore();
         home.interruptRunning();
         resolver.resolve(Duration.ZERO);
+        confirmations.start();
         for (SyncApp app : apps.all()) {
             app.context().changeRecorder().setHook(new LiveSync(app, apps, maps, settings, queues, applier, errors,
-                    resolver, metrics, workers));
+                    resolver, metrics, workers, confirmations));
             app.context().changeRecorder().setCarried(entity -> maps.carries(app.name(), entity));
         }
         for (MapRuntime m : maps.all()) {
@@ -160,12 +162,13 @@ public final class DualWriteRuntime {
         if (poller != null) {
             poller.shutdownNow();
         }
+        confirmations.close();
         workers.close();
     }
 
     /**
      * Periodic work: queues that wait for their target (after its back-off), straggling queued batches of running
-     * maps, batches in doubt for longer than allowed, and delivered outbox rows past their retention.
+     * maps, batches in doubt for longer than allowed, and bookkeeping that has served ({@link OutboxRetention}).
      */
     private void poll() {
         for (MapRuntime m : maps.all()) {
@@ -297,8 +300,11 @@ public final class DualWriteRuntime {
     }
 
     /**
-     * Deletes delivered outbox rows older than {@link DualWriteSettings#outboxRetention()} in each app's database;
-     * rows of a batch still queued, on the retry list or failed are never deleted.
+     * Deletes the sync bookkeeping that has served, in each app's database (the poller does it every ten minutes):
+     * outbox rows older than {@link DualWriteSettings#outboxRetention()} that no queued, retry-listed or failed batch
+     * needs; queue rows delivered or discarded that long ago; inbox rows of queued batches no drain can replay any
+     * more; delivery rows of live batches no target holds in doubt. Rows of a batch still queued, on the retry list
+     * or failed are never deleted.
      *
      * @return outbox rows deleted
      */
@@ -358,5 +364,10 @@ public final class DualWriteRuntime {
      */
     public int resolveInDoubt(Duration minAge) {
         return resolver.resolve(minAge);
+    }
+
+    /** Waits until the background confirmations of committed live batches are written; for tests. */
+    boolean awaitConfirmations(Duration timeout) {
+        return confirmations.awaitIdle(timeout);
     }
 }

@@ -15,8 +15,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The in-doubt resolver (DESIGN §3): a live batch is applied to the target before its source commits; the source's
  * delivery row ({@code dw_delivery}, written in the source transaction) says afterwards whether it did. Batches whose
- * source committed are confirmed; the others are undone from their before-images, and rows changed since are left
- * and reported in the error log.
+ * source committed are confirmed (their inbox and delivery rows deleted: they have served); the others are undone
+ * from their before-images, and rows changed since are left and reported in the error log. Normally
+ * {@link Confirmations} confirms a batch right after its source commits; the resolver catches what it could not
+ * (a crash, a full queue, a database away).
  */
 final class InDoubtResolver {
 
@@ -94,7 +96,8 @@ final class InDoubtResolver {
                 + "batch_id = ?", Integer.class, m.id(), b.batchId());
         if (delivered != null && delivered > 0) {
             workers.call(() -> {
-                applier.confirm(target, m.id(), b.batchId());
+                applier.confirm(target, source, List.of(new BatchApplier.Confirmation(target, source, m.id(),
+                        b.batchId())));
                 return null;
             });
             return false;

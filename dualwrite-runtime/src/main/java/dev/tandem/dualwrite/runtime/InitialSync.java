@@ -172,7 +172,7 @@ final class InitialSync {
         }
         try {
             applier.apply(to, from.name(), List.of(new Prepared(leg, UUID.randomUUID(), rows, List.of())),
-                    false);
+                    BatchApplier.Inbox.NONE);
             metrics.applied(m.id(), "initial", rows.size(), 0);
             return new Outcome(rows.size(), 0);
         } catch (RuntimeException e) {

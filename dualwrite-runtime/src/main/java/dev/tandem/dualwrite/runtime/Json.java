@@ -1,6 +1,7 @@
 package dev.tandem.dualwrite.runtime;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.core.type.TypeReference;
@@ -27,6 +28,17 @@ final class Json {
             return null;
         }
         return MAPPER.readValue(json, new TypeReference<LinkedHashMap<String, Object>>() {
+        });
+    }
+
+    /** A list of row-like documents (e.g. a batch's undo images) as one JSON array. */
+    static String writeAll(List<? extends Map<String, Object>> documents) {
+        return MAPPER.writeValueAsString(documents);
+    }
+
+    /** A JSON array written by {@link #writeAll}; values in JSON types as {@link #read} gives them. */
+    static List<LinkedHashMap<String, Object>> readAll(String json) {
+        return MAPPER.readValue(json, new TypeReference<List<LinkedHashMap<String, Object>>>() {
         });
     }
 }

@@ -10,6 +10,7 @@ import dev.tandem.dualwrite.runtime.HomeStore.ErrorEntry;
 import dev.tandem.dualwrite.spi.SyncApp;
 import java.sql.Timestamp;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -58,11 +59,12 @@ final class LiveSync implements SyncHook {
     private final InDoubtResolver resolver;
     private final DualWriteMetrics metrics;
     private final Workers workers;
+    private final Confirmations confirmations;
     private final Map<UUID, Held> pending = new ConcurrentHashMap<>();
 
     LiveSync(SyncApp source, SyncApps apps, MapRegistry maps, DualWriteSettings settings, Queues queues,
              BatchApplier applier, ErrorLog errors, InDoubtResolver resolver, DualWriteMetrics metrics,
-             Workers workers) {
+             Workers workers, Confirmations confirmations) {
         this.source = source;
         this.apps = apps;
         this.maps = maps;
@@ -73,6 +75,7 @@ final class LiveSync implements SyncHook {
         this.resolver = resolver;
         this.metrics = metrics;
         this.workers = workers;
+        this.confirmations = confirmations;
     }
 
     @Override
@@ -85,6 +88,8 @@ final class LiveSync implements SyncHook {
         Held held = new Held();
         pending.put(batchId, held);
         Map<String, List<LiveWork>> liveByTarget = new LinkedHashMap<>();
+        // Positions of the changes some queued map carries: their full images go to the outbox, once per batch.
+        BitSet queued = new BitSet(changes.size());
         for (MapRuntime m : maps.from(source.name())) {
             MapLeg leg = m.legFrom(source.name());
             List<SourceChange> carried = changes.stream().filter(c -> MapRuntime.carries(leg, c)).toList();
@@ -95,11 +100,18 @@ final class LiveSync implements SyncHook {
             switch (m.state) {
                 case RUNNING -> liveByTarget.computeIfAbsent(leg.toApp(), k -> new ArrayList<>())
                         .add(new LiveWork(m, leg, carried));
-                case PAUSED, RESUMING, INITIALIZING -> queues.enqueue(source, m, batchId, carried.size());
+                case PAUSED, RESUMING, INITIALIZING -> {
+                    queues.enqueue(source, m, batchId, carried.size());
+                    carried.forEach(c -> queued.set((int) c.sequenceNo()));
+                }
                 default -> {
                     // Not running or stopped: the map does not sync (initial sync or "run" catches up later).
                 }
             }
+        }
+        if (!queued.isEmpty()) {
+            // A queued batch is replayed from the outbox, in full order (R22): the only changes written there.
+            source.context().changeRecorder().writeOutbox(batchId, queued.stream().mapToObj(recorded::get).toList());
         }
         for (Map.Entry<String, List<LiveWork>> e : liveByTarget.entrySet()) {
             applyLive(batchId, apps.app(e.getKey()), e.getValue(), held);
@@ -141,7 +153,8 @@ final class LiveSync implements SyncHook {
             return;
         }
         Timestamp now = Timestamp.from(source.context().clock().instant());
-        // In the source transaction: exists exactly when the source commits. The resolver relies on it.
+        // In the source transaction: exists exactly when the source commits. The resolver relies on it. One row per
+        // (map, batch), deleted again once the target's inbox row is (Confirmations).
         source.jdbc().batchUpdate("INSERT INTO dw_delivery (map_id, batch_id, delivered_at) VALUES (?, ?, ?)", batches,
                 100, (ps, p) -> {
                     ps.setString(1, p.leg().map().id());
@@ -152,7 +165,7 @@ final class LiveSync implements SyncHook {
         long started = System.nanoTime();
         try {
             workers.call(() -> {
-                int n = applier.apply(target, source.name(), batches, true);
+                int n = applier.apply(target, source.name(), batches, BatchApplier.Inbox.LIVE);
                 if (abandoned.get()) {
                     // The source gave up waiting and rolls back: take the batch back now.
                     batches.forEach(p -> applier.undo(target, p.leg(), batchId, source.name()));
@@ -206,19 +219,12 @@ final class LiveSync implements SyncHook {
         }
         for (Applied a : held.applied) {
             if (committed) {
-                workers.submit(() -> a.batches().forEach(p -> confirm(a.target(), p, batchId)));
+                // Served: the inbox row and its undo images, then the delivery row, go in the background.
+                a.batches().forEach(p -> confirmations.offer(new BatchApplier.Confirmation(a.target(), source,
+                        p.leg().map().id(), batchId)));
             } else {
                 undo(a, batchId);
             }
-        }
-    }
-
-    private void confirm(SyncApp target, Prepared p, UUID batchId) {
-        try {
-            applier.confirm(target, p.leg().map().id(), batchId);
-        } catch (RuntimeException e) {
-            LOG.warn("Table map {}: batch {} left in doubt in {}; the resolver confirms it from its delivery row",
-                    p.leg().map().id(), batchId, target.name(), e);
         }
     }
 

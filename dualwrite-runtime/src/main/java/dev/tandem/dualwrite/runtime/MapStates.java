@@ -43,8 +43,9 @@ final class MapStates {
     /** Changes the state; the caller holds the map's write lock. */
     void setLocked(MapRuntime m, MapState state, String reason, String user) {
         MapState before = m.state;
-        m.state = state;
+        // Stored first: whoever sees the new state also reads its reason.
         home.saveState(m.id(), state, m.map.version(), null, reason, user);
+        m.state = state;
         home.activity(m.id(), ActivityEvent.STATE, label(before) + " → " + label(state)
                 + (reason == null ? "" : ": " + reason), user);
     }

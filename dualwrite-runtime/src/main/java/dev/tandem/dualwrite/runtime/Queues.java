@@ -231,7 +231,7 @@ final class Queues {
                 for (QueueRow row : rows) {
                     prepared.add(prepare(leg, from, to, row.batchId()));
                 }
-                applier.apply(to, from.name(), prepared, false);
+                applier.apply(to, from.name(), prepared, BatchApplier.Inbox.QUEUED);
             } catch (RuntimeException chunkFailed) {
                 Failure failure = FailurePolicy.of(chunkFailed);
                 if (failure.retriable()) {
@@ -263,7 +263,7 @@ final class Queues {
                 if (p == null) {
                     p = prepare(leg, from, to, rows.get(i).batchId());
                 }
-                applier.apply(to, from.name(), List.of(p), false);
+                applier.apply(to, from.name(), List.of(p), BatchApplier.Inbox.QUEUED);
                 delivered(m, from, rows.get(i), p);
                 delivered++;
             } catch (RuntimeException e) {

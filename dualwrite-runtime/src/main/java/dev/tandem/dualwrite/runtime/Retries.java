@@ -115,7 +115,7 @@ final class Retries {
                 home.failedAgain(e.errorId(), p.failures().get(0).type(), p.failures().get(0).message());
                 return false;
             }
-            applier.apply(to, from.name(), List.of(p), false);
+            applier.apply(to, from.name(), List.of(p), BatchApplier.Inbox.NONE);
             home.resolved(e.errorId());
             metrics.applied(m.id(), "retry", p.rows().size(), 0);
             return true;

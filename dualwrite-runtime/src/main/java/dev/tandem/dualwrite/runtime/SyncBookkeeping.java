@@ -76,7 +76,11 @@ public final class SyncBookkeeping {
         return List.copyOf(apps.keySet());
     }
 
-    /** How many live batches {@code app} has applied as a target (any status). */
+    /**
+     * How many batches {@code app}'s inbox holds as a target (any status): live batches not yet confirmed, undone
+     * ones, and queued batches not yet purged. A confirmed live batch leaves no inbox row (it has served), so this
+     * is not the number of batches ever applied.
+     */
     public long inboxBatches(String app) {
         return count(app(app), COUNT_INBOX);
     }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The runtime on two small apps, on H2 and on PostgreSQL (DESIGN §3; issue 5 acceptance 4, 5, 7). */
 @ParameterizedClass(name = "[{0}]")
@@ -75,10 +77,43 @@ class DualWriteRuntimeTest {
         assertThat(erpName("C-1")).isEqualTo("Contoso");
         assertThat(apps.erp.jdbc().queryForObject("SELECT creditlimit FROM custtable", BigDecimal.class))
                 .isEqualByComparingTo("1000.50");
-        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_delivery")).isEqualTo(1);
-        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox")).isEqualTo(1);
+        // Issue 13: once the source committed, the batch's bookkeeping has served and is gone; live sync writes no
+        // outbox row at all.
+        assertThat(runtime.awaitConfirmations(Duration.ofSeconds(10))).isTrue();
         assertThat(runtime.resolveInDoubt(Duration.ZERO)).isZero();
-        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'")).isEqualTo(1);
+        assertNoBookkeeping();
+    }
+
+    /** No sync bookkeeping left in either database. */
+    private void assertNoBookkeeping() {
+        for (var app : List.of(apps.crm, apps.erp)) {
+            for (String table : List.of("dw_outbox", "dw_delivery", "dw_inbox", "dw_inbox_image", "dw_queue")) {
+                assertThat(apps.count(app, "SELECT COUNT(*) FROM " + table)).as(table).isZero();
+            }
+        }
+    }
+
+    /** Issue 13: a run of live batches leaves no bookkeeping rows behind, whatever their size. */
+    @Test
+    void liveSyncLeavesNoBookkeepingBehind() {
+        DualWriteRuntime runtime = start(TwoApps.settings());
+        for (int t = 0; t < 20; t++) {
+            int n = t;
+            apps.crm.inTransaction(() -> {
+                for (int i = 0; i < 50; i++) {
+                    insertCustomer("B-" + n + "-" + i, "Customer " + i);
+                }
+            });
+        }
+        apps.erp.inTransaction(() -> apps.erp.writer().update(TwoApps.ACCOUNTS, List.of("B-0-0"), Map.of("rating",
+                "A")));
+
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isEqualTo(1000);
+        assertThat(apps.crm.jdbc().queryForObject("SELECT rating FROM customer WHERE accountnumber = 'B-0-0'",
+                String.class)).isEqualTo("A");
+        assertThat(runtime.awaitConfirmations(Duration.ofSeconds(10))).isTrue();
+        assertNoBookkeeping();
+        assertThat(runtime.reconcile("customers").consistent()).isTrue();
     }
 
     @Test
@@ -109,29 +144,42 @@ class DualWriteRuntimeTest {
 
         assertThat(apps.crm.jdbc().queryForObject("SELECT rating FROM customer WHERE customerid = ?", String.class, id))
                 .isEqualTo("A");
-        // The CRM's write-back change carries its origin and does not travel to the ERP again.
-        assertThat(apps.crm.jdbc().queryForList("SELECT origin FROM dw_outbox ORDER BY sequence_no", String.class))
-                .containsExactly(null, "erp");
-        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox")).isEqualTo(1);
+        // The CRM's write-back change carries its origin and does not travel to the ERP again: one row went each
+        // way, nothing came back.
+        assertThat(apps.registry.get("tandem.dualwrite.applied.rows").tag("map", "customers").counters())
+                .extracting(c -> c.count()).containsExactly(2.0);
+        assertThat(apps.erpWrites).containsExactly("C-3=Fabrikam");
     }
 
     @Test
     void theResolverUndoesABatchWhoseSourceNeverCommitted() {
         DualWriteRuntime runtime = start(TwoApps.settings());
         UUID id = insertCustomer("C-4", "Northwind");
-        rename(id, "Northwind Traders");
-        awaitConfirmed(2);
-        // Make both batches look like their source died between the target's commit and its own.
-        apps.erp.jdbc().update("UPDATE dw_inbox SET status = 'IN_DOUBT'");
-        UUID renameBatch = apps.crm.jdbc().queryForObject("SELECT batch_id FROM dw_outbox WHERE operation = 'UPDATE'",
-                UUID.class);
-        apps.crm.jdbc().update("DELETE FROM dw_delivery WHERE batch_id = ?", renameBatch);
+        // The source dies between the target's commit and its own: the rename reached the ERP, then the CRM's
+        // commit fails while the ERP cannot be reached, so the rollback cannot take the rename back there.
+        assertThatThrownBy(() -> apps.crm.inTransaction(() -> {
+            rename(id, "Northwind Traders");
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    apps.erpDown.set(true);
+                    throw new IllegalStateException("the source died before its commit");
+                }
+            });
+        })).hasMessageContaining("the source died");
+        apps.erpDown.set(false);
+        assertThat(erpName("C-4")).isEqualTo("Northwind Traders");
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'IN_DOUBT'")).isEqualTo(1);
 
         assertThat(runtime.resolveInDoubt(Duration.ZERO)).isEqualTo(1);
 
         assertThat(erpName("C-4")).isEqualTo("Northwind");
-        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'UNDONE'")).isEqualTo(1);
-        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'")).isEqualTo(1);
+        assertThat(apps.crm.jdbc().queryForObject("SELECT name FROM customer", String.class)).isEqualTo("Northwind");
+        // The undone batch stays as the record of what the resolver did, without its images; the confirmed insert
+        // left nothing.
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'UNDONE' AND undo_images IS "
+                + "NULL")).isEqualTo(1);
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox")).isEqualTo(1);
         assertThat(runtime.activity("customers", 0, 50).items()).anySatisfy(a -> assertThat(a.event()).isEqualTo(ActivityEvent.BATCH_UNDONE));
     }
 
@@ -151,18 +199,6 @@ class DualWriteRuntimeTest {
         assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM custtable")).isZero();
         assertThat(runtime.errors("customers", null, 0, 10).items()).anySatisfy(e -> assertThat(e.type().name())
                 .isEqualTo("TIMEOUT"));
-    }
-
-    /** Waits until the asynchronous confirmations after commit have marked {@code n} inbox rows CONFIRMED. */
-    private void awaitConfirmed(int n) {
-        for (int i = 0; i < 200 && apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'") < n;
-             i++) {
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
     }
 
     /** Acceptance 4: pause, 10,000 changes, then each resume option. */
@@ -291,36 +327,58 @@ class DualWriteRuntimeTest {
         assertThat(erpName("T-0")).isEqualTo("live");
     }
 
-    /** Issue 12 point 4: delivered outbox rows past their retention are deleted; nothing undelivered ever is. */
+    /**
+     * Issue 12 point 4 and issue 13: live sync writes no outbox row; a queued change's outbox row stays, however old,
+     * until its batch is delivered; then it, the queue row and the target's inbox row are purged once past the
+     * retention.
+     */
     @Test
-    void deliveredOutboxRowsPastTheRetentionAreDeletedAndUndeliveredOnesStay() {
+    void queuedBookkeepingStaysUntilDeliveredAndIsPurgedPastTheRetention() {
         DualWriteRuntime runtime = start(TwoApps.settings().withOutboxRetention(Duration.ofDays(7)));
         UUID id = insertCustomer("R-1", "v0");
-        apps.erp.inTransaction(() -> apps.erp.writer().update(TwoApps.ACCOUNTS, List.of("R-1"), Map.of("rating", "B")));
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox")).isZero();
         runtime.pause("customers", null, "admin");
         rename(id, "queued");
         Timestamp eightDaysAgo = Timestamp.from(Instant.now().minus(Duration.ofDays(8)));
         apps.crm.jdbc().update("UPDATE dw_outbox SET recorded_at = ?", eightDaysAgo);
-        apps.erp.jdbc().update("UPDATE dw_outbox SET recorded_at = ?", eightDaysAgo);
-        // CRM: the live insert, the write-back of the rating (origin erp), the queued rename; ERP: the rating change
-        // (delivered live), the insert applied from the CRM (origin crm).
-        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox")).isEqualTo(3);
-        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_outbox")).isEqualTo(2);
-
-        assertThat(runtime.purgeOutbox()).isEqualTo(4);
-
-        assertThat(apps.crm.jdbc().queryForList("SELECT operation FROM dw_outbox", String.class))
-                .containsExactly("UPDATE");
         assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE payload LIKE '%queued%'")).isOne();
-        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_outbox")).isZero();
+
+        assertThat(runtime.purgeOutbox()).isZero();
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE payload LIKE '%queued%'")).isOne();
 
         runtime.resume("customers", ResumeOption.DRAIN, false, "admin");
         assertThat(erpName("R-1")).isEqualTo("queued");
         assertThat(runtime.purgeOutbox()).isEqualTo(1);
-        // A delivered row within the retention stays.
-        insertCustomer("R-2", "v0");
-        assertThat(runtime.purgeOutbox()).isZero();
-        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox")).isOne();
+        // The queue row and the inbox row that guards against a replay of the drain go once past the retention.
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_queue WHERE status = 'DELIVERED'")).isOne();
+        assertThat(apps.count(apps.erp, "SELECT COUNT(*) FROM dw_inbox WHERE status = 'CONFIRMED'")).isOne();
+        apps.crm.jdbc().update("UPDATE dw_queue SET resolved_at = ?", eightDaysAgo);
+        apps.erp.jdbc().update("UPDATE dw_inbox SET applied_at = ?", eightDaysAgo);
+        runtime.purgeOutbox();
+        assertThat(runtime.awaitConfirmations(Duration.ofSeconds(10))).isTrue();
+        assertNoBookkeeping();
+    }
+
+    /** Issue 13: a delivery row a crash left after its target's inbox row went is purged; one in doubt stays. */
+    @Test
+    void deliveryRowsNoTargetHoldsInDoubtArePurged() {
+        DualWriteRuntime runtime = start(TwoApps.settings().withOutboxRetention(Duration.ofDays(7)));
+        insertCustomer("D-1", "v0");
+        assertThat(runtime.awaitConfirmations(Duration.ofSeconds(10))).isTrue();
+        Timestamp hourAgo = Timestamp.from(Instant.now().minus(Duration.ofHours(1)));
+        UUID orphan = UUID.randomUUID();
+        UUID inDoubt = UUID.randomUUID();
+        for (UUID batch : List.of(orphan, inDoubt)) {
+            apps.crm.jdbc().update("INSERT INTO dw_delivery (map_id, batch_id, delivered_at) VALUES ('customers', ?, ?)",
+                    batch, hourAgo);
+        }
+        apps.erp.jdbc().update("INSERT INTO dw_inbox (map_id, batch_id, source_app, status, applied_at) VALUES "
+                + "('customers', ?, 'crm', 'IN_DOUBT', ?)", inDoubt, Timestamp.from(Instant.now()));
+
+        runtime.purgeOutbox();
+
+        assertThat(apps.crm.jdbc().queryForList("SELECT batch_id FROM dw_delivery", UUID.class))
+                .containsExactly(inDoubt);
     }
 
     /** Issue 12 point 4: a change no map carries leaves no outbox row while the runtime runs; without it, all do. */
@@ -338,7 +396,9 @@ class DualWriteRuntimeTest {
 
         assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM contact")).isEqualTo(2);
         assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE entity = 'contacts'")).isOne();
-        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE entity = 'customers'")).isOne();
+        // Issue 13: a carried change synced live leaves no outbox row either.
+        assertThat(apps.count(apps.crm, "SELECT COUNT(*) FROM dw_outbox WHERE entity = 'customers'")).isZero();
+        assertThat(erpName("P-3")).isEqualTo("Carried");
     }
 
     @Test

@@ -13,8 +13,20 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.core.StreamWriteFeature;
 
 /**
- * Records changes of data-entity rows in the app's {@code dw_outbox} table, inside the caller's transaction
- * (DESIGN §3, change capture). All changes of one transaction share one batch id, the unit of live sync.
+ * Captures changes of data-entity rows inside the caller's transaction (DESIGN §3, change capture). All changes of
+ * one transaction share one batch id, the unit of live sync.
+ *
+ * <p>What is written depends on whether a dual-write runtime is wired:
+ * <ul>
+ *   <li><b>With a {@link SyncHook}</b> (the runtime runs): nothing is written per change. The changes some loaded
+ *       table map carries ({@link #setCarried}) are kept for the transaction and handed to the hook just before
+ *       commit; the hook applies them live and writes only the bookkeeping a guarantee needs: one delivery row per
+ *       (batch, map) applied live, and the full ordered images ({@link #writeOutbox}) of the changes of a map that
+ *       is paused, so its queue can be replayed in order. A change no map carries is not kept at all; a map started
+ *       later starts from an initial sync, which reads the tables, not the outbox.</li>
+ *   <li><b>Without a hook</b> (no runtime): each change is written to the app's {@code dw_outbox} as it is
+ *       recorded, one row per change with its full row image.</li>
+ * </ul>
  *
  * <p>Refuses to record outside a transaction: a change recorded in its own transaction could commit while the
  * business write rolls back (or the reverse), which is exactly the "silently never syncs" failure of the original.
@@ -47,7 +59,8 @@ public final class ChangeRecorder {
     }
 
     /**
-     * Records changes with JDBC batching.
+     * Records changes of the current transaction: hands them to the hook at commit when one is set (writing
+     * nothing now), else writes one {@code dw_outbox} row per change with JDBC batching.
      *
      * @throws IllegalStateException when no transaction is active
      */
@@ -58,9 +71,26 @@ public final class ChangeRecorder {
             return;
         }
         UUID batchId = currentBatchId();
+        String origin = ORIGIN.get();
+        List<SyncHook.RecordedChange> recorded = changes.stream().map(c -> new SyncHook.RecordedChange(c.entity(),
+                c.integrationKey(), c.operation(), c.row(), origin)).toList();
         if (hook != null) {
-            pending(batchId).addAll(changes.stream().map(c -> new SyncHook.RecordedChange(c.entity(),
-                    c.integrationKey(), c.operation(), c.row(), ORIGIN.get())).toList());
+            pending(batchId).addAll(recorded);
+        } else {
+            writeOutbox(batchId, recorded);
+        }
+    }
+
+    /**
+     * Writes changes to the app's {@code dw_outbox}, one row per change with its full row image as JSON, in the
+     * given order (their sequence numbers follow it), in the current transaction. The runtime calls it for the
+     * changes of a batch that queues for a paused map.
+     *
+     * @throws IllegalStateException when no transaction is active
+     */
+    public void writeOutbox(UUID batchId, List<SyncHook.RecordedChange> changes) {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            throw new IllegalStateException("outbox rows may only be written inside the transaction of their changes");
         }
         Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate(INSERT_SQL, changes, 1000, (ps, change) -> {
@@ -69,7 +99,7 @@ public final class ChangeRecorder {
             ps.setString(3, change.integrationKey());
             ps.setString(4, change.operation().name());
             ps.setString(5, json.writeValueAsString(change.row()));
-            ps.setString(6, ORIGIN.get());
+            ps.setString(6, change.origin());
             ps.setTimestamp(7, now);
         });
     }
@@ -81,8 +111,9 @@ public final class ChangeRecorder {
 
     /**
      * Sets which entities' changes are recorded: the dual-write runtime sets the entities some loaded table map
-     * carries, so a change no map carries leaves no outbox row. {@code null} (the default, no runtime wired): every
-     * change is recorded.
+     * (in any state) reads as a source out of this app, write-back maps included, so a change no map carries is
+     * neither kept nor written. {@code null} (the default, no runtime wired): every change is recorded. A map loaded
+     * or started later starts from an initial sync, which reads the tables; the outbox is never its history.
      */
     public void setCarried(Predicate<String> entity) {
         this.carried = entity;

@@ -11,8 +11,10 @@ public interface SyncHook {
 
     /**
      * Called just before the source transaction commits, on its thread and inside it, with every change the
-     * transaction recorded, in order. Throwing rolls the source transaction back and the exception reaches the
-     * caller of the transaction (live sync: the target's refusal is the user's error, dual-write R15).
+     * transaction recorded, in order. While a hook is set the recorder writes no outbox row itself: the hook writes
+     * what its maps need (ChangeRecorder#writeOutbox for a queued map) in this same transaction. Throwing rolls the
+     * source transaction back and the exception reaches the caller of the transaction (live sync: the target's
+     * refusal is the user's error, dual-write R15).
      */
     void beforeCommit(UUID batchId, List<RecordedChange> changes);
 

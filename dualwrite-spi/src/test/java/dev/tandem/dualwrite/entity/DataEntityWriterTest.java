@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.common.testing.DatabaseTest;
 import dev.tandem.dualwrite.capture.ChangeRecorder;
+import dev.tandem.dualwrite.capture.SyncHook;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,9 +23,13 @@ class DataEntityWriterTest extends DatabaseTest {
 
     private static final DataEntityDefinition THINGS =
             new DataEntityDefinition("things", "thing", "thingid", List.of("thingid", "amount", "label"));
+    /** Another entity over the same table, which the hook's maps do not carry. */
+    private static final DataEntityDefinition OTHERS =
+            new DataEntityDefinition("others", "thing", "thingid", List.of("thingid", "label"));
 
     private JdbcTemplate jdbc;
     private TransactionTemplate tx;
+    private ChangeRecorder recorder;
     private DataEntityWriter writer;
 
     @Override
@@ -36,7 +42,8 @@ class DataEntityWriterTest extends DatabaseTest {
         jdbc = new JdbcTemplate(dataSource());
         jdbc.execute("CREATE TABLE thing (thingid UUID PRIMARY KEY, amount NUMERIC(19,6), label VARCHAR(20))");
         tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
-        writer = new DataEntityWriter(jdbc, new ChangeRecorder(jdbc, Clock.systemUTC()));
+        recorder = new ChangeRecorder(jdbc, Clock.systemUTC());
+        writer = new DataEntityWriter(jdbc, recorder);
     }
 
     @Test
@@ -93,6 +100,40 @@ class DataEntityWriterTest extends DatabaseTest {
         row.put("colour", "red");
         assertThatThrownBy(() -> tx.executeWithoutResult(s -> writer.insert(THINGS, List.of(row))))
                 .hasMessageContaining("things has no field colour");
+    }
+
+    /**
+     * Issue 13: with a live-sync hook the changes reach it in memory, in order, just before commit, and no outbox row
+     * is written unless the hook writes one (a queued map's changes); a change of an entity no map carries is not
+     * even kept.
+     */
+    @Test
+    void withAHookChangesGoToItAndOnlyWhatItWritesReachesTheOutbox() {
+        List<String> seen = new ArrayList<>();
+        recorder.setCarried(entity -> entity.equals("things"));
+        recorder.setHook(new SyncHook() {
+            @Override
+            public void beforeCommit(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                changes.forEach(c -> seen.add(c.operation() + " " + c.row().get("label")));
+                assertThat(count("dw_outbox")).isZero();
+                recorder.writeOutbox(batchId, changes.subList(1, 2));
+            }
+
+            @Override
+            public void afterCompletion(UUID batchId, boolean committed) {
+                seen.add(committed ? "committed" : "rolled back");
+            }
+        });
+        Map<String, Object> row = row("7");
+        tx.executeWithoutResult(s -> {
+            writer.insert(THINGS, List.of(row));
+            writer.update(THINGS, List.of(row.get("thingid")), Map.of("label", "y"));
+            writer.insert(OTHERS, List.of(Map.of("thingid", UUID.randomUUID(), "label", "not carried")));
+        });
+
+        assertThat(seen).containsExactly("INSERT x", "UPDATE y", "committed");
+        assertThat(jdbc.queryForList("SELECT operation FROM dw_outbox", String.class)).containsExactly("UPDATE");
+        assertThat(count("thing")).isEqualTo(2);
     }
 
     private int count(String table) {
