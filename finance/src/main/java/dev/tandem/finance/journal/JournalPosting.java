@@ -135,13 +135,14 @@ final class JournalPosting {
     private int postChunk(LegalEntity entity, String journalId, List<JournalLine> chunk,
                           BillingTypeDefaults lineProperties) {
         Ledger.Batch batch = ledger.batch(entity.dataAreaId());
+        SalesTax tax = salesTax.forBatch();
         Map<String, Object> profiles = new HashMap<>();
         List<Checked> checked = new ArrayList<>(chunk.size());
         List<Object[]> failures = new ArrayList<>();
         Map<String, Object> audit = ctx.modified();
         for (JournalLine line : chunk) {
             try {
-                checked.add(check(batch, profiles, entity, journalId, line, lineProperties));
+                checked.add(check(batch, tax, profiles, entity, journalId, line, lineProperties));
             } catch (TandemException e) {
                 failures.add(new Object[] {JournalStatus.ERROR.name(), cut(e.errorCode().code() + ": " + e.detail()),
                     audit.get("modifiedon"), audit.get("modifiedby"), line.lineId()});
@@ -200,7 +201,7 @@ final class JournalPosting {
      * @throws TandemException the refusal that makes the line ERROR (no profile rule, closed period, missing account,
      *                         no tax rate, …)
      */
-    private Checked check(Ledger.Batch batch, Map<String, Object> profiles, LegalEntity entity, String journalId,
+    private Checked check(Ledger.Batch batch, SalesTax salesTax, Map<String, Object> profiles, LegalEntity entity, String journalId,
                           JournalLine line, BillingTypeDefaults lineProperties) {
         Profile profile = profile(profiles, entity.dataAreaId(), line.projectId());
         BigDecimal amount = Money.round(line.amount(), line.currency());
