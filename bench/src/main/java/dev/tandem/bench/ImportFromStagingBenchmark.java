@@ -38,13 +38,17 @@ import java.util.stream.Collectors;
 /**
  * Benchmark (not a test): stages N actuals (half cost, half unbilled sales, a fifth of them in EUR, spread over six
  * months) through the staging entity's write path in deliveries of 5,000, then times one Import from staging run over
- * all of them, on H2 and PostgreSQL, and prints a Markdown row per database and size.
+ * all of them, then the posting of every journal that run made (one voucher per cost line and per chargeable unbilled
+ * sales line, §3.8), on H2 and PostgreSQL, and prints a Markdown row per database and size with the round trips,
+ * statements, heap and the rows each table gained by posting.
  *
  * <p>Memory: the run is watched by a sampler that reads the heap in use every 10 ms and, every 2 s, the live heap
  * after a forced full collection ({@link HeapWatch}). Run with a small heap ({@code bench/run-import} uses
  * {@code -Xmx512m}) and two sizes (50,000 and 100,000 by default): if the import streams, the peak live heap is the
  * same for both. H2 runs as a <i>file</i> database here, because an in-memory H2 keeps every row it
- * stores in this JVM's heap and would hide the import's own use. Usage: {@code bench/run-import [rows ...]}.
+ * stores in this JVM's heap and would hide the import's own use. Usage: {@code bench/run-import [rows ...]}; the
+ * system property {@code bench.databases} (e.g. {@code H2} or {@code POSTGRESQL}, comma-separated) limits the run to
+ * those databases ({@code JAVA_OPTS} of {@code bench/run-import} passes it).
  */
 public final class ImportFromStagingBenchmark {
 
@@ -61,9 +65,15 @@ public final class ImportFromStagingBenchmark {
                 Arrays.stream(sizes).mapToObj(n -> String.format(Locale.ROOT, "%,d", n)).collect(Collectors.joining(
                         " and ")), Runtime.getRuntime().maxMemory() >> 20);
         System.out.println("| database | staged rows | stage s | import s | rows/s | journal lines | journals "
-                + "| round trips | statements | live heap before MB | peak heap in use MB | peak live heap MB | live samples |");
-        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + "| round trips | statements | live heap before MB | peak heap in use MB | peak live heap MB | live samples "
+                + "| post s | posted lines | post round trips | post statements | post peak live heap MB "
+                + "| rows written by posting |");
+        System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        String only = System.getProperty("bench.databases", "");
         for (DatabaseKind kind : DatabaseKind.values()) {
+            if (!only.isBlank() && !List.of(only.toUpperCase(Locale.ROOT).split(",")).contains(kind.name())) {
+                continue;
+            }
             for (int rows : sizes) {
                 run(kind, rows);
             }
@@ -90,24 +100,68 @@ public final class ImportFromStagingBenchmark {
             StatementCounter.Snapshot used = counter.snapshot().minus(before);
             watch.stop();
 
-            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,.0f | %,d | %d | %,d | %,d | %d | %d | %d | %d |%n",
+            Map<String, Long> rowsBefore = rowCounts(finance);
+            HeapWatch postWatch = HeapWatch.start();
+            StatementCounter.Snapshot beforePost = counter.snapshot();
+            long postStart = System.nanoTime();
+            int posted = 0;
+            for (String journalId : result.journals()) {
+                posted += finance.integrationJournal().post(LE, journalId).postedLines();
+            }
+            double postSeconds = (System.nanoTime() - postStart) / 1e9;
+            StatementCounter.Snapshot postUsed = counter.snapshot().minus(beforePost);
+            postWatch.stop();
+            Map<String, Long> rowsAfter = rowCounts(finance);
+            String written = rowsAfter.entrySet().stream()
+                    .filter(e -> e.getValue() - rowsBefore.getOrDefault(e.getKey(), 0L) != 0)
+                    .map(e -> e.getKey() + " " + String.format(Locale.ROOT, "%+,d",
+                            e.getValue() - rowsBefore.getOrDefault(e.getKey(), 0L)))
+                    .collect(Collectors.joining(", "));
+
+            System.out.printf(Locale.ROOT, "| %s | %,d | %.1f | %.1f | %,.0f | %,d | %d | %,d | %,d | %d | %d | %d | %d "
+                    + "| %.1f | %,d | %,d | %,d | %d | %s |%n",
                     db.label(), rows, stageSeconds, seconds, result.lines() / seconds, result.lines(),
                     result.journals().size(), used.executions(), used.statements(), watch.baseline() >> 20,
-                    watch.peakUsed() >> 20, watch.peakLive() >> 20, watch.fullCollections());
+                    watch.peakUsed() >> 20, watch.peakLive() >> 20, watch.fullCollections(), postSeconds, posted,
+                    postUsed.executions(), postUsed.statements(), postWatch.peakLive() >> 20, written);
         } finally {
             db.close();
         }
     }
 
-    /** Legal entity USMF (USD) with its periods, customer, project, line properties, sequences and an EUR rate. */
+    /** Rows per table of the Finance database, counted (not estimated), for the rows a phase wrote. */
+    private static Map<String, Long> rowCounts(Finance finance) {
+        Map<String, Long> counts = new java.util.TreeMap<>();
+        for (String table : List.of("ledgervoucher", "generaljournalentry", "projintegrationjournalline",
+                "projintegrationjournal", "projcdsactualsimport", "dw_outbox")) {
+            counts.put(table, finance.context().jdbc().queryForObject("SELECT COUNT(*) FROM " + table, Long.class));
+        }
+        return counts;
+    }
+
+    /**
+     * Legal entity USMF (USD) with its periods, main accounts, a project cost and revenue profile that accrues
+     * revenue (so cost and chargeable unbilled sales both book a voucher), customer, project, line properties,
+     * sequences and an EUR rate.
+     */
     private static void world(Finance finance) {
         FinanceSetup setup = finance.setup();
         setup.createLegalEntity(new LegalEntityInput(LE, "Contoso USA", "USD", "ECB", "MONTHS", false, "SEARCH", false,
                 "999999"));
         setup.createMonthlyPeriods(LE, LocalDate.of(2026, 1, 1), 12);
+        for (String[] a : new String[][] {{"110000", "Customer balance", "ASSET"}, {"140100", "WIP sales value", "ASSET"},
+                {"220000", "Sales tax payable", "LIABILITY"}, {"401000", "Invoiced revenue", "REVENUE"},
+                {"401100", "Accrued revenue", "REVENUE"}, {"401200", "Invoiced revenue on account", "REVENUE"},
+                {"140200", "WIP invoiced on account", "LIABILITY"}, {"600100", "Project cost", "EXPENSE"},
+                {"600900", "Payroll allocation", "EXPENSE"}, {"999999", "Rounding", "EXPENSE"}}) {
+            setup.createMainAccount(LE, a[0], a[1], a[2]);
+        }
         setup.createCustomer(LE, "C-001", "Fabrikam", "10", 30, "USD", null);
         setup.createProjectGroup(LE, "TM", "Time and material");
         setup.createProject(LE, "P-001", "ERP rollout", "TM", "PC-001", "C-001", null);
+        setup.createProfile(LE, new FinanceSetup.ProfileInput("TM-WIP", "T&M with accrued revenue", true, "600100",
+                "600900", "140100", "401100", "401000", "401200", "140200", "110000", "220000"));
+        setup.createProfileRule(LE, dev.tandem.finance.setup.ProfileRuleLevel.PROJECT_GROUP, "TM", "TM-WIP");
         setup.createLineProperty(LE, "Chargeable", "Chargeable", true, List.of(BillingTypes.CHARGEABLE));
         setup.createLineProperty(LE, "NonChargeable", "Non-chargeable", false, List.of(BillingTypes.NON_CHARGEABLE,
                 BillingTypes.COMPLIMENTARY));

@@ -7,7 +7,6 @@ import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.ledger.Ledger.Draft;
-import dev.tandem.finance.ledger.Ledger.Voucher;
 import dev.tandem.finance.setup.BillingTypeDefaults;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
@@ -20,6 +19,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +60,7 @@ final class JournalPosting {
     /** Source type of the vouchers, with the journal id as source id ({@link Ledger#vouchersOf}). */
     static final String SOURCE_TYPE = "PROJ_INTEGRATION_JOURNAL";
 
-    private static final int CHUNK = 200;
+    private static final int CHUNK = 1000;
 
     private final FinanceContext ctx;
     private final JournalStore store;
@@ -124,57 +124,120 @@ final class JournalPosting {
         }
     }
 
-    /** Posts a chunk's lines, each in a savepoint; writes back the posted ones; returns how many posted. */
+    /**
+     * Posts a chunk's lines in the caller's transaction, set-based: every line is checked and converted in memory
+     * first (setup read once for the chunk: legal entity, fiscal periods, each project's profile, each main account),
+     * a line that is refused gets ERROR with the reason, and the lines that passed take a block of consecutive
+     * voucher numbers in line order (one update of the sequence; §3.8 "new number per line", and no number is lost
+     * to a refused line). Then one JDBC batch each writes the vouchers, their ledger lines, the lines' POSTED status
+     * and the write-back onto the staging rows. Returns how many lines posted.
+     */
     private int postChunk(LegalEntity entity, String journalId, List<JournalLine> chunk,
                           BillingTypeDefaults lineProperties) {
-        List<Posted> posted = new ArrayList<>();
+        Ledger.Batch batch = ledger.batch(entity.dataAreaId());
+        SalesTax tax = salesTax.forBatch();
+        Map<String, Object> profiles = new HashMap<>();
+        List<Checked> checked = new ArrayList<>(chunk.size());
+        List<Object[]> failures = new ArrayList<>();
+        Map<String, Object> audit = ctx.modified();
         for (JournalLine line : chunk) {
             try {
-                posted.add(ctx.inNestedTransaction(() -> postLine(entity, journalId, line, lineProperties)));
+                checked.add(check(batch, tax, profiles, entity, journalId, line, lineProperties));
             } catch (TandemException e) {
-                Map<String, Object> audit = ctx.modified();
-                ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, errormessage = ?, modifiedon = ?, "
-                        + "modifiedby = ? WHERE lineid = ?", JournalStatus.ERROR.name(), cut(e.errorCode().code() + ": "
-                        + e.detail()), audit.get("modifiedon"), audit.get("modifiedby"), line.lineId());
+                failures.add(new Object[] {JournalStatus.ERROR.name(), cut(e.errorCode().code() + ": " + e.detail()),
+                    audit.get("modifiedon"), audit.get("modifiedby"), line.lineId()});
+            }
+        }
+        if (!failures.isEmpty()) {
+            ctx.jdbc().batchUpdate("UPDATE projintegrationjournalline SET status = ?, errormessage = ?, modifiedon = ?, "
+                    + "modifiedby = ? WHERE lineid = ?", failures);
+        }
+        if (checked.isEmpty()) {
+            return 0;
+        }
+        List<String> voucherNumbers = numbers.nextBlock(entity.dataAreaId(), NumberSequences.VOUCHER, checked.size());
+        List<Ledger.Prepared> vouchers = new ArrayList<>();
+        List<String> voucherNumbersWithLedger = new ArrayList<>();
+        List<Posted> posted = new ArrayList<>(checked.size());
+        List<Object[]> updates = new ArrayList<>(checked.size());
+        for (int i = 0; i < checked.size(); i++) {
+            Checked c = checked.get(i);
+            String voucher = voucherNumbers.get(i);
+            if (c.voucher() != null) {
+                vouchers.add(c.voucher());
+                voucherNumbersWithLedger.add(voucher);
+            }
+            posted.add(new Posted(c.line(), voucher, c.date(), c.accountingAmount(), c.taxAmount()));
+            updates.add(new Object[] {JournalStatus.POSTED.name(), voucher, c.date(), c.accountingAmount(),
+                c.taxAmount(), c.wipAccrued(), audit.get("modifiedon"), audit.get("modifiedby"), c.line().lineId(),
+                JournalStatus.PROCESSING.name()});
+        }
+        batch.write(vouchers, voucherNumbersWithLedger);
+        int[] counts = ctx.jdbc().batchUpdate("UPDATE projintegrationjournalline SET status = ?, voucher = ?, "
+                + "postedaccountingdate = ?, accountingamount = ?, salestaxamount = ?, wipaccrued = ?, errormessage = NULL, "
+                + "modifiedon = ?, modifiedby = ? WHERE lineid = ? AND status = ?", updates);
+        for (int i = 0; i < counts.length; i++) {
+            if (counts[i] != 1) {
+                throw new IllegalStateException("integration journal line " + checked.get(i).line().lineId() + " left "
+                        + "PROCESSING while it was being posted");
             }
         }
         writeBack(posted);
         return posted.size();
     }
 
-    private Posted postLine(LegalEntity entity, String journalId, JournalLine line,
-                            BillingTypeDefaults lineProperties) {
-        Profile profile = setup.profile(entity.dataAreaId(), line.projectId());
+    /**
+     * A line that passed every check: its voucher to write ({@code null} when it books no ledger lines, §9), its
+     * accounting date, accounting amount (accounting currency, at its minor units) and sales tax amount (transaction
+     * currency).
+     */
+    private record Checked(JournalLine line, Ledger.Prepared voucher, LocalDate date, BigDecimal accountingAmount,
+                           BigDecimal taxAmount, boolean wipAccrued) {
+    }
+
+    /**
+     * Checks and converts a line as posting it would; writes nothing.
+     *
+     * @throws TandemException the refusal that makes the line ERROR (no profile rule, closed period, missing account,
+     *                         no tax rate, …)
+     */
+    private Checked check(Ledger.Batch batch, SalesTax salesTax, Map<String, Object> profiles, LegalEntity entity, String journalId,
+                          JournalLine line, BillingTypeDefaults lineProperties) {
+        Profile profile = profile(profiles, entity.dataAreaId(), line.projectId());
         BigDecimal amount = Money.round(line.amount(), line.currency());
         BigDecimal accounting = Money.round(amount.multiply(line.exchangeRate()), entity.accountingCurrency());
         List<Ledger.Line> gl = ledgerLines(profile, line, amount, lineProperties.toBeInvoiced(line.linePropertyId()));
         boolean wipAccrued = line.transType() == StagingRow.UNBILLED_SALES && !gl.isEmpty();
-        String voucher;
+        Ledger.Prepared voucher = null;
         LocalDate date;
         if (gl.isEmpty()) {
-            date = setup.accountingDate(entity.dataAreaId(), line.accountingDate());
-            voucher = numbers.next(entity.dataAreaId(), NumberSequences.VOUCHER);
+            date = batch.accountingDate(line.accountingDate());
         } else {
-            Voucher v = ledger.post(new Draft(entity.dataAreaId(), line.accountingDate(), describe(line), SOURCE_TYPE,
+            voucher = batch.prepare(new Draft(entity.dataAreaId(), line.accountingDate(), describe(line), SOURCE_TYPE,
                     journalId, gl));
-            voucher = v.voucher();
-            date = v.accountingDate();
+            date = voucher.accountingDate();
         }
         BigDecimal tax = BigDecimal.ZERO;
         if (line.transType() == StagingRow.UNBILLED_SALES && line.taxGroup() != null) {
             tax = salesTax.calculate(entity.dataAreaId(), line.taxGroup(), line.itemTaxGroup(), amount, line.currency(),
                     date).taxAmount();
         }
-        Map<String, Object> audit = ctx.modified();
-        int n = ctx.jdbc().update("UPDATE projintegrationjournalline SET status = ?, voucher = ?, postedaccountingdate = ?, "
-                + "accountingamount = ?, salestaxamount = ?, wipaccrued = ?, errormessage = NULL, modifiedon = ?, modifiedby = ? "
-                + "WHERE lineid = ? AND status = ?", JournalStatus.POSTED.name(), voucher, date, accounting, tax, wipAccrued,
-                audit.get("modifiedon"), audit.get("modifiedby"), line.lineId(), JournalStatus.PROCESSING.name());
-        if (n != 1) {
-            throw new IllegalStateException("integration journal line " + line.lineId() + " left PROCESSING while it "
-                    + "was being posted");
+        return new Checked(line, voucher, date, accounting, tax, wipAccrued);
+    }
+
+    /** The project's profile, read once per chunk (a refusal is remembered too, and thrown afresh for each line). */
+    private Profile profile(Map<String, Object> profiles, String dataAreaId, String projectId) {
+        Object found = profiles.computeIfAbsent(projectId, p -> {
+            try {
+                return setup.profile(dataAreaId, p);
+            } catch (TandemException e) {
+                return e;
+            }
+        });
+        if (found instanceof TandemException e) {
+            throw new TandemException(e.errorCode(), e.detail(), e.properties());
         }
-        return new Posted(line, voucher, date, accounting, tax);
+        return (Profile) found;
     }
 
     /**

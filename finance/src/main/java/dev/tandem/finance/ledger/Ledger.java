@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,13 @@ import java.util.TreeMap;
  * </ul>
  */
 public final class Ledger {
+
+    private static final String INSERT_VOUCHER = "INSERT INTO ledgervoucher (dataareaid, voucher, accountingdate, "
+            + "description, sourcetype, sourceid, reversesvoucher, createdon, createdby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private static final String INSERT_LINE = "INSERT INTO generaljournalentry (dataareaid, voucher, lineno, mainaccountid, "
+            + "transactioncurrency, amountcur, accountingamount, exchangerate, accountingdate, projid, custaccount, "
+            + "description, createdon, createdby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
     private final FinanceContext ctx;
     private final PostingSetup setup;
@@ -69,6 +77,14 @@ public final class Ledger {
     }
 
     /**
+     * A voucher that passed every check of {@link #post}, not yet numbered or written: its accounting date (moved to an
+     * open period when allowed) and its lines, the conversion rounding line included; accounting amounts in the legal
+     * entity's accounting currency.
+     */
+    public record Prepared(Draft draft, LocalDate accountingDate, List<PostedLine> lines) {
+    }
+
+    /**
      * Posts a voucher in the caller's transaction.
      *
      * @throws TandemException UNBALANCED_VOUCHER naming the currency and difference; PERIOD_CLOSED;
@@ -79,13 +95,66 @@ public final class Ledger {
             if (draft.lines().size() < 2) {
                 throw new TandemException(INVALID_INPUT, "A voucher needs at least two lines");
             }
-            LegalEntity entity = setup.legalEntity(draft.dataAreaId());
-            LocalDate date = setup.accountingDate(draft.dataAreaId(), draft.date());
+            Batch batch = batch(draft.dataAreaId());
+            Prepared prepared = batch.prepare(draft);
+            return batch.write(List.of(prepared), numbers.nextBlock(draft.dataAreaId(), NumberSequences.VOUCHER, 1))
+                    .get(0);
+        });
+    }
+
+    /**
+     * A batch of vouchers of one legal entity, for posting many at once (integration journal posting, §3.8: a voucher
+     * per line): the legal entity, its fiscal periods and the main accounts already checked are read once for the
+     * batch instead of once per voucher. Use it within one transaction and then drop it.
+     *
+     * @throws TandemException NOT_FOUND naming an unknown legal entity
+     */
+    public Batch batch(String dataAreaId) {
+        return new Batch(setup.legalEntity(dataAreaId), setup.calendar(dataAreaId));
+    }
+
+    /** See {@link #batch}. */
+    public final class Batch {
+
+        private final LegalEntity entity;
+        private final PostingSetup.Calendar calendar;
+        private final Map<String, Boolean> accounts = new HashMap<>();
+
+        private Batch(LegalEntity entity, PostingSetup.Calendar calendar) {
+            this.entity = entity;
+            this.calendar = calendar;
+        }
+
+        /**
+         * The accounting date to post on (§11 item 20), from the periods as the batch read them.
+         *
+         * @throws TandemException PERIOD_CLOSED
+         */
+        public LocalDate accountingDate(LocalDate date) {
+            return calendar.accountingDate(date);
+        }
+
+        /**
+         * Checks a voucher as {@link Ledger#post} does, and converts its lines; writes nothing.
+         *
+         * @throws TandemException INVALID_INPUT for fewer than two lines or an amount not at its currency's minor
+         *                         units; UNBALANCED_VOUCHER naming the currency and difference; PERIOD_CLOSED;
+         *                         POSTING_SETUP_MISSING for an unknown main account or a missing rounding account
+         */
+        public Prepared prepare(Draft draft) {
+            if (draft.lines().size() < 2) {
+                throw new TandemException(INVALID_INPUT, "A voucher needs at least two lines");
+            }
+            if (!draft.dataAreaId().equals(entity.dataAreaId())) {
+                throw new IllegalArgumentException("a batch of legal entity " + entity.dataAreaId() + " can't post a "
+                        + "voucher of " + draft.dataAreaId());
+            }
+            LocalDate date = calendar.accountingDate(draft.date());
             Map<String, BigDecimal> perCurrency = new TreeMap<>();
             List<PostedLine> lines = new ArrayList<>();
             BigDecimal accountingSum = BigDecimal.ZERO;
             for (Line l : draft.lines()) {
-                requireAccount(draft.dataAreaId(), l.mainAccount());
+                requireAccount(l.mainAccount());
                 if (l.amount().compareTo(Money.round(l.amount(), l.currency())) != 0) {
                     throw new TandemException(INVALID_INPUT, "Voucher line amount " + l.amount().toPlainString() + " "
                             + l.currency() + " is not at the currency's minor units");
@@ -104,13 +173,71 @@ public final class Ledger {
                 }
             });
             if (accountingSum.signum() != 0) {
-                lines.add(roundingLine(entity, draft, lines, accountingSum));
+                BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(Money.minorUnits(entity.accountingCurrency()))
+                        .divide(BigDecimal.valueOf(2));
+                if (accountingSum.abs().compareTo(halfUnit.multiply(BigDecimal.valueOf(lines.size()))) > 0) {
+                    throw new TandemException(UNBALANCED_VOUCHER, "Voucher '" + draft.description() + "' does not balance "
+                            + "in the accounting currency " + entity.accountingCurrency() + ": the lines differ by "
+                            + accountingSum.toPlainString() + ", more than conversion rounding can explain");
+                }
+                if (entity.roundingAccount() == null) {
+                    throw new TandemException(POSTING_SETUP_MISSING, "Legal entity " + entity.dataAreaId() + " has no "
+                            + "rounding account for the " + accountingSum.toPlainString() + " "
+                            + entity.accountingCurrency() + " conversion difference of voucher '" + draft.description()
+                            + "'");
+                }
+                requireAccount(entity.roundingAccount());
+                lines.add(new PostedLine(lines.size() + 1, entity.roundingAccount(), entity.accountingCurrency(),
+                        BigDecimal.ZERO, accountingSum.negate(), BigDecimal.ONE, null, null,
+                        "Currency conversion rounding"));
             }
-            String voucher = numbers.next(draft.dataAreaId(), NumberSequences.VOUCHER);
-            write(draft, date, voucher, null, lines);
-            return new Voucher(draft.dataAreaId(), voucher, date, draft.description(), draft.sourceType(),
-                    draft.sourceId(), null, lines);
-        });
+            return new Prepared(draft, date, List.copyOf(lines));
+        }
+
+        /**
+         * Writes prepared vouchers under the given numbers (the i-th voucher gets the i-th number), in JDBC batches of
+         * 1,000 rows: the voucher headers, then their ledger lines. Joins the caller's transaction.
+         *
+         * @return the posted vouchers, in the order given
+         * @throws IllegalArgumentException when there are not as many numbers as vouchers
+         */
+        public List<Voucher> write(List<Prepared> vouchers, List<String> voucherNumbers) {
+            if (vouchers.size() != voucherNumbers.size()) {
+                throw new IllegalArgumentException(vouchers.size() + " vouchers but " + voucherNumbers.size()
+                        + " numbers");
+            }
+            Map<String, Object> audit = ctx.created();
+            OffsetDateTime now = (OffsetDateTime) audit.get("createdon");
+            String user = (String) audit.get("createdby");
+            List<Object[]> headers = new ArrayList<>(vouchers.size());
+            List<Object[]> rows = new ArrayList<>(vouchers.size() * 2);
+            List<Voucher> posted = new ArrayList<>(vouchers.size());
+            for (int i = 0; i < vouchers.size(); i++) {
+                Prepared p = vouchers.get(i);
+                Draft draft = p.draft();
+                String voucher = voucherNumbers.get(i);
+                headers.add(new Object[] {draft.dataAreaId(), voucher, p.accountingDate(), draft.description(),
+                    draft.sourceType(), draft.sourceId(), null, now, user});
+                for (PostedLine l : p.lines()) {
+                    rows.add(lineRow(draft.dataAreaId(), voucher, p.accountingDate(), l, now, user));
+                }
+                posted.add(new Voucher(draft.dataAreaId(), voucher, p.accountingDate(), draft.description(),
+                        draft.sourceType(), draft.sourceId(), null, p.lines()));
+            }
+            batch(INSERT_VOUCHER, headers);
+            batch(INSERT_LINE, rows);
+            return posted;
+        }
+
+        private void requireAccount(String account) {
+            if (account == null) {
+                throw new TandemException(POSTING_SETUP_MISSING, "A posting account is not set up in legal entity "
+                        + entity.dataAreaId());
+            }
+            if (!accounts.computeIfAbsent(account, a -> exists(entity.dataAreaId(), a))) {
+                throw missingAccount(entity.dataAreaId(), account);
+            }
+        }
     }
 
     /**
@@ -175,33 +302,27 @@ public final class Ledger {
                         rs.getString("custaccount"), rs.getString("description")), dataAreaId, voucher);
     }
 
-    private PostedLine roundingLine(LegalEntity entity, Draft draft, List<PostedLine> lines, BigDecimal difference) {
-        BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(Money.minorUnits(entity.accountingCurrency())).divide(
-                BigDecimal.valueOf(2));
-        if (difference.abs().compareTo(halfUnit.multiply(BigDecimal.valueOf(lines.size()))) > 0) {
-            throw new TandemException(UNBALANCED_VOUCHER, "Voucher '" + draft.description() + "' does not balance in the "
-                    + "accounting currency " + entity.accountingCurrency() + ": the lines differ by "
-                    + difference.toPlainString() + ", more than conversion rounding can explain");
-        }
-        if (entity.roundingAccount() == null) {
-            throw new TandemException(POSTING_SETUP_MISSING, "Legal entity " + entity.dataAreaId() + " has no rounding "
-                    + "account for the " + difference.toPlainString() + " " + entity.accountingCurrency()
-                    + " conversion difference of voucher '" + draft.description() + "'");
-        }
-        requireAccount(entity.dataAreaId(), entity.roundingAccount());
-        return new PostedLine(lines.size() + 1, entity.roundingAccount(), entity.accountingCurrency(), BigDecimal.ZERO,
-                difference.negate(), BigDecimal.ONE, null, null, "Currency conversion rounding");
-    }
-
-    private void requireAccount(String dataAreaId, String account) {
-        if (account == null) {
-            throw new TandemException(POSTING_SETUP_MISSING, "A posting account is not set up in legal entity " + dataAreaId);
-        }
+    private boolean exists(String dataAreaId, String account) {
         Integer n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM mainaccount WHERE dataareaid = ? AND mainaccountid = ?",
                 Integer.class, dataAreaId, account);
-        if (n == null || n == 0) {
-            throw new TandemException(POSTING_SETUP_MISSING, "Main account " + account + " doesn't exist in legal entity "
-                    + dataAreaId, Map.of("mainAccount", account));
+        return n != null && n > 0;
+    }
+
+    private static TandemException missingAccount(String dataAreaId, String account) {
+        return new TandemException(POSTING_SETUP_MISSING, "Main account " + account + " doesn't exist in legal entity "
+                + dataAreaId, Map.of("mainAccount", account));
+    }
+
+    private static Object[] lineRow(String dataAreaId, String voucher, LocalDate date, PostedLine l, OffsetDateTime now,
+                                    String user) {
+        return new Object[] {dataAreaId, voucher, l.lineNo(), l.mainAccount(), l.currency(), l.amount(),
+            l.accountingAmount(), l.exchangeRate(), date, l.projectId(), l.customerAccount(), l.description(), now, user};
+    }
+
+    /** Runs a statement over rows in JDBC batches of 1,000. */
+    private void batch(String sql, List<Object[]> rows) {
+        for (int from = 0; from < rows.size(); from += 1000) {
+            ctx.jdbc().batchUpdate(sql, rows.subList(from, Math.min(rows.size(), from + 1000)));
         }
     }
 
@@ -209,18 +330,13 @@ public final class Ledger {
         Map<String, Object> audit = ctx.created();
         OffsetDateTime now = (OffsetDateTime) audit.get("createdon");
         String user = (String) audit.get("createdby");
-        ctx.jdbc().update("INSERT INTO ledgervoucher (dataareaid, voucher, accountingdate, description, sourcetype, sourceid, "
-                + "reversesvoucher, createdon, createdby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", draft.dataAreaId(), voucher,
-                date, draft.description(), draft.sourceType(), draft.sourceId(), reverses, now, user);
+        ctx.jdbc().update(INSERT_VOUCHER, draft.dataAreaId(), voucher, date, draft.description(), draft.sourceType(),
+                draft.sourceId(), reverses, now, user);
         List<Object[]> rows = new ArrayList<>();
         for (PostedLine l : lines) {
-            rows.add(new Object[] {draft.dataAreaId(), voucher, l.lineNo(), l.mainAccount(), l.currency(), l.amount(),
-                    l.accountingAmount(), l.exchangeRate(), date, l.projectId(), l.customerAccount(), l.description(), now,
-                    user});
+            rows.add(lineRow(draft.dataAreaId(), voucher, date, l, now, user));
         }
-        ctx.jdbc().batchUpdate("INSERT INTO generaljournalentry (dataareaid, voucher, lineno, mainaccountid, "
-                + "transactioncurrency, amountcur, accountingamount, exchangerate, accountingdate, projid, custaccount, "
-                + "description, createdon, createdby) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows);
+        batch(INSERT_LINE, rows);
     }
 
     /** Sum of accounting amounts per currency of a voucher's lines, for checks. */

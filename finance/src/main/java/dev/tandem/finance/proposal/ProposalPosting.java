@@ -165,8 +165,9 @@ public final class ProposalPosting {
     private List<ProposalLine> withCurrentTax(ProposalHeader h, List<ProposalLine> stored) {
         List<ProposalLine> current = new ArrayList<>();
         List<ProposalLine> changed = new ArrayList<>();
+        ProposalTaxes batchTaxes = taxes.forBatch();
         for (ProposalLine l : stored) {
-            BigDecimal tax = taxes.taxOf(l, l.taxGroup(), l.itemTaxGroup(), h.invoiceDate());
+            BigDecimal tax = batchTaxes.taxOf(l, l.taxGroup(), l.itemTaxGroup(), h.invoiceDate());
             ProposalLine now = l.withTax(l.taxGroup(), l.itemTaxGroup(), tax);
             current.add(now);
             if (tax.compareTo(l.taxAmount()) != 0) {

@@ -19,6 +19,11 @@ final class ProposalTaxes {
         this.salesTax = salesTax;
     }
 
+    /** The same taxes for one batch of lines (one proposal), reading the tax setup once ({@link SalesTax#forBatch}). */
+    ProposalTaxes forBatch() {
+        return new ProposalTaxes(salesTax.forBatch());
+    }
+
     /** The tax of {@code line} with the given groups on {@code invoiceDate}. */
     BigDecimal taxOf(ProposalLine line, String taxGroup, String itemTaxGroup, LocalDate invoiceDate) {
         if (!line.toBeInvoiced()) {

@@ -5,6 +5,7 @@ import static dev.tandem.finance.FinanceError.POSTING_SETUP_MISSING;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -39,6 +40,42 @@ public final class NumberSequences {
         return ctx.jdbc().queryForObject("SELECT prefix, width, nextrec - 1 FROM numbersequencetable WHERE dataareaid = ? "
                 + "AND code = ?", (rs, i) -> rs.getString(1) + String.format("%0" + rs.getInt(2) + "d", rs.getLong(3)),
                 dataAreaId, code);
+    }
+
+    /**
+     * The next {@code count} numbers of a sequence, in order, taken in one update (one round trip for the block plus one
+     * to read it, whatever its size). The block is consecutive and has no gap: the update that takes it locks the
+     * sequence row until the caller's transaction ends, and a rollback gives the numbers back. Callers take exactly
+     * as many numbers as they will use (e.g. integration journal posting counts the lines that passed every check
+     * first), so a sequence stays continuous (§3.8 "new number per line").
+     *
+     * @param count 0 or more; 0 reads nothing and returns an empty list
+     * @throws TandemException POSTING_SETUP_MISSING naming the sequence when it is not set up
+     */
+    public List<String> nextBlock(String dataAreaId, String code, int count) {
+        if (count < 0) {
+            throw new IllegalArgumentException("count " + count + " is negative");
+        }
+        if (count == 0) {
+            return List.of();
+        }
+        int n = ctx.jdbc().update("UPDATE numbersequencetable SET nextrec = nextrec + ? WHERE dataareaid = ? AND code = ?",
+                count, dataAreaId, code);
+        if (n == 0) {
+            throw new TandemException(POSTING_SETUP_MISSING, "Number sequence '" + code + "' of legal entity " + dataAreaId
+                    + " is not set up", Map.of("sequence", code, "dataAreaId", dataAreaId));
+        }
+        return ctx.jdbc().queryForObject("SELECT prefix, width, nextrec FROM numbersequencetable WHERE dataareaid = ? "
+                + "AND code = ?", (rs, i) -> {
+                    String prefix = rs.getString(1);
+                    String format = "%0" + rs.getInt(2) + "d";
+                    long first = rs.getLong(3) - count;
+                    List<String> numbers = new ArrayList<>(count);
+                    for (long k = first; k < first + count; k++) {
+                        numbers.add(prefix + String.format(format, k));
+                    }
+                    return numbers;
+                }, dataAreaId, code);
     }
 
     /**

@@ -35,4 +35,14 @@ public interface SalesTax {
      */
     TaxResult calculate(String dataAreaId, String taxGroup, String itemTaxGroup, BigDecimal amount, String currency,
                         LocalDate date);
+
+    /**
+     * A sales tax for one batch of calculations within one transaction (the lines of one invoice proposal, a chunk of
+     * integration journal lines): it gives the same results as this one, and may read each group and each group pair's
+     * codes and rates once for the batch instead of once per line. Drop it when the batch is done: it does not see
+     * setup changed after it read it. The default is this sales tax itself.
+     */
+    default SalesTax forBatch() {
+        return this;
+    }
 }

@@ -10,6 +10,7 @@ import dev.tandem.finance.FinanceContext;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,12 +35,31 @@ public final class SalesTaxCalculator implements SalesTax {
     private record ApplicableCode(String taxCode, TaxRounding rounding, BigDecimal ratePercent) {
     }
 
+    private record CodesKey(String dataAreaId, String taxGroup, String itemTaxGroup, LocalDate date) {
+    }
+
     private final FinanceContext ctx;
     private final TaxGroupDefaulting defaulting;
+    /** Batch memos ({@link #forBatch}); null on the shared instance, which reads the setup on every call. */
+    private final Map<List<String>, Boolean> groups;
+    private final Map<CodesKey, List<ApplicableCode>> codes;
 
     public SalesTaxCalculator(FinanceContext ctx) {
+        this(ctx, new TaxGroupDefaulting(ctx), null, null);
+    }
+
+    private SalesTaxCalculator(FinanceContext ctx, TaxGroupDefaulting defaulting, Map<List<String>, Boolean> groups,
+                               Map<CodesKey, List<ApplicableCode>> codes) {
         this.ctx = ctx;
-        this.defaulting = new TaxGroupDefaulting(ctx);
+        this.defaulting = defaulting;
+        this.groups = groups;
+        this.codes = codes;
+    }
+
+    /** A calculator that reads each group's existence and each group pair's codes on a date once (see SalesTax). */
+    @Override
+    public SalesTax forBatch() {
+        return new SalesTaxCalculator(ctx, defaulting, new HashMap<>(), new HashMap<>());
     }
 
     @Override
@@ -76,6 +96,15 @@ public final class SalesTaxCalculator implements SalesTax {
 
     private List<ApplicableCode> applicableCodes(String dataAreaId, String taxGroup, String itemTaxGroup,
                                                  LocalDate date) {
+        if (codes != null) {
+            return codes.computeIfAbsent(new CodesKey(dataAreaId, taxGroup, itemTaxGroup, date),
+                    k -> readApplicableCodes(dataAreaId, taxGroup, itemTaxGroup, date));
+        }
+        return readApplicableCodes(dataAreaId, taxGroup, itemTaxGroup, date);
+    }
+
+    private List<ApplicableCode> readApplicableCodes(String dataAreaId, String taxGroup, String itemTaxGroup,
+                                                     LocalDate date) {
         // Intervals of a code don't overlap (SalesTaxSetup), so the LEFT JOIN yields one row per code.
         return ctx.jdbc().query("SELECT t.taxcode, t.roundingmode, t.roundingprecision, d.ratepercent "
                 + "FROM taxgroupdata g "
@@ -89,12 +118,19 @@ public final class SalesTaxCalculator implements SalesTax {
     }
 
     private void requireGroup(String table, String column, String what, String dataAreaId, String group) {
-        Integer n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE dataareaid = ? AND " + column
-                + " = ?", Integer.class, dataAreaId, group);
-        if (n == null || n == 0) {
+        boolean exists = groups == null ? groupExists(table, column, dataAreaId, group)
+                : groups.computeIfAbsent(List.of(table, dataAreaId, group), k -> groupExists(table, column, dataAreaId,
+                group));
+        if (!exists) {
             throw new TandemException(NOT_FOUND, what + " " + group + " doesn't exist in legal entity " + dataAreaId,
                     Map.of(column, group));
         }
+    }
+
+    private boolean groupExists(String table, String column, String dataAreaId, String group) {
+        Integer n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + table + " WHERE dataareaid = ? AND " + column
+                + " = ?", Integer.class, dataAreaId, group);
+        return n != null && n > 0;
     }
 
     private static void validate(BigDecimal amount, String currency, LocalDate date) {

@@ -190,6 +190,8 @@ class IntegrationJournalTest extends JournalTestBase {
         assertThat(failed.voucher()).isNull();
         assertThat(staged(closed)).containsEntry("vouchernumber", null).containsEntry("isjournalized", false);
         assertThat(lineOf(open).status()).isEqualTo(JournalStatus.POSTED);
+        // The refused line took no voucher number: the sequence has no gap.
+        assertThat(lineOf(open).voucher()).isEqualTo("GJ-000001");
         assertThat(journal().journal(LE, "PIJ-000001").lines()).isOne();
         assertThat(jdbc.queryForList("SELECT DISTINCT voucher FROM generaljournalentry", String.class))
                 .containsExactly(lineOf(open).voucher());
@@ -198,6 +200,7 @@ class IntegrationJournalTest extends JournalTestBase {
         finance.setup().setPeriodStatus(LE, LocalDate.of(2026, 3, 1), PeriodStatus.OPEN);
         journal().resetToDraft(LE, "PIJ-000002");
         assertThat(journal().post(LE, "PIJ-000002").status()).isEqualTo(JournalStatus.POSTED);
+        assertThat(lineOf(closed).voucher()).isEqualTo("GJ-000002");
         assertThat(gl(lineOf(closed).voucher())).containsExactly("600100 500 USD / 500", "600900 -500 USD / -500");
     }
 

@@ -9,6 +9,7 @@ import dev.tandem.finance.FinanceTestBase;
 import dev.tandem.finance.ledger.Ledger.Draft;
 import dev.tandem.finance.ledger.Ledger.Line;
 import dev.tandem.finance.ledger.Ledger.Voucher;
+import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PeriodStatus;
 import dev.tandem.finance.setup.ProfileRuleLevel;
 import java.math.BigDecimal;
@@ -38,6 +39,46 @@ class LedgerTest extends FinanceTestBase {
         assertThat(finance.ledger().voucher(LE, v.voucher()).lines()).extracting(Ledger.PostedLine::accountingAmount)
                 .map(BigDecimal::toPlainString).containsExactly("800.000000", "-800.000000");
         assertThat(finance.ledger().trialBalance(LE).values().stream().reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
+    }
+
+    @Test
+    void aBlockOfVoucherNumbersIsConsecutiveAndFollowsTheNumbersTakenOneByOne() {
+        var numbers = finance.numbers();
+        assertThat(numbers.next(LE, NumberSequences.VOUCHER)).isEqualTo("GJ-000001");
+
+        assertThat(finance.context().inTransaction(() -> numbers.nextBlock(LE, NumberSequences.VOUCHER, 3)))
+                .containsExactly("GJ-000002", "GJ-000003", "GJ-000004");
+        assertThat(numbers.nextBlock(LE, NumberSequences.VOUCHER, 0)).isEmpty();
+        assertThat(numbers.next(LE, NumberSequences.VOUCHER)).isEqualTo("GJ-000005");
+        assertThatThrownBy(() -> numbers.nextBlock(LE, "nosuchsequence", 2)).isInstanceOfSatisfying(
+                TandemException.class, e -> assertThat(e.errorCode()).isEqualTo(FinanceError.POSTING_SETUP_MISSING));
+    }
+
+    @Test
+    void aBatchPostsVouchersUnderTheNumbersGivenAndEachBalances() {
+        Voucher[] posted = finance.context().inTransaction(() -> {
+            Ledger.Batch batch = finance.ledger().batch(LE);
+            List<Ledger.Prepared> prepared = List.of(
+                    batch.prepare(new Draft(LE, DAY, "One", "test", "b", List.of(line("600100", "USD", "1.00", "1"),
+                            line("600900", "USD", "-1.00", "1")))),
+                    batch.prepare(new Draft(LE, DAY, "Two", "test", "b", List.of(line("600100", "GBP", "0.01", "1.255"),
+                            line("600100", "GBP", "0.01", "1.255"), line("600100", "GBP", "0.01", "1.255"),
+                            line("600900", "GBP", "-0.03", "1.255")))));
+            return batch.write(prepared, finance.numbers().nextBlock(LE, NumberSequences.VOUCHER, 2))
+                    .toArray(Voucher[]::new);
+        });
+
+        assertThat(posted).extracting(Voucher::voucher).containsExactly("GJ-000001", "GJ-000002");
+        assertThat(finance.ledger().voucher(LE, "GJ-000002").lines()).hasSize(5);
+        for (Voucher v : posted) {
+            assertThat(finance.ledger().voucher(LE, v.voucher()).lines().stream()
+                    .map(Ledger.PostedLine::accountingAmount).reduce(BigDecimal.ZERO, BigDecimal::add)).isZero();
+        }
+        assertThatThrownBy(() -> finance.ledger().batch(LE).prepare(new Draft(LE, DAY, "Broken", "test", "b", List.of(
+                line("600100", "USD", "1.00", "1"), line("nosuchaccount", "USD", "-1.00", "1")))))
+                .isInstanceOfSatisfying(TandemException.class,
+                        e -> assertThat(e.errorCode()).isEqualTo(FinanceError.POSTING_SETUP_MISSING));
+        assertThat(gl()).isEqualTo(7);
     }
 
     @Test
