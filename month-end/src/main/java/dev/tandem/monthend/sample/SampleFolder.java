@@ -33,13 +33,14 @@ import org.apache.commons.csv.CSVPrinter;
  * tracked time, April 2025, in the three tracker formats (Clockify, Harvest, Toggl Track: each person's team uses
  * one), to be run with {@code --as-of 2025-04-30} ({@link #AS_OF}).
  *
- * <p>The contracts mix what a month end meets (ms-project-invoicing.md §4–§7): Time and Material lines billed to
- * one customer or split between two or three (60/40, 70/30, 50/30/20, §4.3), not-to-exceed limits on a line that
- * the month's work exceeds (60 % of the line's billable value, so part of the work is held back, §6) or does not
+ * <p>The contracts mix what a month end meets (ms-project-invoicing.md §3.5, §4.4–§4.6): Time and Material lines
+ * billed to one customer or split between two or three (60/40, 70/30, 50/30/20), not-to-exceed limits on a line that
+ * the month's work exceeds (60 % of the line's billable value, so part of the work is held back, §4.5) or does not
  * reach (on a line or on the contract), and Fixed Price lines invoiced by milestones, some due in the month and one
- * after it (§7). About one time row in ten is not billable (Non Chargeable), and there is about one expense per
- * {@value #TIME_ROWS_PER_EXPENSE} time rows. Rates: the ECB reference rates of 24 March to 30 April 2025, as the ECB
- * publishes them ({@code rates/eurofxref-hist.csv}).
+ * after it (§4.6). A reached limit is at least 2,000, more than any one row bills, so that at a few hundred time rows
+ * or more every invoice has something to charge. About one time row in ten is not billable (Non Chargeable, §4.4),
+ * and there is about one expense per {@value #TIME_ROWS_PER_EXPENSE} time rows. Rates: the ECB reference rates of
+ * 24 March to 30 April 2025, as the ECB publishes them ({@code rates/eurofxref-hist.csv}).
  *
  * <p>The rows are spread evenly over the month's 22 working days, in date order in each export; people, projects,
  * hours (a quarter of an hour to 4 hours; Toggl to the second), tasks and descriptions are drawn from a
@@ -140,14 +141,18 @@ public final class SampleFolder {
     }
 
     private final Random random;
+    private final int peopleCount;
+    private final int contractCount;
     private final List<Customer> customers = new ArrayList<>();
     private final List<Person> people = new ArrayList<>();
     private final List<Project> projects = new ArrayList<>();
     private final List<Contract> contracts = new ArrayList<>();
     private final List<LocalDate> workdays = new ArrayList<>();
 
-    private SampleFolder(long seed) {
+    private SampleFolder(long seed, int people, int contracts) {
         this.random = new Random(seed);
+        this.peopleCount = people;
+        this.contractCount = contracts;
     }
 
     /**
@@ -162,8 +167,26 @@ public final class SampleFolder {
      * @throws UncheckedIOException     when a file cannot be written
      */
     public static Written write(Path folder, int timeRows, long seed) {
+        return write(folder, timeRows, seed, PEOPLE, CONTRACTS);
+    }
+
+    /**
+     * Writes the folder of a firm of another size: tests use a small one, whose fixed part (master data, one
+     * invoice per contract and customer) is small beside the rows that grow with the time rows.
+     *
+     * @param people    people of the firm, 1 to 1,600 (names are drawn from 40 first and 40 last names)
+     * @param contracts project contracts, 1 or more; they cycle through the nine kinds of the class comment, so 9
+     *                  gives one of each
+     * @throws IllegalArgumentException when a count is out of range or the folder is not empty
+     * @see #write(Path, int, long)
+     */
+    public static Written write(Path folder, int timeRows, long seed, int people, int contracts) {
         if (timeRows < 0) {
             throw new IllegalArgumentException("time rows must be 0 or more, not " + timeRows);
+        }
+        if (people < 1 || people > FIRST_NAMES.length * LAST_NAMES.length || contracts < 1) {
+            throw new IllegalArgumentException("a firm needs 1 to 1,600 people and 1 or more contracts, not "
+                    + people + " and " + contracts);
         }
         try {
             if (Files.exists(folder)) {
@@ -175,7 +198,7 @@ public final class SampleFolder {
             }
             Files.createDirectories(folder.resolve("time"));
             Files.createDirectories(folder.resolve("rates"));
-            return new SampleFolder(seed).writeAll(folder, timeRows);
+            return new SampleFolder(seed, people, contracts).writeAll(folder, timeRows);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -202,7 +225,7 @@ public final class SampleFolder {
                     usd ? "USD" : "EUR"));
         }
         Set<String> projectNames = new HashSet<>();
-        for (int i = 0; i < CONTRACTS; i++) {
+        for (int i = 0; i < contractCount; i++) {
             Kind kind = Kind.values()[i % Kind.values().length];
             Customer customer = customers.get(i % CUSTOMERS);
             Project tm = kind == Kind.FIXED_PRICE ? null : project(customer, true, projectNames);
@@ -215,11 +238,10 @@ public final class SampleFolder {
             };
             contracts.add(new Contract("PC-" + (1001 + i), kind, customer, partners(customer, shares), tm, fixed));
         }
-        for (int i = 0; i < PEOPLE; i++) {
+        for (int i = 0; i < peopleCount; i++) {
             String first = FIRST_NAMES[i % FIRST_NAMES.length];
             String last = LAST_NAMES[(i % FIRST_NAMES.length * 3 + i / FIRST_NAMES.length * 7) % LAST_NAMES.length];
-            Tracker tracker = i < PEOPLE * 2 / 5 ? Tracker.CLOCKIFY : i < PEOPLE * 7 / 10 ? Tracker.HARVEST
-                    : Tracker.TOGGL;
+            Tracker tracker = i % 10 < 4 ? Tracker.CLOCKIFY : i % 10 < 7 ? Tracker.HARVEST : Tracker.TOGGL;
             List<Project> staffed = new ArrayList<>(2);
             staffed.add(projects.get(random.nextInt(projects.size())));
             if (random.nextBoolean()) {
@@ -479,8 +501,10 @@ public final class SampleFolder {
             out.write("        project: " + c.tm().number + "\n");
             out.write("        include: [time, expense]\n");
             switch (c.kind()) {
+                // At least 2,000: more than any one row bills, so that some chargeable work is invoiced (an
+                // invoice of held-back work only would total 0, and a proposal of 0 has nothing to post).
                 case NTE_REACHED, SPLIT_70_30_NTE_REACHED ->
-                        out.write("        nteLimit: " + limit(c.tm().billable, 0.6, 100) + "\n");
+                        out.write("        nteLimit: " + limit(c.tm().billable, 0.6, 2000) + "\n");
                 case NTE_NOT_REACHED -> out.write("        nteLimit: " + limit(c.tm().billable, 3, 1000) + "\n");
                 default -> {
                 }
