@@ -464,8 +464,9 @@ public final class SampleFolder {
     private void writeExpense(CSVPrinter csv, Person person, Project project, LocalDate date) throws IOException {
         String category = CATEGORIES[random.nextInt(CATEGORIES.length)];
         BigDecimal quantity = BigDecimal.valueOf(2_000 + random.nextInt(60_000), 2);
+        // A receipt is in the contracting unit's currency, the euro: Project Operations costs an expense in it.
         boolean receipt = random.nextInt(8) == 0;
-        String currency = project.customer.currency();
+        String currency = "EUR";
         if (project.timeAndMaterial) {
             project.billable = project.billable.add(quantity);
         }

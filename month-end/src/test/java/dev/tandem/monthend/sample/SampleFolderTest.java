@@ -46,6 +46,9 @@ class SampleFolderTest {
         assertThat(lines).filteredOn(l -> !l.milestones().isEmpty()).hasSize(10);
         assertThat(input.contracts()).filteredOn(c -> c.nteLimit() != null).hasSize(5);
         assertThat(input.contracts()).filteredOn(c -> c.currency().equals("USD")).isNotEmpty();
+        // Project Operations costs an expense in the contracting unit's currency: a receipt in another is refused.
+        assertThat(input.expenses()).filteredOn(e -> e.unitPrice() != null).isNotEmpty()
+                .allSatisfy(e -> assertThat(e.currency()).isEqualTo("EUR"));
     }
 
     @Test
