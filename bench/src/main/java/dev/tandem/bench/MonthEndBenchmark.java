@@ -13,9 +13,6 @@ import dev.tandem.monthend.input.InputFolder;
 import dev.tandem.monthend.report.RunReport;
 import dev.tandem.monthend.sample.SampleFolder;
 import dev.tandem.operations.ProjectOperations;
-import dev.tandem.server.TandemApplication;
-import dev.tandem.server.reconcile.ReconcileReport;
-import dev.tandem.server.reconcile.Reconciliation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -69,6 +66,13 @@ import org.springframework.context.ConfigurableApplicationContext;
  * runs each database and size in its own JVM and prints the summary table at the end.
  */
 public final class MonthEndBenchmark {
+
+    /**
+     * The server's package. The server is a runtime dependency only and its classes are reached by name: its
+     * packaged jar is Spring Boot's repackaged one (classes under BOOT-INF/), which a module compiled after it in
+     * the same reactor build (./tandem's and CI's {@code package}) could not compile against.
+     */
+    private static final String SERVER = "dev.tandem.server";
 
     private MonthEndBenchmark() {
     }
@@ -132,8 +136,8 @@ public final class MonthEndBenchmark {
         RunReport report;
         try (ConfigurableApplicationContext context = start(databases, counter)) {
             phases.mark("start (migrations, maps)");
-            Reconciliation reconciliation = context.getBean(Reconciliation.class);
-            ReconcileCheck reconcile = () -> verdict(reconciliation.check());
+            Object reconciliation = context.getBean(serverClass("reconcile.Reconciliation"));
+            ReconcileCheck reconcile = () -> verdict(call(reconciliation, "check"));
             MonthEndRun run = new MonthEndRun(context.getBean(ProjectOperations.class),
                     context.getBean(Finance.class), reconcile, phases);
             report = run.run(read.input(), SampleFolder.AS_OF, temp.resolve("out"));
@@ -202,17 +206,37 @@ public final class MonthEndBenchmark {
                         ? counter.wrap(dataSource) : bean;
             }
         };
-        return new SpringApplicationBuilder(TandemApplication.class)
+        return new SpringApplicationBuilder(serverClass("TandemApplication"))
                 .web(WebApplicationType.NONE)
                 .initializers(context -> context.getBeanFactory().addBeanPostProcessor(counting))
                 .properties("spring.main.log-startup-info=false", "logging.level.root=ERROR")
                 .run(arguments.toArray(String[]::new));
     }
 
-    /** The server's reconcile report as report.json writes it (as RunCommand does). */
-    private static RunReport.Reconcile verdict(ReconcileReport report) {
-        return new RunReport.Reconcile(report.ok(), report.invariants().stream().map(i -> new RunReport.Invariant(
-                i.number(), i.name(), i.checked(), i.violations(), i.samples())).toList());
+    /** The server's reconcile report (ReconcileReport) as report.json writes it (as RunCommand does). */
+    private static RunReport.Reconcile verdict(Object report) {
+        List<?> invariants = call(report, "invariants");
+        return new RunReport.Reconcile(call(report, "ok"), invariants.stream().map(i -> new RunReport.Invariant(
+                call(i, "number"), call(i, "name"), call(i, "checked"), call(i, "violations"),
+                call(i, "samples"))).toList());
+    }
+
+    private static Class<?> serverClass(String name) {
+        try {
+            return Class.forName(SERVER + "." + name);
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException("the server's classes are not on the classpath: " + name, e);
+        }
+    }
+
+    /** The value of a public no-argument method (a record component of the server's reconcile report). */
+    @SuppressWarnings("unchecked")
+    private static <T> T call(Object target, String method) {
+        try {
+            return (T) target.getClass().getMethod(method).invoke(target);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException(target.getClass().getName() + "." + method + "()", e);
+        }
     }
 
     private static Map<String, String> h2Databases(Path directory) {
