@@ -3,6 +3,7 @@ package dev.tandem.server;
 import dev.tandem.server.dualwrite.MapsCommand;
 import dev.tandem.server.reconcile.ReconcileCommand;
 import dev.tandem.server.run.RunCommand;
+import dev.tandem.server.run.SampleCommand;
 import org.springframework.core.NestedExceptionUtils;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -20,8 +21,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "tandem", mixinStandardHelpOptions = true, versionProvider = TandemVersion.class,
         description = "Project invoice integration: Project Operations, Finance and the dual-write runtime between "
                 + "their databases.",
-        subcommands = {RunCommand.class, ReconcileCommand.class, ServeCommand.class, MapsCommand.class,
-                VersionCommand.class, HelpCommand.class})
+        subcommands = {RunCommand.class, SampleCommand.class, ReconcileCommand.class, ServeCommand.class,
+                MapsCommand.class, VersionCommand.class, HelpCommand.class})
 public final class TandemCli implements Runnable {
 
     @Spec
