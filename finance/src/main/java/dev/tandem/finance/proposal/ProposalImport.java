@@ -12,6 +12,8 @@ import dev.tandem.finance.setup.ProjectCategories;
 import dev.tandem.finance.staging.StagingRow;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -133,14 +135,21 @@ public final class ProposalImport implements dev.tandem.finance.journal.BilledSa
         List<ProposalLine> made = new ArrayList<>();
         Set<UUID> milestonesTaken = new HashSet<>();
         ProjectCategories categories = ProjectCategories.of(ctx, h.dataAreaId());
+        // The tax setup read once for the proposal's rows, not twice per row (issue 13).
+        ProposalTaxes taxes = this.taxes.forBatch();
+        Map<List<String>, String> defaultGroups = new HashMap<>();
         for (StagingRow r : rows) {
             ProposalLineType type = ready.types().get(r.id());
             LineProperty property = ready.properties().get(r.id());
             Optional<OnAccountTransaction> milestone = type == ProposalLineType.ON_ACCOUNT
                     ? milestoneOf(h, r, milestonesTaken) : Optional.empty();
-            String taxGroup = milestone.isPresent() ? milestone.get().taxGroup()
-                    : taxes.defaultTaxGroup(h.dataAreaId(), r.projectId(),
-                    r.contractId() == null ? h.contractId() : r.contractId(), h.invoiceAccount());
+            String contractId = r.contractId() == null ? h.contractId() : r.contractId();
+            List<String> defaultKey = Arrays.asList(r.projectId(), contractId);
+            if (milestone.isEmpty() && !defaultGroups.containsKey(defaultKey)) {
+                defaultGroups.put(defaultKey, taxes.defaultTaxGroup(h.dataAreaId(), r.projectId(), contractId,
+                        h.invoiceAccount()));
+            }
+            String taxGroup = milestone.isPresent() ? milestone.get().taxGroup() : defaultGroups.get(defaultKey);
             String itemTaxGroup = milestone.map(OnAccountTransaction::itemTaxGroup).orElse(null);
             ProposalLine line = new ProposalLine(Ids.newId().toString(), h.proposalId(), h.dataAreaId(), type, r.id(),
                     r.actualId(), r.projectId(), r.contractLine(), milestone.map(OnAccountTransaction::transactionId)
