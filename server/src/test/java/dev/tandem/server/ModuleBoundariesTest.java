@@ -53,13 +53,15 @@ class ModuleBoundariesTest {
      * The classes of {@code server} that run SQL, each on tables of the server's own only ({@code
      * dev.tandem.server.database.ServerSchema}): the idempotency keys, the last runs of Finance's jobs and db-scheduler's
      * {@code scheduled_tasks} (read for the jobs' next run), and the configuration that makes each database's
-     * {@code JdbcTemplate} and {@code JdbcClient} beans. Migrations (Flyway) and db-scheduler's wiring take a
+     * {@code JdbcTemplate} and {@code JdbcClient} beans, and the pool of an embedded H2 file database, which runs
+     * H2's {@code SHUTDOWN} (no table) when it closes. Migrations (Flyway) and db-scheduler's wiring take a
      * {@code DataSource} and need no exception.
      */
     private static final Set<String> SERVER_TABLE_CLASSES = Set.of(
             "dev.tandem.server.api.Idempotency",
             "dev.tandem.server.jobs.FinanceJobRuns",
-            "dev.tandem.server.database.DatabaseConfiguration");
+            "dev.tandem.server.database.DatabaseConfiguration",
+            "dev.tandem.server.database.AppDataSources$EmbeddedH2Pool");
 
     /** Spring's JDBC access ({@code JdbcTemplate}, {@code JdbcClient}, {@code NamedParameterJdbcTemplate}, …) and JDBC's. */
     private static final DescribedPredicate<JavaClass> RUNS_SQL = resideInAPackage("org.springframework.jdbc.core..")
