@@ -2,7 +2,6 @@ package dev.tandem.bench;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tandem.common.DatabaseUrls;
 import dev.tandem.common.testing.RowsWritten;
 import dev.tandem.common.testing.TestDatabases;
 import dev.tandem.finance.Finance;
@@ -30,7 +29,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -128,7 +126,7 @@ public final class MonthEndBenchmark {
                 + "(generated in %.1f s, seed %d)%n", written.timeRows(), written.expenses(), written.people(),
                 written.contracts(), written.projects(), genSeconds, SampleFolder.DEFAULT_SEED);
 
-        Map<String, String> databases = postgresql ? postgresqlDatabases() : h2Databases(temp.resolve("data"));
+        Map<String, String> databases = TestDatabases.appDatabaseProperties(postgresql ? null : temp.resolve("data"), "bench");
         RowsWritten counter = new RowsWritten();
         Phases phases = new Phases(counter);
         HeapWatch heap = HeapWatch.start();
@@ -237,28 +235,6 @@ public final class MonthEndBenchmark {
         } catch (ReflectiveOperationException e) {
             throw new IllegalStateException(target.getClass().getName() + "." + method + "()", e);
         }
-    }
-
-    private static Map<String, String> h2Databases(Path directory) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String app : List.of("operations", "finance")) {
-            properties.put("tandem." + app + ".datasource.url", DatabaseUrls.h2File(directory, app));
-            properties.put("tandem." + app + ".datasource.username", "sa");
-        }
-        return properties;
-    }
-
-    private static Map<String, String> postgresqlDatabases() throws SQLException {
-        String suffix = Long.toHexString(System.nanoTime());
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String app : List.of("operations", "finance")) {
-            String database = "bench_" + app + "_" + suffix;
-            execute("CREATE DATABASE " + database);
-            properties.put("tandem." + app + ".datasource.url", TestDatabases.server().getJdbcUrl("postgres",
-                    database));
-            properties.put("tandem." + app + ".datasource.username", "postgres");
-        }
-        return properties;
     }
 
     private static void dropDatabases(Map<String, String> databases) throws SQLException {

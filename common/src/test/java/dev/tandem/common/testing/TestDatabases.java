@@ -96,6 +96,28 @@ public final class TestDatabases {
         return new HikariDataSource(config);
     }
 
+    /**
+     * The {@code tandem.<app>.datasource.*} properties of a whole server (both apps) on fresh databases: H2 files
+     * under {@code h2Directory} (the embedded default's url), or, with {@code h2Directory} {@code null}, two new
+     * databases named {@code <prefix>_<app>_<suffix>} on the embedded PostgreSQL.
+     */
+    public static Map<String, String> appDatabaseProperties(Path h2Directory, String prefix) {
+        String suffix = Long.toHexString(System.nanoTime());
+        Map<String, String> properties = new java.util.LinkedHashMap<>();
+        for (String app : List.of("operations", "finance")) {
+            if (h2Directory != null) {
+                properties.put("tandem." + app + ".datasource.url", DatabaseUrls.h2File(h2Directory, app));
+                properties.put("tandem." + app + ".datasource.username", "sa");
+            } else {
+                String database = prefix + "_" + app + "_" + suffix;
+                execute("CREATE DATABASE " + database);
+                properties.put("tandem." + app + ".datasource.url", server().getJdbcUrl("postgres", database));
+                properties.put("tandem." + app + ".datasource.username", "postgres");
+            }
+        }
+        return properties;
+    }
+
     private static void execute(String sql) {
         try (Connection c = server().getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             s.execute(sql);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import dev.tandem.common.DatabaseUrls;
 import dev.tandem.common.testing.DatabaseKind;
 import dev.tandem.common.testing.RowsWritten;
 import dev.tandem.common.testing.TestDatabases;
@@ -18,11 +17,7 @@ import dev.tandem.operations.ProjectOperations;
 import dev.tandem.server.TandemApplication;
 import dev.tandem.server.reconcile.Reconciliation;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -101,8 +96,8 @@ abstract class RowsWrittenPerTimeRowContract {
         SampleFolder.write(folder, timeRows, SampleFolder.DEFAULT_SEED, PEOPLE, CONTRACTS);
         InputFolder.Result read = InputFolder.read(folder, SampleFolder.AS_OF);
         assertThat(read.problems()).isEmpty();
-        Map<String, String> databases = kind() == DatabaseKind.H2 ? h2(temp.resolve("data-" + timeRows))
-                : postgresql();
+        Map<String, String> databases = TestDatabases.appDatabaseProperties(
+                kind() == DatabaseKind.H2 ? temp.resolve("data-" + timeRows) : null, "rows");
         RowsWritten counter = new RowsWritten();
         RunReport report;
         try (ConfigurableApplicationContext context = start(databases, counter)) {
@@ -146,31 +141,6 @@ abstract class RowsWrittenPerTimeRowContract {
         Map<String, Long> difference = new TreeMap<>();
         large.forEach((table, rows) -> difference.put(table, rows - small.getOrDefault(table, 0L)));
         return difference;
-    }
-
-    private static Map<String, String> h2(Path directory) {
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String app : List.of("operations", "finance")) {
-            properties.put("tandem." + app + ".datasource.url", DatabaseUrls.h2File(directory, app));
-            properties.put("tandem." + app + ".datasource.username", "sa");
-        }
-        return properties;
-    }
-
-    private static Map<String, String> postgresql() throws SQLException {
-        String suffix = Long.toHexString(System.nanoTime());
-        Map<String, String> properties = new LinkedHashMap<>();
-        for (String app : List.of("operations", "finance")) {
-            String database = "rows_" + app + "_" + suffix;
-            try (Connection c = TestDatabases.server().getPostgresDatabase().getConnection();
-                 Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
-            }
-            properties.put("tandem." + app + ".datasource.url", TestDatabases.server().getJdbcUrl("postgres",
-                    database));
-            properties.put("tandem." + app + ".datasource.username", "postgres");
-        }
-        return properties;
     }
 
     private static HikariDataSource pool(String url) {
