@@ -6,7 +6,6 @@ import dev.tandem.monthend.input.RunInput.Customer;
 import dev.tandem.monthend.input.RunInput.Price;
 import dev.tandem.monthend.input.RunInput.WorkRow;
 import dev.tandem.monthend.input.time.TimeExports;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import java.util.stream.Stream;
  * price lists) are read before those that refer to them (contracts, expenses, time), so references resolve.
  */
 public final class InputFolder {
-
-    private static final String TIME_DIRECTORY = "time";
 
     private InputFolder() {
     }
@@ -69,10 +66,8 @@ public final class InputFolder {
         ContractsFile contracts = ContractsFile.read(folder, customers.numbers, projects.numbers, priceLists, problems);
         FolderReferences references = new FolderReferences(projects, resources, priceLists);
         List<WorkRow> expenses = ExpensesFile.read(folder, references, problems);
-        List<WorkRow> time = Files.isDirectory(folder.resolve(TIME_DIRECTORY))
-                ? TimeExports.read(folder, references, companyRead == null ? null : companyRead.clockifyDateFormat(),
-                problems)
-                : List.of();
+        List<WorkRow> time = TimeExports.read(folder, references,
+                companyRead == null ? null : companyRead.clockifyDateFormat(), problems);
         EcbFile.Checked rates = EcbFile.check(folder, usedCurrencies(customers.customers, priceLists.prices,
                 contracts.contracts, expenses), accountingCurrency,
                 RateNeeds.of(priceLists.prices, contracts.contracts, time, expenses, asOf), asOf, problems);

@@ -1,7 +1,7 @@
 package dev.tandem.monthend.input.time;
 
 import dev.tandem.monthend.input.CsvFile;
-import dev.tandem.monthend.input.CsvFile;
+import dev.tandem.monthend.input.InputFiles;
 import dev.tandem.monthend.input.InputProblem;
 import dev.tandem.monthend.input.References;
 import dev.tandem.monthend.input.RunInput.WorkRow;
@@ -47,14 +47,15 @@ public final class TimeExports {
     public static List<WorkRow> read(Path folder, References references, String clockifyDateFormat,
                                      List<InputProblem> problems) {
         Path directory = folder.resolve(DIRECTORY);
-        if (!Files.isDirectory(directory)) {
+        String notThere = InputFiles.notThere(directory, true);
+        if (notThere != null) {
             problems.add(new InputProblem(DIRECTORY + "/", 1, 1, "MISSING_FILE", null,
-                    "the folder has no time/ directory of time-tracker exports"));
+                    DIRECTORY + "/, the folder of time-tracker exports, " + notThere));
             return List.of();
         }
         Lookups lookups = new Lookups(references);
         List<WorkRow> rows = new ArrayList<>();
-        for (Path file : csvFiles(directory)) {
+        for (Path file : csvFiles(directory, problems)) {
             String name = DIRECTORY + "/" + file.getFileName();
             CsvFile export = CsvFile.read(folder, name, true, CsvFile.Shape.EXPORT, problems);
             if (export != null) {
@@ -89,12 +90,22 @@ public final class TimeExports {
         return rows;
     }
 
-    private static List<Path> csvFiles(Path directory) {
+    /**
+     * The {@code *.csv} files of the directory, sorted by name. Folders are ignored (docs/input-format.md); any other
+     * {@code *.csv} entry that can't be read as a file (a symbolic link to nothing or to itself) is MISSING_FILE:
+     * skipping it would bill short.
+     */
+    private static List<Path> csvFiles(Path directory, List<InputProblem> problems) {
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(Files::isRegularFile)
+            List<Path> csv = files
                     .filter(file -> file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv"))
+                    .filter(file -> !Files.isDirectory(file))
                     .sorted()
                     .toList();
+            csv.stream().filter(file -> !Files.isRegularFile(file)).forEach(file -> problems.add(new InputProblem(
+                    DIRECTORY + "/" + file.getFileName(), 1, 1, "MISSING_FILE", null, DIRECTORY + "/"
+                    + file.getFileName() + " " + InputFiles.notThere(file, false))));
+            return csv.stream().filter(Files::isRegularFile).toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + directory, e);
         }
