@@ -15,7 +15,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
-import java.net.URI;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -24,6 +23,7 @@ import java.util.Set;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import dev.tandem.server.api.Locations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -70,7 +70,7 @@ public class RateImportController {
     @PostMapping("/exchange-rate-types")
     ResponseEntity<Void> createRateType(@Valid @RequestBody RateTypeRequest r) {
         types.create(r.rateType(), r.description());
-        return ResponseEntity.created(URI.create(FinanceApi.BASE + "/exchange-rate-types/" + r.rateType())).build();
+        return ResponseEntity.created(Locations.of(FinanceApi.BASE + "/exchange-rate-types", r.rateType())).build();
     }
 
     /** All rate types by name, one page (a handful exist, so the list is read whole and sliced). */

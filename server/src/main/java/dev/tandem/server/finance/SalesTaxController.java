@@ -12,10 +12,10 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import java.math.BigDecimal;
-import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import dev.tandem.server.api.Locations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -67,7 +67,7 @@ public class SalesTaxController {
                 r.roundingPrecision() == null ? CENT : r.roundingPrecision());
         setup.createTaxCode(new TaxCodeInput(dataAreaId, r.taxCode(), r.name(), rounding,
                 r.values().stream().map(TaxValueRequest::value).toList()));
-        return created(dataAreaId, "/sales-tax-codes/" + r.taxCode());
+        return created(dataAreaId, "sales-tax-codes", r.taxCode());
     }
 
     /** Adds a rate interval to a code, e.g. a new rate from 1 January; it must not overlap the code's others. */
@@ -85,13 +85,13 @@ public class SalesTaxController {
     @PostMapping("/sales-tax-groups")
     ResponseEntity<Void> createTaxGroup(@PathVariable String dataAreaId, @Valid @RequestBody TaxGroupRequest r) {
         setup.createTaxGroup(dataAreaId, r.taxGroup(), r.name(), r.taxCodes());
-        return created(dataAreaId, "/sales-tax-groups/" + r.taxGroup());
+        return created(dataAreaId, "sales-tax-groups", r.taxGroup());
     }
 
     @PostMapping("/item-sales-tax-groups")
     ResponseEntity<Void> createItemTaxGroup(@PathVariable String dataAreaId, @Valid @RequestBody TaxGroupRequest r) {
         setup.createItemTaxGroup(dataAreaId, r.taxGroup(), r.name(), r.taxCodes());
-        return created(dataAreaId, "/item-sales-tax-groups/" + r.taxGroup());
+        return created(dataAreaId, "item-sales-tax-groups", r.taxGroup());
     }
 
     /** The contract's sales tax group; {@code null} removes it. */
@@ -117,7 +117,7 @@ public class SalesTaxController {
                 salesTax.calculate(dataAreaId, taxGroup, itemTaxGroup, amount, currency, date));
     }
 
-    private static ResponseEntity<Void> created(String dataAreaId, String path) {
-        return ResponseEntity.created(URI.create(FinanceApi.BASE + "/legal-entities/" + dataAreaId + path)).build();
+    private static ResponseEntity<Void> created(String... segments) {
+        return ResponseEntity.created(Locations.of(FinanceApi.BASE + "/legal-entities", segments)).build();
     }
 }

@@ -16,6 +16,7 @@ import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.http.ResponseEntity;
+import dev.tandem.server.api.Locations;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -68,7 +69,7 @@ public class SetupController {
     @PostMapping("/{dataAreaId}/periods")
     ResponseEntity<Void> createPeriods(@PathVariable String dataAreaId, @Valid @RequestBody PeriodsRequest r) {
         setup.createMonthlyPeriods(dataAreaId, r.firstMonth(), r.months());
-        return created(dataAreaId + "/periods");
+        return created(dataAreaId, "periods");
     }
 
     record PeriodStatusRequest(@NotNull PeriodStatus status) {
@@ -89,7 +90,7 @@ public class SetupController {
     @PostMapping("/{dataAreaId}/main-accounts")
     ResponseEntity<Void> createMainAccount(@PathVariable String dataAreaId, @Valid @RequestBody MainAccountRequest r) {
         setup.createMainAccount(dataAreaId, r.mainAccountId(), r.name(), r.accountType());
-        return created(dataAreaId + "/main-accounts/" + r.mainAccountId());
+        return created(dataAreaId, "main-accounts", r.mainAccountId());
     }
 
     record CustomerRequest(@NotBlank @Size(max = 20) String accountNum, @NotBlank String name, @NotBlank String group,
@@ -100,7 +101,7 @@ public class SetupController {
     ResponseEntity<Void> createCustomer(@PathVariable String dataAreaId, @Valid @RequestBody CustomerRequest r) {
         setup.createCustomer(dataAreaId, r.accountNum(), r.name(), r.group(), r.paymentTermDays(), r.currency(),
                 r.taxGroup());
-        return created(dataAreaId + "/customers/" + r.accountNum());
+        return created(dataAreaId, "customers", r.accountNum());
     }
 
     record ProjectGroupRequest(@NotBlank String projectGroupId, @NotBlank String name) {
@@ -109,7 +110,7 @@ public class SetupController {
     @PostMapping("/{dataAreaId}/project-groups")
     ResponseEntity<Void> createProjectGroup(@PathVariable String dataAreaId, @Valid @RequestBody ProjectGroupRequest r) {
         setup.createProjectGroup(dataAreaId, r.projectGroupId(), r.name());
-        return created(dataAreaId + "/project-groups/" + r.projectGroupId());
+        return created(dataAreaId, "project-groups", r.projectGroupId());
     }
 
     record ProjectRequest(@NotBlank String projectId, @NotBlank String name, @NotBlank String projectGroupId,
@@ -120,13 +121,13 @@ public class SetupController {
     ResponseEntity<Void> createProject(@PathVariable String dataAreaId, @Valid @RequestBody ProjectRequest r) {
         setup.createProject(dataAreaId, r.projectId(), r.name(), r.projectGroupId(), r.contractId(), r.customerAccount(),
                 r.taxGroup());
-        return created(dataAreaId + "/projects/" + r.projectId());
+        return created(dataAreaId, "projects", r.projectId());
     }
 
     @PostMapping("/{dataAreaId}/profiles")
     ResponseEntity<Void> createProfile(@PathVariable String dataAreaId, @Valid @RequestBody ProfileInput r) {
         setup.createProfile(dataAreaId, r);
-        return created(dataAreaId + "/profiles/" + r.profileId());
+        return created(dataAreaId, "profiles", r.profileId());
     }
 
     record ProfileRuleRequest(@NotNull ProfileRuleLevel level, @NotBlank String key, @NotBlank String profileId) {
@@ -135,7 +136,7 @@ public class SetupController {
     @PostMapping("/{dataAreaId}/profile-rules")
     ResponseEntity<Void> createProfileRule(@PathVariable String dataAreaId, @Valid @RequestBody ProfileRuleRequest r) {
         setup.createProfileRule(dataAreaId, r.level(), r.key(), r.profileId());
-        return created(dataAreaId + "/profile-rules");
+        return created(dataAreaId, "profile-rules");
     }
 
     /** The profile that applies to a project (§9: project, then contract, then project group). */
@@ -152,7 +153,7 @@ public class SetupController {
     @PostMapping("/{dataAreaId}/line-properties")
     ResponseEntity<Void> createLineProperty(@PathVariable String dataAreaId, @Valid @RequestBody LinePropertyRequest r) {
         setup.createLineProperty(dataAreaId, r.linePropertyId(), r.name(), r.toBeInvoiced(), r.billingTypes());
-        return created(dataAreaId + "/line-properties/" + r.linePropertyId());
+        return created(dataAreaId, "line-properties", r.linePropertyId());
     }
 
     /** code: voucher, journal, proposal (allowManual for §11 item 17) or custinvoice. */
@@ -163,10 +164,10 @@ public class SetupController {
     @PostMapping("/{dataAreaId}/number-sequences")
     ResponseEntity<Void> createNumberSequence(@PathVariable String dataAreaId, @Valid @RequestBody NumberSequenceRequest r) {
         setup.createNumberSequence(dataAreaId, r.code(), r.prefix(), r.width(), Boolean.TRUE.equals(r.allowManual()));
-        return created(dataAreaId + "/number-sequences/" + r.code());
+        return created(dataAreaId, "number-sequences", r.code());
     }
 
-    private static ResponseEntity<Void> created(String path) {
-        return ResponseEntity.created(java.net.URI.create(FinanceApi.BASE + "/legal-entities/" + path)).build();
+    private static ResponseEntity<Void> created(String... segments) {
+        return ResponseEntity.created(Locations.of(FinanceApi.BASE + "/legal-entities", segments)).build();
     }
 }

@@ -90,7 +90,8 @@ public class InvoiceLineDetailController {
     @PostMapping("/invoices/{invoiceId}/line-details")
     ResponseEntity<LineDetailView> addManual(@PathVariable UUID invoiceId, @Valid @RequestBody ManualDetailRequest body) {
         LineDetailView view = LineDetailView.of(invoicing.drafts().addManualDetail(invoiceId, body.input()));
-        return ResponseEntity.created(java.net.URI.create(OperationsApi.BASE + "/invoice-line-details/" + view.id()))
+        return ResponseEntity.created(dev.tandem.server.api.Locations.of(OperationsApi.BASE + "/invoice-line-details",
+                        view.id().toString()))
                 .body(view);
     }
 

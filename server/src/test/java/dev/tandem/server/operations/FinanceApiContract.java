@@ -82,6 +82,19 @@ abstract class FinanceApiContract {
         assertThat(api.get("/legal-entities/" + le + "/trial-balance").ok().get("total").asString()).isEqualTo("0.00");
     }
 
+    /** Issue 14, finding 5: a key with a space answered 500 after the commit; its Location is now encoded. */
+    @Test
+    void aKeyThatIsNoUriSegmentGetsAnEncodedLocation() {
+        ApiClient.Reply reply = api.post("/legal-entities/" + le + "/customers", object("accountNum", "C 100%",
+                "name", "Spaced", "group", "10", "paymentTermDays", 30, "currency", "USD"));
+
+        created(reply);
+        assertThat(reply.headers().firstValue("Location")).hasValue("/api/finance/legal-entities/" + le
+                + "/customers/C%20100%25");
+        api.post("/legal-entities/" + le + "/customers", object("accountNum", "C 100%", "name", "Again", "group", "10",
+                "paymentTermDays", 30, "currency", "USD")).problem(409, "DUPLICATE");
+    }
+
     @Test
     void exchangeRatesAndTheirRefusals() {
         api.post("/exchange-rates", object("rateType", "ECB", "from", "EUR", "to", "USD", "validFrom", "2025-05-09",
