@@ -33,6 +33,12 @@ public enum ServerError implements ErrorCode {
      * what callers may do there; the detail names the map and where to correct the row instead.
      */
     TABLE_MAP_ONLY("Only a table map creates these rows", 405),
+    /**
+     * The request met other requests changing the same rows at the same moment (a deadlock the database broke, or a
+     * lock it waited for too long) and was rolled back: nothing of it was written. Answered 503 with
+     * {@code Retry-After}; the same request sent again succeeds once the others are done (issue 14, finding 2).
+     */
+    CONTENTION("Busy with concurrent changes to the same rows: retry", 503),
     /** An unexpected failure; the cause is in the server log only. */
     INTERNAL("Internal error", 500);
 

@@ -23,10 +23,26 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Bulk calls use JDBC batches (1,000 rows a batch), so approving 100,000 entries costs hundreds of round trips,
  * not hundreds of thousands.
+ *
+ * <p>Rows are written in one global order, {@link #LOCK_ORDER} of their integration keys, whatever order the caller
+ * gives them in: two transactions that update overlapping rows of a table then lock them in the same order and
+ * wait for each other instead of deadlocking (issue 14, finding 2: twenty clients marking overlapping actuals Ready
+ * and Not ready, each list in its own order, got "Deadlock detected" on two calls in three).
  */
 public final class DataEntityWriter {
 
     private static final int BATCH = 1000;
+
+    /**
+     * The order in which rows are locked: by the text of their integration key. Any total order works as long as
+     * every writer uses the same one; the text is total for every key type the entities use (UUID, string).
+     */
+    public static final java.util.Comparator<Object> LOCK_ORDER = java.util.Comparator.comparing(String::valueOf);
+
+    /** The distinct keys in {@link #LOCK_ORDER}. */
+    static List<Object> inLockOrder(Collection<?> keys) {
+        return keys.stream().<Object>map(k -> k).distinct().sorted(LOCK_ORDER).toList();
+    }
 
     private final JdbcTemplate jdbc;
     private final ChangeRecorder recorder;
@@ -78,7 +94,7 @@ public final class DataEntityWriter {
         String sql = "UPDATE " + entity.table() + " SET "
                 + fields.stream().map(f -> f + " = ?").collect(Collectors.joining(", "))
                 + " WHERE " + entity.integrationKey() + " = ?";
-        List<Object> keyList = List.copyOf(keys);
+        List<Object> keyList = inLockOrder(keys);
         jdbc.batchUpdate(sql, keyList, BATCH, (ps, key) -> {
             int i = bind(ps, fields, values, 1);
             ps.setObject(i, key);
@@ -116,6 +132,7 @@ public final class DataEntityWriter {
                 + fields.stream().map(f -> f + " = ?").collect(Collectors.joining(", "))
                 + " WHERE " + entity.integrationKey() + " = ?";
         List<Map.Entry<?, Map<String, Object>>> rows = new ArrayList<>(valuesByKey.entrySet());
+        rows.sort((a, b) -> LOCK_ORDER.compare(a.getKey(), b.getKey()));
         jdbc.batchUpdate(sql, rows, BATCH, (ps, row) -> {
             int i = bind(ps, fields, row.getValue(), 1);
             ps.setObject(i, row.getKey());
@@ -151,7 +168,7 @@ public final class DataEntityWriter {
             return;
         }
         ChangeRecorder.currentBatchId();
-        List<Object> keyList = List.copyOf(keys);
+        List<Object> keyList = inLockOrder(keys);
         List<Map<String, Object>> images = read(entity, keyList);
         jdbc.batchUpdate("DELETE FROM " + entity.table() + " WHERE " + entity.integrationKey() + " = ?", keyList, BATCH,
                 (ps, key) -> ps.setObject(1, key));

@@ -82,6 +82,12 @@ public final class ProblemResponses {
         return problem(ServerError.DUPLICATE, "The row already exists.");
     }
 
+    /** 503 {@code CONTENTION}: rolled back by a deadlock or a lock wait; nothing was written; retry. */
+    public static ProblemDetail contention() {
+        return problem(ServerError.CONTENTION, "Other requests were changing the same rows at the same moment, so this "
+                + "one was rolled back and nothing of it was written. Send it again.");
+    }
+
     /** 500 {@code INTERNAL}; says nothing about the cause, which the caller must log. */
     public static ProblemDetail internal() {
         return problem(ServerError.INTERNAL, "The server could not complete the request. The error has been logged.");
