@@ -8,8 +8,15 @@ import java.nio.file.Path;
  */
 public final class DatabaseUrls {
 
-    /** H2 settings shared by the file database and the in-memory test databases. */
-    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    /**
+     * H2 settings shared by the file database and the in-memory test databases. {@code LOCK_TIMEOUT=10000}: a
+     * transaction waits up to 10 s for a row another transaction holds (H2 gives up after a few seconds by default;
+     * PostgreSQL waits without limit). Rows are locked in one order, so a wait ends when the other commits. Posting
+     * journals and proposals holds the number sequence's row for the posting, and concurrent postings failed on the
+     * short default (issue 14, finding 2). A wait that still times out answers 503 {@code CONTENTION}.
+     */
+    public static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+            + ";LOCK_TIMEOUT=10000";
 
     private DatabaseUrls() {
     }
@@ -33,17 +40,10 @@ public final class DatabaseUrls {
      * <p>{@code COMPRESS=TRUE}: pages are written compressed. Every commit writes the changed pages to the end of the
      * file and the old versions are only freed later, so the file grows by many times what it holds; compressed
      * pages make that churn ten times smaller (the example's two files: 156 MB before, 11 MB with it; issue 13).
-     *
-     * <p>{@code LOCK_TIMEOUT=10000}: a transaction waits up to 10 s for a row another transaction holds (H2 gives up
-     * after a few seconds by default; PostgreSQL waits without limit). Rows are locked in one order, so a wait ends
-     * when the other commits. Posting journals and proposals holds the number sequence's row for the posting, and
-     * concurrent postings failed on the short default (issue 14, finding 2). A wait that still times out answers
-     * 503 {@code CONTENTION}.
      */
     public static String h2File(Path directory, String name) {
         return "jdbc:h2:retry:" + directory.resolve(name).toAbsolutePath() + H2_OPTIONS
-                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE"
-                + ";LOCK_TIMEOUT=10000";
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE";
     }
 
     /**

@@ -6,7 +6,9 @@ import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.dao.PessimisticLockingFailureException;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
@@ -68,13 +70,15 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     static final int RETRY_AFTER_SECONDS = 1;
 
     /**
-     * A deadlock the database broke or a lock wait that timed out (Spring's {@link PessimisticLockingFailureException}:
-     * {@code DeadlockLoserDataAccessException}, {@code CannotAcquireLockException}): the transaction was rolled back,
-     * so this is 503 {@code CONTENTION} with {@code Retry-After}, not a 500 (issue 14, finding 2). Rows are locked in
-     * one order ({@code DataEntityWriter.LOCK_ORDER}), so what remains is rare; it is logged at info level.
+     * A deadlock the database broke, a lock wait that timed out, or no pool connection free in time (Spring's
+     * {@link TransientDataAccessException}: {@code DeadlockLoserDataAccessException}, {@code CannotAcquireLockException},
+     * {@code QueryTimeoutException}, which H2 raises for a lock timeout; and {@link CannotGetJdbcConnectionException}):
+     * the transaction was rolled back, so this is 503 {@code CONTENTION} with {@code Retry-After}, not a 500 (issue 14,
+     * finding 2). Rows are locked in one order ({@code DataEntityWriter.LOCK_ORDER}), so what remains is a wait behind
+     * a long posting; it is logged at info level.
      */
-    @ExceptionHandler(PessimisticLockingFailureException.class)
-    ResponseEntity<ProblemDetail> contention(PessimisticLockingFailureException exception, HttpServletRequest request) {
+    @ExceptionHandler({TransientDataAccessException.class, CannotGetJdbcConnectionException.class})
+    ResponseEntity<ProblemDetail> contention(DataAccessException exception, HttpServletRequest request) {
         LOG.info("contention on {} {}: {}", request.getMethod(), request.getRequestURI(),
                 exception.getMostSpecificCause().getMessage());
         ProblemDetail problem = ProblemResponses.contention();
