@@ -66,11 +66,43 @@ abstract class ConflictingWorkContract {
     @Autowired
     private Reconciliation reconciliation;
 
+    @Autowired
+    private org.springframework.core.env.Environment environment;
+
+    /** The ports of the servers the clients talk to: this test's, and any {@link #moreServers} started. */
+    private final List<Integer> ports = new CopyOnWriteArrayList<>();
+
     private final Map<String, AtomicInteger> answers = new ConcurrentHashMap<>();
     private final List<String> unexpected = new CopyOnWriteArrayList<>();
 
+    /**
+     * Servers started besides this test's, on the same two databases (their settings are in {@code environment});
+     * none by default. Answers their ports; the test closes them.
+     */
+    protected List<org.springframework.context.ConfigurableApplicationContext> moreServers(
+            org.springframework.core.env.Environment environment) {
+        return List.of();
+    }
+
     @Test
     void fiftyClientsDoingConflictingWorkGetNo5xxAndLeaveEveryInvariantHolding() throws Exception {
+        List<org.springframework.context.ConfigurableApplicationContext> others = moreServers(environment);
+        try {
+            ports.add(port);
+            others.forEach(other -> ports.add(((org.springframework.boot.web.server.context.WebServerApplicationContext)
+                    other).getWebServer().getPort()));
+            conflictingWork();
+            afterTheLoad(others);
+        } finally {
+            others.forEach(org.springframework.context.ConfigurableApplicationContext::close);
+        }
+    }
+
+    /** Checks of a subclass once the clients have stopped and every invariant holds; nothing by default. */
+    protected void afterTheLoad(List<org.springframework.context.ConfigurableApplicationContext> others) {
+    }
+
+    private void conflictingWork() throws Exception {
         ApiClient api = new ApiClient(port);
         List<ApiWorld> worlds = new ArrayList<>();
         for (int w = 0; w < WORLDS; w++) {
@@ -236,8 +268,10 @@ abstract class ConflictingWorkContract {
         return reply;
     }
 
+    /** The URL of {@code path} on one of the servers, chosen at random. */
     private URI uri(String path) {
-        return URI.create("http://127.0.0.1:" + port + path);
+        int chosen = ports.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ports.size()));
+        return URI.create("http://127.0.0.1:" + chosen + path);
     }
 
     private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
