@@ -22,7 +22,6 @@ import java.util.UUID;
 public final class ReadyToInvoice {
 
     /** Backlog page size while collecting a contract's actuals. */
-    private static final int PAGE = 1000;
     /** At most this many milestones of one contract are marked by one call. */
     private static final int MILESTONES = 10_000;
 
@@ -74,24 +73,18 @@ public final class ReadyToInvoice {
             List<UUID> marked = new ArrayList<>();
             List<Held> held = new ArrayList<>();
             Filter filter = new Filter(contract, null, null, null, asOf, false);
-            for (int page = 0; ; page++) {
-                List<Actual> items = backlog.timeAndMaterial(filter, page, PAGE).items();
-                for (Actual a : items) {
-                    if (a.billingStatus() == BillingStatus.READY_TO_INVOICE) {
-                        continue;
-                    }
-                    if (a.nteStatus() == NteStatus.FAILED) {
-                        held.add(new Held(a.id(), a.documentDate(), HeldReason.NTE_FAILED, a.nteDetail()));
-                    } else if (a.nteStatus() == NteStatus.NOT_EVALUATED) {
-                        held.add(new Held(a.id(), a.documentDate(), HeldReason.NTE_NOT_EVALUATED, a.nteDetail()));
-                    } else {
-                        marked.add(a.id());
-                    }
+            backlog.forEachTimeAndMaterial(filter, a -> {
+                if (a.billingStatus() == BillingStatus.READY_TO_INVOICE) {
+                    return;
                 }
-                if (items.size() < PAGE) {
-                    break;
+                if (a.nteStatus() == NteStatus.FAILED) {
+                    held.add(new Held(a.id(), a.documentDate(), HeldReason.NTE_FAILED, a.nteDetail()));
+                } else if (a.nteStatus() == NteStatus.NOT_EVALUATED) {
+                    held.add(new Held(a.id(), a.documentDate(), HeldReason.NTE_NOT_EVALUATED, a.nteDetail()));
+                } else {
+                    marked.add(a.id());
                 }
-            }
+            });
             if (!marked.isEmpty()) {
                 backlog.markActuals(marked, true);
             }
