@@ -152,6 +152,10 @@ public final class TestDatabases {
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("fsync", "off")
                     .setServerConfig("full_page_writes", "off")
+                    // Spring's test context cache keeps every server a suite started, with both apps' pools of
+                    // ten connections each, and the load tests start a second server: the default of 100
+                    // connections ran out in CI ("sorry, too many clients already").
+                    .setServerConfig("max_connections", "400")
                     .start();
         } catch (IOException e) {
             throw new UncheckedIOException("embedded PostgreSQL did not start: " + e.getMessage(), e);

@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,9 @@ import tools.jackson.databind.JsonNode;
  * throughout; and afterwards every actual is in one of the two states, the backlog lists them once each.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = TandemApplication.class)
+// The load leaves its own databases behind: close this server and its pools after the class rather than keep
+// them in Spring's test context cache, which holds every cached server's connections open to the end of the suite.
+@DirtiesContext
 abstract class BacklogContentionContract {
 
     static final int CLIENTS = 20;

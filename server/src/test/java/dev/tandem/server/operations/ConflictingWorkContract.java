@@ -30,6 +30,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -45,6 +46,9 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = TandemApplication.class, properties = {
         "tandem.dualwrite.auto-run=true"})
+// The load leaves its own databases behind: close this server and its pools after the class rather than keep
+// them in Spring's test context cache, which holds every cached server's connections open to the end of the suite.
+@DirtiesContext
 abstract class ConflictingWorkContract {
 
     static final int CLIENTS = 50;
