@@ -11,9 +11,11 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -47,32 +49,41 @@ final class NteLedger {
         }
         String in = OperationsContext.placeholders(ids);
         Object[] args = ids.toArray();
+        // The contracts with a limit at any level: only their committed amounts are ever compared with a limit.
+        Set<UUID> limited = new LinkedHashSet<>();
         ctx.jdbc().query("SELECT salesorderid, transactioncurrency, tdm_ntelimit FROM salesorder WHERE salesorderid IN ("
                 + in + ") FOR UPDATE", rs -> {
             UUID contract = rs.getObject(1, UUID.class);
             ledger.currencies.put(contract, rs.getString(2).trim());
-            ledger.limit(NteLevel.CONTRACT, key(contract), rs.getBigDecimal(3));
+            ledger.limit(NteLevel.CONTRACT, key(contract), rs.getBigDecimal(3), contract, limited);
         }, args);
         ctx.jdbc().query("SELECT salesorderid, accountid, tdm_ntelimit FROM tdm_contractcustomer WHERE salesorderid IN ("
                 + in + ")", rs -> {
-            ledger.limit(NteLevel.CONTRACT_CUSTOMER, key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                    rs.getBigDecimal(3));
+            UUID contract = rs.getObject(1, UUID.class);
+            ledger.limit(NteLevel.CONTRACT_CUSTOMER, key(contract, rs.getObject(2, UUID.class)), rs.getBigDecimal(3),
+                    contract, limited);
         }, args);
-        ctx.jdbc().query("SELECT salesorderdetailid, tdm_ntelimit FROM salesorderdetail WHERE salesorderid IN (" + in + ")",
-                rs -> {
-                    ledger.limit(NteLevel.CONTRACT_LINE, key(rs.getObject(1, UUID.class)), rs.getBigDecimal(2));
+        ctx.jdbc().query("SELECT salesorderdetailid, tdm_ntelimit, salesorderid FROM salesorderdetail "
+                + "WHERE salesorderid IN (" + in + ")", rs -> {
+                    ledger.limit(NteLevel.CONTRACT_LINE, key(rs.getObject(1, UUID.class)), rs.getBigDecimal(2),
+                            rs.getObject(3, UUID.class), limited);
                 }, args);
-        ctx.jdbc().query("SELECT r.msdyn_contractline, r.msdyn_customer, r.tdm_ntelimit FROM msdyn_projectcontractsplitbillingrule r "
+        ctx.jdbc().query("SELECT r.msdyn_contractline, r.msdyn_customer, r.tdm_ntelimit, d.salesorderid "
+                + "FROM msdyn_projectcontractsplitbillingrule r "
                 + "JOIN salesorderdetail d ON d.salesorderdetailid = r.msdyn_contractline WHERE d.salesorderid IN (" + in + ")",
                 rs -> {
                     ledger.limit(NteLevel.CONTRACT_LINE_CUSTOMER, key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
-                            rs.getBigDecimal(3));
+                            rs.getBigDecimal(3), rs.getObject(4, UUID.class), limited);
                 }, args);
-        if (ledger.limits.values().stream().allMatch(Map::isEmpty)) {
+        if (limited.isEmpty()) {
             // No level has a limit: every actual is Not Applicable, so the committed sums (a scan of the
             // contracts' unbilled sales) are not needed. This keeps one-by-one approvals cheap on big contracts.
             return ledger;
         }
+        // Only the contracts with a limit are summed: the sum scans every committed actual of a contract, and each
+        // chunk of approvals repeats it (issue 13), so contracts without limits must not pay for it.
+        ids = new ArrayList<>(limited);
+        in = OperationsContext.placeholders(ids);
         List<Object> sumArgs = new ArrayList<>(ids);
         sumArgs.addAll(List.of(TransactionType.UNBILLED_SALES.value(), NteStatus.COMMITTED.value(),
                 BillingStatus.UNBILLED_SALES_CREATED.value(), BillingStatus.READY_TO_INVOICE.value(),
@@ -127,9 +138,11 @@ final class NteLedger {
         }
     }
 
-    private void limit(NteLevel level, String key, BigDecimal limit) {
+    /** Records a limit of {@code contract} at {@code level}; a contract with one joins {@code limited}. */
+    private void limit(NteLevel level, String key, BigDecimal limit, UUID contract, Set<UUID> limited) {
         if (limit != null) {
             limits.get(level).put(key, limit);
+            limited.add(contract);
         }
     }
 
