@@ -1,6 +1,11 @@
 package dev.tandem.server.reconcile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.finance.FinanceError;
+import dev.tandem.server.dualwrite.SyncedWorld;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.tandem.common.testing.DatabaseKind;
@@ -57,7 +62,7 @@ abstract class ReconciliationContract {
     void everyInvariantHoldsAfterTheChainAndEachLooksAtRows() {
         ReconcileReport report = reconciliation.check();
 
-        assertThat(report.invariants()).extracting(InvariantResult::number).containsExactly(1, 2, 3, 4, 5, 6, 7);
+        assertThat(report.invariants()).extracting(InvariantResult::number).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
         for (InvariantResult i : report.invariants()) {
             assertThat(i.violations()).as(i.toString()).isZero();
             assertThat(i.samples()).as(i.toString()).isEmpty();
@@ -153,6 +158,51 @@ abstract class ReconciliationContract {
             world.financeDb.update("UPDATE generaljournalentry SET amountcur = amountcur - 1 WHERE voucher = ? AND"
                     + " lineno = (SELECT MIN(lineno) FROM generaljournalentry WHERE voucher = ?)", voucher, voucher);
         }
+    }
+
+    @Test
+    void aCustomerBalanceLineThatDiffersFromArIsInvariantEight() {
+        String voucher = world.financeDb.queryForObject("SELECT ledgervoucher FROM projproposaljour WHERE proposalid = ?",
+                String.class, world.invoice);
+        String customerBalance = "(SELECT customerbalanceaccount FROM projpostingprofile p WHERE p.dataareaid = "
+                + "generaljournalentry.dataareaid)";
+        // Moves 1.00 from the invoice's revenue line to its customer balance line: the voucher still balances and
+        // the invoice, AR and the actuals still agree (invariant 4), but the ledger no longer equals AR.
+        String tax = "mainaccountid IN (SELECT invoicedrevenueaccount FROM projpostingprofile)";
+        world.financeDb.update("UPDATE generaljournalentry SET amountcur = amountcur + 1 WHERE voucher = ? AND "
+                + "mainaccountid IN " + customerBalance, voucher);
+        world.financeDb.update("UPDATE generaljournalentry SET amountcur = amountcur - 1 WHERE voucher = ? AND " + tax
+                + " AND lineno = (SELECT MIN(lineno) FROM generaljournalentry g WHERE g.voucher = ? AND g." + tax + ")",
+                voucher, voucher);
+        try {
+            InvariantResult eight = onlyViolated(8);
+            assertThat(eight.violations()).isEqualTo(1);
+            assertThat(eight.samples()).singleElement().asString().startsWith("USMF USD customer ")
+                    .contains("customer balance accounts", "open customer transactions");
+        } finally {
+            world.financeDb.update("UPDATE generaljournalentry SET amountcur = amountcur - 1 WHERE voucher = ? AND "
+                    + "mainaccountid IN " + customerBalance, voucher);
+            world.financeDb.update("UPDATE generaljournalentry SET amountcur = amountcur + 1 WHERE voucher = ? AND "
+                    + tax + " AND lineno = (SELECT MIN(lineno) FROM generaljournalentry g WHERE g.voucher = ? AND g."
+                    + tax + ")", voucher, voucher);
+        }
+    }
+
+    @Test
+    void reversingAPostedCustomerInvoicesVoucherIsRefusedAndWritesNothing() {
+        String voucher = world.financeDb.queryForObject("SELECT ledgervoucher FROM projproposaljour WHERE proposalid = ?",
+                String.class, world.invoice);
+        Long vouchers = world.financeDb.queryForObject("SELECT COUNT(*) FROM ledgervoucher", Long.class);
+
+        assertThatThrownBy(() -> world.synced.finance.ledger().reverse(ReconcileWorld.LE, voucher,
+                SyncedWorld.INVOICE_DATE, "Reverse the invoice"))
+                .isInstanceOfSatisfying(TandemException.class, e -> {
+                    assertThat(e.errorCode()).isEqualTo(FinanceError.CUSTOMER_TRANSACTION_VOUCHER);
+                    assertThat(e.detail()).contains(voucher, "corrective invoice");
+                });
+
+        assertThat(world.financeDb.queryForObject("SELECT COUNT(*) FROM ledgervoucher", Long.class))
+                .isEqualTo(vouchers);
     }
 
     @Test
