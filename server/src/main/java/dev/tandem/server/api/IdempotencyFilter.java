@@ -357,7 +357,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     /** Writes a problem+json answer, as {@link ApiExceptionHandler} would for the same refusal. */
     private void problem(HttpServletResponse response, ProblemDetail problem) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType().toString());
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

@@ -120,14 +120,14 @@ abstract class IdempotentCommandsContract {
                 + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode paths = JSON.readTree(docs.body()).get("paths");
         List<String> without = new ArrayList<>();
-        int commands = 0;
+        java.util.Set<String> documented = new java.util.TreeSet<>();
         for (var path : paths.properties()) {
             for (String method : List.of("post", "put", "patch", "delete")) {
                 JsonNode operation = path.getValue().get(method);
                 if (operation == null) {
                     continue;
                 }
-                commands++;
+                documented.add(method.toUpperCase(java.util.Locale.ROOT) + " " + path.getKey());
                 boolean has = false;
                 for (JsonNode p : operation.path("parameters")) {
                     has |= "header".equals(p.path("in").asString("")) && Idempotency.HEADER.equals(p.path("name")
@@ -138,7 +138,10 @@ abstract class IdempotentCommandsContract {
                 }
             }
         }
-        assertThat(commands).isEqualTo(commands().size());
+        java.util.Set<String> mapped = new java.util.TreeSet<>();
+        commands().forEach(c -> mapped.add(c.method() + " " + c.pattern()));
+        assertThat(documented).as("the commands of /v3/api-docs are those of the handler mappings")
+                .isEqualTo(mapped);
         assertThat(without).isEmpty();
     }
 
@@ -179,6 +182,51 @@ abstract class IdempotentCommandsContract {
         assertThat(remarked.headers().firstValue(Idempotency.REPLAYED_HEADER)).hasValue("true");
         ready.post("/backlog/actuals/ready", object("ids", List.of(unbilled, unbilled)))
                 .problem(422, "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    @Test
+    void aFinanceSetupCreateAndAMultipartUploadReplayTheirFirstAnswer() throws Exception {
+        ApiClient finance = ApiClient.of(port, "/api/finance");
+        String type = "IDEM-" + UUID.randomUUID().toString().substring(0, 8);
+        ApiClient keyed = finance.header(Idempotency.HEADER, ApiWorld.newKey());
+
+        Reply created = keyed.post("/exchange-rate-types", object("rateType", type, "description", "Retried create"));
+        Reply again = keyed.post("/exchange-rate-types", object("description", "Retried create", "rateType", type));
+
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(again.status()).as(again.body()).isEqualTo(201);
+        assertThat(again.headers().firstValue("Location")).isEqualTo(created.headers().firstValue("Location"));
+        assertThat(again.headers().firstValue(Idempotency.REPLAYED_HEADER)).hasValue("true");
+        finance.post("/exchange-rate-types", object("rateType", type, "description", "Retried create"))
+                .problem(409, "DUPLICATE");
+
+        byte[] file = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(
+                "../finance/src/test/resources/ecb/eurofxref-hist-2025q2.csv"));
+        ApiClient upload = finance.header(Idempotency.HEADER, ApiWorld.newKey());
+        String path = "/exchange-rates/ecb?rateType=" + type;
+        Reply imported = upload.post(path, "multipart/form-data; boundary=first-boundary",
+                multipart("first-boundary", file));
+        Reply retried = upload.post(path, "multipart/form-data; boundary=other-boundary",
+                multipart("other-boundary", file));
+
+        assertThat(imported.ok().get("changed").asLong()).isPositive();
+        assertThat(retried.body()).isEqualTo(imported.body());
+        assertThat(retried.headers().firstValue(Idempotency.REPLAYED_HEADER)).hasValue("true");
+        // Another file with the key, as CSV body or as another upload: refused.
+        byte[] shorter = java.util.Arrays.copyOf(file, file.length / 2);
+        upload.post(path, "multipart/form-data; boundary=first-boundary", multipart("first-boundary", shorter))
+                .problem(422, "IDEMPOTENCY_KEY_REUSED");
+        upload.post(path, "text/csv", file).problem(422, "IDEMPOTENCY_KEY_REUSED");
+    }
+
+    /** A multipart/form-data body with the part {@code file}. */
+    private static byte[] multipart(String boundary, byte[] content) {
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"ecb.csv\""
+                + "\r\nContent-Type: text/csv\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        return body.toByteArray();
     }
 
     private int count(String sql, Object... args) {

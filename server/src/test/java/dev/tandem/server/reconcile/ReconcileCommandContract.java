@@ -53,12 +53,13 @@ abstract class ReconcileCommandContract {
 
         assertThat(exitCode).as(err.toString()).isZero();
         List<String> lines = out.toString().lines().toList();
-        assertThat(lines).hasSize(8);
-        for (int n = 1; n <= 7; n++) {
+        assertThat(lines).hasSize(9);
+        for (int n = 1; n <= 8; n++) {
             assertThat(lines.get(n - 1)).startsWith("ok    " + n + " ").containsPattern("checked \\d+, violations 0$");
         }
         assertThat(lines.get(3)).contains("invoices = AR = billed actuals");
-        assertThat(lines.get(7)).isEqualTo("reconcile: ok");
+        assertThat(lines.get(7)).contains("ledger customer balance = AR");
+        assertThat(lines.get(8)).isEqualTo("reconcile: ok");
         assertThat(err.toString()).isEmpty();
     }
 
