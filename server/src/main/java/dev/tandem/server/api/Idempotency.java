@@ -49,9 +49,17 @@ import tools.jackson.databind.json.JsonMapper;
  *       most once.</li>
  *   <li>Replayed answers carry the header {@value #REPLAYED_HEADER}{@code : true} and the first answer's
  *       {@code Location}, if it had one (a 202 must still say where to poll); other headers of the first answer are
- *       not stored. Keys are kept; they are global to the app's API (the API has no users yet): the Project
- *       Operations API and the Finance API each have their own store.</li>
+ *       not stored. Keys are global to the app's API (the API has no users yet): the Project Operations API and the
+ *       Finance API each have their own store.</li>
+ *   <li>Bounds: a key is kept for the retention ({@code tandem.idempotency.retention}, default 7 days, at least the
+ *       lease) from its claim, then deleted with its answer (by the next claim, at most once a minute per instance),
+ *       after which the key is free again. An answer body larger than {@code tandem.idempotency.max-stored-body}
+ *       bytes (default 1 MiB) is not stored: its replay answers the status and {@code Location} without a body.</li>
  * </ul>
+ *
+ * <p>The 17 commands whose controllers call {@link #once} or {@link #onceWithoutTransaction} declare the header
+ * themselves; every other command of the API gets the same rules from the {@link IdempotencyFilter}, through
+ * {@link #run}.
  *
  * The keys live in the table {@code api_idempotency_key} of the app database the commands write (the operations
  * database's migrations V7 and V8 create it there, the finance database's V6); the table is owned by this class, not

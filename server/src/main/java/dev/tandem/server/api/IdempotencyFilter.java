@@ -42,6 +42,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerExecutionChain;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.ServletRequestPathUtils;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -193,10 +194,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             return false;
         }
         HandlerExecutionChain handler;
+        // The handler mapping matches on the parsed path, which DispatcherServlet caches only later: parse it here and
+        // leave the request as it came.
+        boolean parsed = !ServletRequestPathUtils.hasParsedRequestPath(request);
         try {
+            if (parsed) {
+                ServletRequestPathUtils.parseAndCache(request);
+            }
             handler = mapping.getHandler(request);
         } catch (Exception noHandler) {
             return false;
+        } finally {
+            if (parsed) {
+                ServletRequestPathUtils.clearParsedRequestPath(request);
+            }
         }
         if (handler == null || !(handler.getHandler() instanceof HandlerMethod method)) {
             return false;
