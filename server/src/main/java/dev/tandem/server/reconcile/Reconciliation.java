@@ -25,7 +25,9 @@ import java.util.Map;
  *   <li>{@link NothingLost}: nothing lost or duplicated (batches in doubt, undelivered queues, open sync errors,
  *       staging, proposal lines);</li>
  *   <li>{@link LedgerMatchesSubledger}: per project and currency, WIP sales value and accrued revenue equal the
- *       chargeable unbilled sales journalized and not yet invoiced.</li>
+ *       chargeable unbilled sales journalized and not yet invoiced;</li>
+ *   <li>{@link LedgerMatchesReceivables}: GL = AR, per legal entity, currency and customer the ledger's customer
+ *       balance accounts equal the open customer transactions.</li>
  * </ol>
  * The checks run no SQL of their own: they combine what the apps' read-only reconciliation ports answer
  * ({@link ProjectOperations#reconciliation()}, {@link Finance#reconciliation()}), the runtime's bookkeeping in each
@@ -61,7 +63,7 @@ public final class Reconciliation {
     }
 
     /**
-     * Runs the seven checks in order.
+     * Runs the eight checks in order.
      *
      * @return one result per invariant, numbered as in DESIGN §4
      * @throws org.springframework.dao.DataAccessException when a database can't be read
@@ -74,6 +76,7 @@ public final class Reconciliation {
                 new ReceivablesMatch(operations, finance).check(),
                 new MappedRows(runtime).check(),
                 new NothingLost(operations, finance, bookkeeping, runtime).check(),
-                new LedgerMatchesSubledger(operations, finance, postingSetup).check()));
+                new LedgerMatchesSubledger(operations, finance, postingSetup).check(),
+                new LedgerMatchesReceivables(finance).check()));
     }
 }
