@@ -183,24 +183,29 @@ public final class IntegrationJournal {
     }
 
     /**
-     * A journal left PROCESSING by a posting whose process is gone (its owner's id and host:pid, and when it last
-     * renewed the claim, UTC); the next posting takes it over.
+     * A journal in PROCESSING and its claim: the posting process's id and host:pid, when it last renewed the claim
+     * (UTC), and whether that process is gone ({@link dev.tandem.common.claim.Claims}), in which case the next posting
+     * takes the journal over.
      */
-    public record AbandonedClaim(String dataAreaId, String journalId, UUID owner, String claimedBy,
-                                 OffsetDateTime renewedOn) {
+    public record JournalClaim(String dataAreaId, String journalId, UUID owner, String claimedBy,
+                               OffsetDateTime renewedOn, boolean ownerGone) {
+    }
+
+    /** The claims of the journals in PROCESSING of every legal entity, by legal entity and number. */
+    public List<JournalClaim> claims() {
+        return claims(null);
     }
 
     /** The journals of every legal entity left PROCESSING by a process that is gone, by legal entity and number. */
-    public List<AbandonedClaim> abandonedClaims() {
-        return abandoned(null);
+    public List<JournalClaim> abandonedClaims() {
+        return claims(null).stream().filter(JournalClaim::ownerGone).toList();
     }
 
-    private List<AbandonedClaim> abandoned(String dataAreaId) {
+    private List<JournalClaim> claims(String dataAreaId) {
         Claims claims = ctx.claims();
         OffsetDateTime now = ctx.now();
-        return store.processing(dataAreaId).stream().filter(c -> claims.isGone(c.owner(), c.renewedOn(), now))
-                .map(c -> new AbandonedClaim(c.dataAreaId(), c.journalId(), c.owner(), c.claimedBy(), c.renewedOn()))
-                .toList();
+        return store.processing(dataAreaId).stream().map(c -> new JournalClaim(c.dataAreaId(), c.journalId(),
+                c.owner(), c.claimedBy(), c.renewedOn(), claims.isGone(c.owner(), c.renewedOn(), now))).toList();
     }
 
     /**
@@ -222,7 +227,7 @@ public final class IntegrationJournal {
         java.util.TreeSet<String> ids = new java.util.TreeSet<>();
         journals(dataAreaId, JournalStatus.DRAFT).forEach(j -> ids.add(j.journalId()));
         ctx.claims().hold();
-        abandoned(dataAreaId).forEach(c -> ids.add(c.journalId()));
+        claims(dataAreaId).stream().filter(JournalClaim::ownerGone).forEach(c -> ids.add(c.journalId()));
         for (String journalId : ids) {
             try {
                 results.add(post(dataAreaId, journalId));

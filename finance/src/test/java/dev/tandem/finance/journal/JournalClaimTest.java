@@ -111,7 +111,7 @@ class JournalClaimTest extends JournalTestBase {
         assertThat(vouchers()).isZero();
         otherProcessGone();
 
-        assertThat(journal().abandonedClaims()).extracting(IntegrationJournal.AbandonedClaim::journalId)
+        assertThat(journal().abandonedClaims()).extracting(IntegrationJournal.JournalClaim::journalId)
                 .containsExactly(journalId);
         List<PostResult> results = journal().postAll(LE);
 
