@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.tandem.common.claim.Claims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The cluster-safe persistent scheduler of this server's periodic jobs (DESIGN §2): one db-scheduler on the operations
@@ -38,7 +40,20 @@ public final class PeriodicJobs implements SmartLifecycle {
     /** db-scheduler's own polling interval, kept unless a job runs more often. */
     public static final Duration MAX_POLLING_INTERVAL = Duration.ofSeconds(10);
 
+    /**
+     * How often a node running a job renews db-scheduler's heartbeat on it, and how many renewals may be missed
+     * before another node takes the job over (issue 14, finding 3): a job whose node died is taken over after
+     * {@code 10 s × 3 = 30 s} on PostgreSQL (db-scheduler's default is 30 minutes). On an embedded H2 database no
+     * other process can be running it, so {@link #start} releases every execution a previous process left picked
+     * at once.
+     */
+    public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+
+    /** See {@link #HEARTBEAT_INTERVAL}. */
+    public static final int MISSED_HEARTBEATS_LIMIT = 3;
+
     private final Scheduler scheduler;
+    private final DataSource dataSource;
     private final DailyInvoiceRun dailyInvoiceRun;
     private final FinanceJobs financeJobs;
     private volatile boolean running;
@@ -52,6 +67,7 @@ public final class PeriodicJobs implements SmartLifecycle {
      *                        already are
      */
     public PeriodicJobs(DataSource dataSource, DailyInvoiceRun dailyInvoiceRun, FinanceJobs financeJobs) {
+        this.dataSource = dataSource;
         this.dailyInvoiceRun = dailyInvoiceRun;
         this.financeJobs = financeJobs;
         List<RecurringTask<?>> tasks = new ArrayList<>();
@@ -63,6 +79,8 @@ public final class PeriodicJobs implements SmartLifecycle {
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval(financeJobs.intervals()))
                 .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+                .heartbeatInterval(HEARTBEAT_INTERVAL)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS_LIMIT)
                 // H2 gets db-scheduler's generic JDBC handling, which binds timestamps in the JVM's zone unless told
                 // otherwise; the columns carry their zone (V8), so this keeps the stored offsets UTC, as everywhere.
                 .alwaysPersistTimestampInUTC()
@@ -80,8 +98,25 @@ public final class PeriodicJobs implements SmartLifecycle {
 
     @Override
     public void start() {
+        releaseExecutionsOfGoneProcesses(dataSource);
         scheduler.start();
         running = true;
+    }
+
+    /**
+     * On an embedded H2 database, releases every execution left picked (by a process that was killed while running
+     * it: only this process can have the database open, and its scheduler has not started), so it runs when due
+     * instead of after db-scheduler's dead-execution timeout. Elsewhere the heartbeat decides
+     * ({@link #HEARTBEAT_INTERVAL}).
+     *
+     * @return how many executions were released
+     */
+    static int releaseExecutionsOfGoneProcesses(DataSource dataSource) {
+        if (Claims.on(dataSource).liveness() != Claims.Liveness.PROCESS) {
+            return 0;
+        }
+        return new JdbcTemplate(dataSource).update("UPDATE scheduled_tasks SET picked = FALSE, picked_by = NULL, "
+                + "last_heartbeat = NULL, version = version + 1 WHERE picked = TRUE");
     }
 
     @Override

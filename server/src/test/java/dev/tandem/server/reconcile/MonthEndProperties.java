@@ -126,7 +126,7 @@ abstract class MonthEndProperties {
                 done.add(s + (outcome == null ? "" : " (" + outcome + ")"));
                 ReconcileReport report = world.reconcile();
                 assertThat(report.ok()).as("after %s:%n%s", done, report).isTrue();
-                assertThat(report.invariants()).hasSize(7);
+                assertThat(report.invariants()).hasSize(8);
             }
             // What the sequences reached, in the property's report, and a floor on it so that the property can't
             // silently stop reaching posted invoices: most tries post one, so a run of 40 tries
