@@ -88,11 +88,13 @@ class MonthEndCrashTest {
         Map<String, String> db = databases(work.resolve("cycle-" + cycle));
         int kills = 0;
         int attempts = 0;
-        while (kills < KILLS && attempts < 4 * KILLS) {
+        Map<String, Integer> missed = new TreeMap<>();
+        while ((kills < KILLS || hit.size() < MonthEndRun.STEPS.size()) && attempts < 4 * KILLS) {
             attempts++;
             String target = MonthEndRun.STEPS.stream().filter(s -> !hit.contains(s)).findFirst()
                     .orElse(MonthEndRun.STEPS.get(random.nextInt(MonthEndRun.STEPS.size())));
-            int delay = random.nextInt(MAX_DELAY_MILLIS);
+            // A step the last kill aimed at overshot is short: the next kill comes as soon as it shows.
+            int delay = missed.containsKey(target) ? 0 : random.nextInt(MAX_DELAY_MILLIS);
             Path out = work.resolve("out-" + cycle);
             Child child = Child.start(db, out, log);
             String killedIn = child.killAfter(target, delay);
@@ -105,10 +107,13 @@ class MonthEndCrashTest {
             }
             kills++;
             hit.add(killedIn);
+            if (!killedIn.equals(target)) {
+                missed.merge(target, 1, Integer::sum);
+            }
             moments.add(killedIn + " +" + delay + " ms");
         }
         System.out.println("month-end crash test [" + kind + "]: " + kills + " kills in " + moments);
-        assertThat(kills).as("kills (seed " + seed + ")").isEqualTo(KILLS);
+        assertThat(kills).as("kills (seed " + seed + ")").isGreaterThanOrEqualTo(KILLS);
         assertThat(hit).as("steps hit (seed " + seed + ")").containsExactlyInAnyOrderElementsOf(MonthEndRun.STEPS);
 
         Path out = work.resolve("out-final");
