@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The cluster-safe persistent scheduler of this server's periodic jobs (DESIGN §2): one db-scheduler on the operations
@@ -41,16 +40,16 @@ public final class PeriodicJobs implements SmartLifecycle {
     public static final Duration MAX_POLLING_INTERVAL = Duration.ofSeconds(10);
 
     /**
-     * How often a node running a job renews db-scheduler's heartbeat on it, and how many renewals may be missed
-     * before another node takes the job over (issue 14, finding 3): a job whose node died is taken over after
-     * {@code 10 s × 3 = 30 s} on PostgreSQL (db-scheduler's default is 30 minutes). On an embedded H2 database no
-     * other process can be running it, so {@link #start} releases every execution a previous process left picked
-     * at once.
+     * How often a node running a job renews db-scheduler's heartbeat on it; another node takes the job over after
+     * {@link #MISSED_HEARTBEATS_LIMIT} missed renewals (issue 14, finding 3): {@code 10 s × 4 = 40 s} on PostgreSQL
+     * (db-scheduler's default is 30 minutes; it allows no fewer than 4 misses). On an embedded H2 database no other
+     * process can be running a job, so {@link #start} releases every execution a killed process left picked at once
+     * ({@link FinanceJobRuns#releaseExecutionsOfGoneProcesses}).
      */
     public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
 
     /** See {@link #HEARTBEAT_INTERVAL}. */
-    public static final int MISSED_HEARTBEATS_LIMIT = 3;
+    public static final int MISSED_HEARTBEATS_LIMIT = 4;
 
     private final Scheduler scheduler;
     private final DataSource dataSource;
@@ -98,25 +97,9 @@ public final class PeriodicJobs implements SmartLifecycle {
 
     @Override
     public void start() {
-        releaseExecutionsOfGoneProcesses(dataSource);
+        financeJobs.runs().releaseExecutionsOfGoneProcesses(Claims.on(dataSource));
         scheduler.start();
         running = true;
-    }
-
-    /**
-     * On an embedded H2 database, releases every execution left picked (by a process that was killed while running
-     * it: only this process can have the database open, and its scheduler has not started), so it runs when due
-     * instead of after db-scheduler's dead-execution timeout. Elsewhere the heartbeat decides
-     * ({@link #HEARTBEAT_INTERVAL}).
-     *
-     * @return how many executions were released
-     */
-    static int releaseExecutionsOfGoneProcesses(DataSource dataSource) {
-        if (Claims.on(dataSource).liveness() != Claims.Liveness.PROCESS) {
-            return 0;
-        }
-        return new JdbcTemplate(dataSource).update("UPDATE scheduled_tasks SET picked = FALSE, picked_by = NULL, "
-                + "last_heartbeat = NULL, version = version + 1 WHERE picked = TRUE");
     }
 
     @Override
