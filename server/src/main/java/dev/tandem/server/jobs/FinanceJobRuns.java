@@ -1,5 +1,6 @@
 package dev.tandem.server.jobs;
 
+import dev.tandem.common.claim.Claims;
 import dev.tandem.server.jobs.FinanceJobRun.EntityRun;
 import dev.tandem.server.jobs.FinanceJobRun.Outcome;
 import java.sql.ResultSet;
@@ -104,6 +105,23 @@ public final class FinanceJobRuns {
         return jdbc.query("SELECT execution_time, picked FROM scheduled_tasks WHERE task_name = ?", (rs, n) ->
                 new Scheduled(instant(rs, "execution_time"), rs.getBoolean("picked")), job.taskName())
                 .stream().findFirst();
+    }
+
+    /**
+     * On an embedded H2 database, releases every execution of {@code scheduled_tasks} left picked: it was picked by a
+     * process that was killed while running it (only this process can have the database open, and its scheduler has
+     * not started yet), so it runs when due instead of after db-scheduler's dead-execution timeout. Elsewhere the
+     * heartbeat decides ({@link PeriodicJobs#HEARTBEAT_INTERVAL}). Call it before the scheduler starts.
+     *
+     * @param claims this process's claims on the operations database, which say whether other processes can be live
+     * @return how many executions were released
+     */
+    public int releaseExecutionsOfGoneProcesses(Claims claims) {
+        if (claims.liveness() != Claims.Liveness.PROCESS) {
+            return 0;
+        }
+        return jdbc.update("UPDATE scheduled_tasks SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, "
+                + "version = version + 1 WHERE picked = TRUE");
     }
 
     private static EntityRun entityRun(ResultSet rs, FinanceJob job) throws SQLException {
