@@ -120,7 +120,7 @@ public final class ProblemResponses {
 
     /**
      * Writes {@code problem} as the whole response, outside Spring MVC (servlet filters, the container's error page):
-     * status, {@code application/problem+json}, and the members {@code type}, {@code title}, {@code status},
+     * status, {@code application/problem+json}, and the members {@code title}, {@code status},
      * {@code detail}, {@code instance} and the properties. Does nothing when the response is already committed.
      */
     public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem,
@@ -130,7 +130,9 @@ public final class ProblemResponses {
         }
         response.resetBuffer();
         java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
-        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        if (problem.getType() != null && !"about:blank".equals(problem.getType().toString())) {
+            body.put("type", problem.getType().toString());
+        }
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

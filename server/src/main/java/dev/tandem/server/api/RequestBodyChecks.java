@@ -12,7 +12,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestBodyAdviceAd
  * Checks every JSON request body once it is read, before any controller sees it:
  * <ul>
  *   <li>a body that is a JSON list may not hold {@code null}: 400 {@code INVALID_INPUT} naming the element
- *       ({@code body[0]}). Lists inside a body are held to the same rule by the JSON reader
+ *       ({@code [0]}). Lists inside a body are held to the same rule by the JSON reader
  *       ({@link StrictJsonConfiguration}); this covers the list that is the whole body, which the reader's per-type
  *       settings don't reach;</li>
  *   <li>no list or map in the body, at any depth, holds more than {@link RequestLimits#MAX_LIST} elements: 413
@@ -35,7 +35,7 @@ public class RequestBodyChecks extends RequestBodyAdviceAdapter {
             int index = 0;
             for (Object element : elements) {
                 if (element == null) {
-                    throw new InputError(InputError.BODY + "[" + index + "]", "must not be null").refusal();
+                    throw new InputError("[" + index + "]", "must not be null").refusal();
                 }
                 index++;
             }
