@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -80,15 +81,16 @@ public final class InvoiceCreation {
         }
         return ctx.inTransaction(() -> {
             Contract contract = lockConfirmedContract(contractId);
-            List<ActualRow> actuals = readyActuals(contractId, null, List.of(), invoiceDate);
+            Backlog backlog = new Backlog(contractId, List.of(), invoiceDate);
+            List<UUID> customers = readyCustomers(backlog);
             List<Milestone> milestones = readyMilestones(contractId);
-            // A retainer Ready to invoice is something to invoice too; InvoiceWriter.attach puts it on the draft.
+            // A retainer Ready to invoice is something to invoice too; InvoiceWriter.finishDraft puts it on the draft.
             Set<UUID> retainerCustomers = retainers.customersToInvoice(contractId, invoiceDate);
-            if (actuals.isEmpty() && milestones.isEmpty() && retainerCustomers.isEmpty()) {
+            if (customers.isEmpty() && milestones.isEmpty() && retainerCustomers.isEmpty()) {
                 throw new TandemException(NOTHING_TO_INVOICE, NOTHING_TO_INVOICE_TEXT,
                         Map.of("contractId", contractId.toString(), "invoiceDate", invoiceDate.toString()));
             }
-            return draftsPerCustomer(contract, invoiceDate, actuals, milestones, retainerCustomers);
+            return draftsPerCustomer(contract, invoiceDate, backlog, customers, milestones, retainerCustomers);
         });
     }
 
@@ -126,35 +128,37 @@ public final class InvoiceCreation {
         }
         return ctx.inTransaction(() -> {
             Contract contract = lockConfirmedContract(contractId);
-            List<ActualRow> actuals = timeAndMaterialLines.isEmpty() ? List.of()
-                    : readyActuals(contractId, null, List.copyOf(timeAndMaterialLines), transactionCutoffDate);
+            Backlog backlog = new Backlog(contractId, List.copyOf(timeAndMaterialLines), transactionCutoffDate);
+            List<UUID> customers = timeAndMaterialLines.isEmpty() ? List.of() : readyCustomers(backlog);
             List<Milestone> milestones = dueMilestones(contractId, runDate);
-            if (actuals.isEmpty() && milestones.isEmpty()) {
+            if (customers.isEmpty() && milestones.isEmpty()) {
                 return List.of();
             }
-            return draftsPerCustomer(contract, runDate, actuals, milestones, Set.of());
+            return draftsPerCustomer(contract, runDate, backlog, customers, milestones, Set.of());
         });
     }
 
     /**
      * One new draft per customer, ordered by customer: the customers of the actuals, the contract customer when
      * there are milestones (milestones bill the contract customer), and {@code retainerCustomers}; the milestones go
-     * on the contract customer's draft.
+     * on the contract customer's draft. Each customer's actuals of {@code backlog} are attached {@value #CHUNK} at a
+     * time ({@link #attachBacklog}).
      */
-    private List<UUID> draftsPerCustomer(Contract contract, LocalDate invoiceDate, List<ActualRow> actuals,
-                                         List<Milestone> milestones, Set<UUID> retainerCustomers) {
-        TreeMap<UUID, List<ActualRow>> byCustomer = new TreeMap<>();
-        actuals.forEach(a -> byCustomer.computeIfAbsent(a.customerId(), c -> new ArrayList<>()).add(a));
+    private List<UUID> draftsPerCustomer(Contract contract, LocalDate invoiceDate, Backlog backlog,
+                                         List<UUID> actualCustomers, List<Milestone> milestones,
+                                         Set<UUID> retainerCustomers) {
+        TreeSet<UUID> customers = new TreeSet<>(actualCustomers);
         if (!milestones.isEmpty()) {
-            byCustomer.computeIfAbsent(contract.customerId(), c -> new ArrayList<>());
+            customers.add(contract.customerId());
         }
-        retainerCustomers.forEach(c -> byCustomer.computeIfAbsent(c, k -> new ArrayList<>()));
+        customers.addAll(retainerCustomers);
         List<UUID> invoices = new ArrayList<>();
-        for (var entry : byCustomer.entrySet()) {
-            UUID customer = entry.getKey();
+        for (UUID customer : customers) {
             UUID invoiceId = writer.newInvoice(contract, customer, invoiceDate, contract.name(), null);
-            writer.attach(invoiceId, customer, entry.getValue(),
-                    customer.equals(contract.customerId()) ? milestones : List.of());
+            if (actualCustomers.contains(customer)) {
+                attachBacklog(invoiceId, backlog, customer);
+            }
+            writer.finishDraft(invoiceId, customer, customer.equals(contract.customerId()) ? milestones : List.of());
             invoices.add(invoiceId);
         }
         return invoices;
@@ -245,13 +249,14 @@ public final class InvoiceCreation {
         return ctx.inTransaction(() -> {
             Invoice invoice = store.lockEditable(invoiceId);
             Contract contract = lockConfirmedContract(invoice.contractId());
-            List<ActualRow> actuals = readyActuals(contract.id(), invoice.customerId(), List.of(), invoice.invoiceDate());
+            int actuals = attachBacklog(invoiceId, new Backlog(contract.id(), List.of(), invoice.invoiceDate()),
+                    invoice.customerId());
             List<Milestone> milestones = invoice.customerId().equals(contract.customerId())
                     ? readyMilestones(contract.id()) : List.of();
-            if (!actuals.isEmpty() || !milestones.isEmpty()) {
-                writer.attach(invoiceId, invoice.customerId(), actuals, milestones);
+            if (actuals > 0 || !milestones.isEmpty()) {
+                writer.finishDraft(invoiceId, invoice.customerId(), milestones);
             }
-            return actuals.size() + milestones.size();
+            return actuals + milestones.size();
         });
     }
 
@@ -279,28 +284,83 @@ public final class InvoiceCreation {
     }
 
     /**
-     * The contract's unbilled sales actuals Ready to invoice, not adjusted and on no invoice, dated on or before
-     * {@code onOrBefore}, ordered by document date; only of {@code customerId} when given, only of {@code lines} when
-     * not empty.
+     * Actuals a creation reads, attaches and writes at once: one statement and one batch each, however large the
+     * billing backlog, so memory does not grow with the month (issue 13; 1,000,000 time rows ran out of a 1 GB
+     * heap when a contract's whole backlog was read as row images).
      */
-    private List<ActualRow> readyActuals(UUID contractId, UUID customerId, List<UUID> lines,
-                                                   LocalDate onOrBefore) {
-        List<Object> args = new ArrayList<>(List.of(contractId, TransactionType.UNBILLED_SALES.value(),
-                BillingStatus.READY_TO_INVOICE.value(), onOrBefore));
-        StringBuilder sql = new StringBuilder("SELECT msdyn_actualid FROM msdyn_actual WHERE msdyn_salescontract = ? "
-                + "AND msdyn_transactiontypecode = ? AND msdyn_billingstatus = ? AND msdyn_adjustmentstatus IS NULL "
-                + "AND msdyn_invoice IS NULL AND msdyn_documentdate <= ?");
-        if (customerId != null) {
-            sql.append(" AND msdyn_accountcustomer = ?");
-            args.add(customerId);
+    static final int CHUNK = 1000;
+
+    /**
+     * The billing backlog a creation takes: a contract's unbilled sales actuals Ready to invoice, not adjusted and on
+     * no invoice, dated on or before {@code onOrBefore}; only of {@code lines} when not empty.
+     */
+    private record Backlog(UUID contractId, List<UUID> lines, LocalDate onOrBefore) {
+
+        /** The WHERE clause and its arguments, for one customer when {@code customerId} is given. */
+        String where(UUID customerId, List<Object> args) {
+            args.addAll(List.of(contractId, TransactionType.UNBILLED_SALES.value(),
+                    BillingStatus.READY_TO_INVOICE.value(), onOrBefore));
+            StringBuilder sql = new StringBuilder(" FROM msdyn_actual WHERE msdyn_salescontract = ? "
+                    + "AND msdyn_transactiontypecode = ? AND msdyn_billingstatus = ? AND msdyn_adjustmentstatus IS NULL "
+                    + "AND msdyn_invoice IS NULL AND msdyn_documentdate <= ?");
+            if (customerId != null) {
+                sql.append(" AND msdyn_accountcustomer = ?");
+                args.add(customerId);
+            }
+            if (!lines.isEmpty()) {
+                sql.append(" AND msdyn_salescontractlineid IN (").append(OperationsContext.placeholders(lines))
+                        .append(')');
+                args.addAll(lines);
+            }
+            return sql.toString();
         }
-        if (!lines.isEmpty()) {
-            sql.append(" AND msdyn_salescontractlineid IN (").append(OperationsContext.placeholders(lines)).append(')');
-            args.addAll(lines);
+    }
+
+    /** The customers of {@code backlog}'s actuals, ordered as {@link UUID#compareTo}. */
+    private List<UUID> readyCustomers(Backlog backlog) {
+        List<Object> args = new ArrayList<>();
+        String where = backlog.where(null, args);
+        return new TreeSet<>(ctx.jdbc().queryForList("SELECT DISTINCT msdyn_accountcustomer" + where, UUID.class,
+                args.toArray())).stream().toList();
+    }
+
+    /**
+     * Attaches {@code customerId}'s actuals of {@code backlog} to draft {@code invoiceId} in document date and id
+     * order, {@value #CHUNK} at a time (keyset pages: each page reads on after the last actual of the one before).
+     * The draft's totals are left to {@link InvoiceWriter#finishDraft}.
+     *
+     * @return the number of actuals attached
+     */
+    private int attachBacklog(UUID invoiceId, Backlog backlog, UUID customerId) {
+        int attached = 0;
+        LocalDate lastDate = null;
+        UUID lastId = null;
+        while (true) {
+            List<Object> args = new ArrayList<>();
+            StringBuilder sql = new StringBuilder("SELECT msdyn_actualid, msdyn_documentdate")
+                    .append(backlog.where(customerId, args));
+            if (lastId != null) {
+                sql.append(" AND (msdyn_documentdate > ? OR (msdyn_documentdate = ? AND msdyn_actualid > ?))");
+                args.addAll(List.of(lastDate, lastDate, lastId));
+            }
+            sql.append(" ORDER BY msdyn_documentdate, msdyn_actualid LIMIT ").append(CHUNK);
+            List<UUID> ids = new ArrayList<>(CHUNK);
+            LocalDate[] date = new LocalDate[1];
+            ctx.jdbc().query(sql.toString(), rs -> {
+                ids.add(rs.getObject(1, UUID.class));
+                date[0] = rs.getObject(2, LocalDate.class);
+            }, args.toArray());
+            if (ids.isEmpty()) {
+                return attached;
+            }
+            writer.attachActuals(invoiceId, ActualRow.ROWS.read(ctx.writer(), ids));
+            attached += ids.size();
+            if (ids.size() < CHUNK) {
+                return attached;
+            }
+            lastDate = date[0];
+            lastId = ids.getLast();
         }
-        List<UUID> ids = ctx.jdbc().queryForList(sql + " ORDER BY msdyn_documentdate, msdyn_actualid", UUID.class,
-                args.toArray());
-        return ActualRow.ROWS.read(ctx.writer(), ids);
     }
 
     private List<Milestone> readyMilestones(UUID contractId) {

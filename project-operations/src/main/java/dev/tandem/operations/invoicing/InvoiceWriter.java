@@ -92,18 +92,29 @@ final class InvoiceWriter {
      * totals. The callers have checked that each actual and milestone is Ready to invoice and not on an invoice.
      */
     void attach(UUID invoiceId, UUID customerId, List<ActualRow> actuals, List<Milestone> milestones) {
+        attachActuals(invoiceId, actuals);
+        finishDraft(invoiceId, customerId, milestones);
+    }
+
+    /**
+     * Puts unbilled sales actuals (full row images) on a draft invoice, one line detail each, connected to its actual,
+     * and marks them Customer invoice created on it. The draft's totals are not recalculated: callers that attach a
+     * large backlog call this once per chunk and {@link #finishDraft} once at the end (issue 13: memory bounded by
+     * the chunk, not the backlog).
+     */
+    void attachActuals(UUID invoiceId, List<ActualRow> actuals) {
+        if (actuals.isEmpty()) {
+            return;
+        }
         Map<UUID, UUID> lines = lineIds(invoiceId);
         TransactionLinks links = new TransactionLinks(ctx);
         Audit audit = Audit.created(ctx);
-        List<InvoiceLineDetailRow> details = new ArrayList<>();
+        List<InvoiceLineDetailRow> details = new ArrayList<>(actuals.size());
         for (ActualRow a : actuals) {
             InvoiceLineDetailRow d = detail(invoiceId, lines.get(a.contractLineId()), a, audit);
             details.add(d);
             links.connect(d.id(), ConnectionRole.BILLED_SALES, TransactionLinks.INVOICE_LINE_DETAIL, a.id(),
                     ConnectionRole.UNBILLED_SALES, TransactionLinks.ACTUAL);
-        }
-        for (Milestone m : milestones) {
-            details.add(milestoneDetail(invoiceId, lines.get(m.lineId()), customerId, m, audit));
         }
         InvoiceLineDetailRow.ROWS.insert(ctx.writer(), details);
         Map<String, Object> onInvoice = new LinkedHashMap<>();
@@ -111,13 +122,30 @@ final class InvoiceWriter {
         onInvoice.put("msdyn_invoice", invoiceId);
         onInvoice.putAll(ctx.modified());
         ctx.writer().update(OperationsDataEntities.ACTUALS, actuals.stream().map(ActualRow::id).toList(), onInvoice);
-        Map<String, Object> milestoneOnInvoice = new LinkedHashMap<>();
-        milestoneOnInvoice.put("msdyn_invoicestatus", MilestoneInvoiceStatus.CUSTOMER_INVOICE_CREATED.value());
-        milestoneOnInvoice.put("msdyn_invoice", invoiceId);
-        milestoneOnInvoice.putAll(ctx.modified());
-        ctx.writer().update(OperationsDataEntities.MILESTONES, milestones.stream().map(Milestone::id).toList(),
-                milestoneOnInvoice);
         links.flush();
+    }
+
+    /**
+     * Completes a draft after its actuals are attached: puts the milestones on it (one line detail each, marked
+     * Customer invoice created), adds the retainer details of its contract customer
+     * ({@link RetainerInvoicing#addToDraft}) and recalculates its totals.
+     */
+    void finishDraft(UUID invoiceId, UUID customerId, List<Milestone> milestones) {
+        if (!milestones.isEmpty()) {
+            Map<UUID, UUID> lines = lineIds(invoiceId);
+            Audit audit = Audit.created(ctx);
+            List<InvoiceLineDetailRow> details = new ArrayList<>();
+            for (Milestone m : milestones) {
+                details.add(milestoneDetail(invoiceId, lines.get(m.lineId()), customerId, m, audit));
+            }
+            InvoiceLineDetailRow.ROWS.insert(ctx.writer(), details);
+            Map<String, Object> milestoneOnInvoice = new LinkedHashMap<>();
+            milestoneOnInvoice.put("msdyn_invoicestatus", MilestoneInvoiceStatus.CUSTOMER_INVOICE_CREATED.value());
+            milestoneOnInvoice.put("msdyn_invoice", invoiceId);
+            milestoneOnInvoice.putAll(ctx.modified());
+            ctx.writer().update(OperationsDataEntities.MILESTONES, milestones.stream().map(Milestone::id).toList(),
+                    milestoneOnInvoice);
+        }
         // Retainers Ready to invoice join the draft, invoiced ones are applied to what it now bills (§5 step 8).
         retainers.addToDraft(invoiceId);
         store.recalculate(invoiceId);
