@@ -268,7 +268,7 @@ public final class Ledger {
                         + "balance" + (invoices.isEmpty() ? "" : " for customer invoice " + invoices.get(0))
                         + "; reversing it alone would leave the customer transaction open and the ledger different "
                         + "from accounts receivable. Correct a posted invoice with a corrective invoice (credit note) "
-                        + "in Project Operations (§6)", Map.of("dataAreaId", dataAreaId, "voucher", voucher));
+                        + "in Project Operations (§6)", Map.of("dataAreaId", dataAreaId, "voucherNumber", voucher));
             }
             List<String> already = ctx.jdbc().queryForList("SELECT voucher FROM ledgervoucher WHERE dataareaid = ? AND "
                     + "reversesvoucher = ?", String.class, dataAreaId, voucher);
