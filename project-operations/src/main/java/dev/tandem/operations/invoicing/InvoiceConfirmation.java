@@ -64,6 +64,9 @@ public final class InvoiceConfirmation {
         this.retainers = retainers;
     }
 
+    /** Line details read and written at once ({@link InvoiceCreation#CHUNK}). */
+    static final int CHUNK = InvoiceCreation.CHUNK;
+
     /**
      * @return the number of actuals created
      * @throws TandemException INVOICE_STATUS when the invoice is already confirmed or paid; NOT_FOUND
@@ -77,23 +80,35 @@ public final class InvoiceConfirmation {
                         Map.of("invoiceId", invoiceId.toString(), "invoiceStatus", invoice.status().label()));
             }
             Run run = new Run(invoice);
-            List<LineDetail> details = store.details(invoiceId);
             // Details that invoice, apply or refund a retainer have their own §6 rows (RetainerInvoicing).
-            int retainerActuals = retainers.confirm(invoice, details);
-            run.loadActuals(details);
-            for (LineDetail d : details) {
-                if (RetainerInvoicing.isRetainerDetail(d)) {
-                    continue;
-                } else if (d.correction()) {
-                    run.correction(d);
-                } else if (d.milestoneId() != null) {
-                    run.milestone(d);
-                } else if (d.sourceActualId() != null) {
-                    run.unbilled(d);
-                } else {
-                    run.manual(d);
+            int retainerActuals = retainers.confirm(invoice,
+                    store.details(invoiceId, TransactionClassification.RETAINER));
+            // The details are read, turned into actuals and written CHUNK at a time (issue 13: memory bounded by
+            // the chunk, not the invoice). A corrective invoice writes once at the end instead: the unbilled sales
+            // it credits back are evaluated against the not-to-exceed limits before any of its new actuals exist.
+            boolean writeEachChunk = invoice.correctedInvoiceId() == null;
+            LineDetail last = null;
+            do {
+                List<LineDetail> page = store.detailsAfter(invoiceId, last, CHUNK);
+                run.loadActuals(page);
+                for (LineDetail d : page) {
+                    if (RetainerInvoicing.isRetainerDetail(d)) {
+                        continue;
+                    } else if (d.correction()) {
+                        run.correction(d);
+                    } else if (d.milestoneId() != null) {
+                        run.milestone(d);
+                    } else if (d.sourceActualId() != null) {
+                        run.unbilled(d);
+                    } else {
+                        run.manual(d);
+                    }
                 }
-            }
+                if (writeEachChunk) {
+                    run.write();
+                }
+                last = page.size() < CHUNK ? null : page.getLast();
+            } while (last != null);
             return run.finish() + retainerActuals;
         });
     }
@@ -111,6 +126,8 @@ public final class InvoiceConfirmation {
         private final Map<String, List<UUID>> updates = new LinkedHashMap<>();
         private final Map<String, Map<String, Object>> updateValues = new HashMap<>();
         private final Map<UUID, ActualRow> actualRows = new HashMap<>();
+        /** Actuals written so far by {@link #write}. */
+        private int written;
         private final Map<UUID, UUID> billedByDetail = new LinkedHashMap<>();
         private final List<UUID> postedMilestones = new ArrayList<>();
         private final List<UUID> creditedMilestones = new ArrayList<>();
@@ -265,7 +282,12 @@ public final class InvoiceConfirmation {
             }
         }
 
-        int finish() {
+        /**
+         * Writes what the details read so far made: the updates of existing actuals, then the new actuals (the
+         * unbilled sales credited back evaluated against the limits after the credited billed sales stopped
+         * counting), their links, and each detail's billed sales; then forgets it all.
+         */
+        void write() {
             for (var entry : updates.entrySet()) {
                 Map<String, Object> values = new LinkedHashMap<>(updateValues.get(entry.getKey()));
                 values.putAll(ctx.modified());
@@ -279,6 +301,26 @@ public final class InvoiceConfirmation {
             }
             ActualRow.ROWS.insert(ctx.writer(), created);
             links.flush();
+            Map<UUID, Map<String, Object>> detailValues = new LinkedHashMap<>();
+            billedByDetail.forEach((detail, billed) -> {
+                Map<String, Object> v = new LinkedHashMap<>();
+                v.put("tdm_billedsalesactual", billed);
+                v.putAll(ctx.modified());
+                detailValues.put(detail, v);
+            });
+            ctx.writer().updateEach(OperationsDataEntities.INVOICE_LINE_DETAILS, detailValues);
+            written += created.size();
+            created.clear();
+            backlog.clear();
+            updates.clear();
+            updateValues.clear();
+            billedByDetail.clear();
+            actualRows.clear();
+        }
+
+        /** Writes what is left ({@link #write}), the milestones' status, totals and header; answers the actuals created. */
+        int finish() {
+            write();
             Map<String, Object> posted = new LinkedHashMap<>();
             posted.put("msdyn_invoicestatus", MilestoneInvoiceStatus.CUSTOMER_INVOICE_POSTED.value());
             posted.putAll(ctx.modified());
@@ -288,14 +330,6 @@ public final class InvoiceConfirmation {
             ready.put("msdyn_invoice", null);
             ready.putAll(ctx.modified());
             ctx.writer().update(OperationsDataEntities.MILESTONES, creditedMilestones, ready);
-            Map<UUID, Map<String, Object>> detailValues = new LinkedHashMap<>();
-            billedByDetail.forEach((detail, billed) -> {
-                Map<String, Object> v = new LinkedHashMap<>();
-                v.put("tdm_billedsalesactual", billed);
-                v.putAll(ctx.modified());
-                detailValues.put(detail, v);
-            });
-            ctx.writer().updateEach(OperationsDataEntities.INVOICE_LINE_DETAILS, detailValues);
             store.recalculate(invoice.id());
             Invoice totals = store.invoice(invoice.id());
             Map<String, Object> header = new LinkedHashMap<>();
@@ -304,7 +338,7 @@ public final class InvoiceConfirmation {
             header.put("tdm_iscreditnote", totals.totalAmount().signum() < 0);
             header.putAll(ctx.modified());
             ctx.writer().update(OperationsDataEntities.INVOICES, List.of(invoice.id()), header);
-            return created.size();
+            return written;
         }
 
         private ActualRow billed(ActualRow template, BigDecimal quantity, BigDecimal price, BigDecimal amount,

@@ -88,6 +88,30 @@ public final class InvoiceStore {
                 + "ORDER BY msdyn_documentdate, msdyn_invoicelinetransactionid", LineDetail::map, invoiceId);
     }
 
+    /**
+     * A keyset page of an invoice's line details in the order of {@link #details(UUID)}: up to {@code size} details
+     * after {@code after} (from the first when {@code null}). Each page costs the same however far into the invoice
+     * it is (issue 13).
+     */
+    public List<LineDetail> detailsAfter(UUID invoiceId, LineDetail after, int size) {
+        if (after == null) {
+            return ctx.jdbc().query("SELECT * FROM msdyn_invoicelinetransaction WHERE msdyn_invoice = ? "
+                    + "ORDER BY msdyn_documentdate, msdyn_invoicelinetransactionid LIMIT ?", LineDetail::map, invoiceId,
+                    size);
+        }
+        return ctx.jdbc().query("SELECT * FROM msdyn_invoicelinetransaction WHERE msdyn_invoice = ? "
+                + "AND (msdyn_documentdate > ? OR (msdyn_documentdate = ? AND msdyn_invoicelinetransactionid > ?)) "
+                + "ORDER BY msdyn_documentdate, msdyn_invoicelinetransactionid LIMIT ?", LineDetail::map, invoiceId,
+                after.documentDate(), after.documentDate(), after.id(), size);
+    }
+
+    /** An invoice's line details of one transaction class, in the order of {@link #details(UUID)}. */
+    public List<LineDetail> details(UUID invoiceId, dev.tandem.operations.actuals.TransactionClassification type) {
+        return ctx.jdbc().query("SELECT * FROM msdyn_invoicelinetransaction WHERE msdyn_invoice = ? "
+                + "AND msdyn_transactionclassification = ? ORDER BY msdyn_documentdate, msdyn_invoicelinetransactionid",
+                LineDetail::map, invoiceId, type.value());
+    }
+
     /** One page of an invoice's line details, in the same order as {@link #details(UUID)}. */
     public List<LineDetail> details(UUID invoiceId, int page, int size) {
         return ctx.jdbc().query("SELECT * FROM msdyn_invoicelinetransaction WHERE msdyn_invoice = ? "
