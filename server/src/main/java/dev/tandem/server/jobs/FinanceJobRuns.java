@@ -45,9 +45,21 @@ public final class FinanceJobRuns {
         this.transactions = transactions;
     }
 
-    /** Stores a run as its job's last one, replacing the one before. */
+    /** How long {@link #history} keeps a run; older ones are deleted by the next run of the same job. */
+    public static final java.time.Duration HISTORY_KEPT = java.time.Duration.ofDays(30);
+
+    /**
+     * Stores a run as its job's last one, replacing the one before, and adds it to the job's history
+     * ({@code finance_job_run_history}, migration {@code db/server/V5}), deleting the job's runs older than
+     * {@link #HISTORY_KEPT}.
+     */
     public void record(FinanceJobRun run) {
         transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM finance_job_run_history WHERE job_name = ? AND started_at < ?",
+                    run.job().taskName(), utc(run.startedAt().minus(HISTORY_KEPT)));
+            jdbc.update("INSERT INTO finance_job_run_history (job_name, started_at, finished_at, node, outcome, "
+                    + "message) VALUES (?, ?, ?, ?, ?, ?)", run.job().taskName(), utc(run.startedAt()),
+                    utc(run.finishedAt()), cut(run.node(), 255), run.outcome().name(), cut(run.message(), 4000));
             jdbc.update("DELETE FROM finance_job_run_entity WHERE job_name = ?", run.job().taskName());
             jdbc.update("DELETE FROM finance_job_run WHERE job_name = ?", run.job().taskName());
             jdbc.update("INSERT INTO finance_job_run (job_name, started_at, finished_at, outcome, node, message) VALUES "
@@ -91,6 +103,17 @@ public final class FinanceJobRuns {
         List<EntityRun> entities = rows.stream().map(RunRow::entity).filter(java.util.Objects::nonNull).toList();
         return Optional.of(new FinanceJobRun(job, run.startedAt(), run.finishedAt(), run.outcome(), run.node(),
                 run.message(), entities));
+    }
+
+    /**
+     * The job's runs, newest first, at most {@code limit} (without their legal entities' parts, which only the last
+     * run keeps).
+     */
+    public List<FinanceJobRun> history(FinanceJob job, int limit) {
+        return jdbc.query("SELECT started_at, finished_at, outcome, node, message FROM finance_job_run_history "
+                + "WHERE job_name = ? ORDER BY started_at DESC, node LIMIT ?", (rs, n) -> new FinanceJobRun(job,
+                        instant(rs, "started_at"), instant(rs, "finished_at"), Outcome.valueOf(rs.getString("outcome")),
+                        rs.getString("node"), rs.getString("message"), List.of()), job.taskName(), limit);
     }
 
     /** One row of the join of a run with one of its legal entities ({@code entity} null when it has none). */

@@ -78,6 +78,8 @@ public final class PeriodicJobs implements SmartLifecycle {
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval(financeJobs.intervals()))
                 .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+                // The same name as the job runs it records: db-scheduler's picked_by names this server.
+                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(financeJobs.node()))
                 .heartbeatInterval(HEARTBEAT_INTERVAL)
                 .missedHeartbeatsLimit(MISSED_HEARTBEATS_LIMIT)
                 // H2 gets db-scheduler's generic JDBC handling, which binds timestamps in the JVM's zone unless told
