@@ -111,7 +111,7 @@ abstract class OpenApiContract {
         assertThat(report.has("ok")).as(answer.body()).isTrue();
         assertThat(report.get("ok").asBoolean()).as(answer.body()).isTrue();
         assertThat(report.get("violations").asLong()).isZero();
-        assertThat(report.get("invariants")).hasSize(8);
+        assertThat(report.get("invariants")).hasSize(9);
         JsonNode first = report.get("invariants").get(0);
         assertThat(first.get("number").asInt()).isEqualTo(1);
         assertThat(first.get("ok").asBoolean()).isTrue();

@@ -93,7 +93,7 @@ abstract class ReconcileCommandContract {
         JsonNode report = JsonMapper.builder().build().readTree(out.toString());
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(report.get("violations").asLong()).isZero();
-        assertThat(report.get("invariants")).hasSize(8);
+        assertThat(report.get("invariants")).hasSize(9);
         assertThat(report.get("invariants").get(2).get("name").asString()).isEqualTo("posted vouchers balance");
         assertThat(report.get("invariants").get(2).get("samples")).isEmpty();
     }
