@@ -149,8 +149,9 @@ public final class ProblemResponses {
             body.putAll(problem.getProperties());
         }
         response.setStatus(problem.getStatus());
+        // No charset parameter: the body is UTF-8 JSON, as RFC 8259 makes every JSON text, and the answers of the
+        // controllers carry none either.
         response.setContentType("application/problem+json");
-        response.setCharacterEncoding("UTF-8");
         byte[] bytes = WRITER.writeValueAsBytes(body);
         response.setContentLength(bytes.length);
         response.getOutputStream().write(bytes);
