@@ -38,8 +38,12 @@ public class ErrorPages {
 
     private static final Logger LOG = LoggerFactory.getLogger(ErrorPages.class);
 
-    /** The container's error page, {@code /error}: the forwarded status as problem+json. */
+    /**
+     * The container's error page, {@code /error}: the forwarded status as problem+json. Not an operation of the API,
+     * so it is hidden from {@code /v3/api-docs}.
+     */
     @RestController
+    @io.swagger.v3.oas.annotations.Hidden
     static class ErrorPage implements ErrorController {
 
         @RequestMapping("/error")
