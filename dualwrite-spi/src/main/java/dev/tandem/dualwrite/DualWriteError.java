@@ -16,6 +16,8 @@ public enum DualWriteError implements ErrorCode {
     SYNC_FAILED("The change could not be applied to the target", 502),
     LOOKUP_FAILED("A lookup or value map of the table map could not be resolved", 422),
     ERROR_NOT_FOUND("No error-log row with this id", 404),
+    /** A re-sync named an integration key the map's source entity has no row for; nothing was written. */
+    SOURCE_ROW_NOT_FOUND("The source entity has no row with this integration key", 404),
     ENTITY_READ_ONLY("The entity does not accept this write from dual-write", 409),
     INVALID_INPUT("Invalid input", 400);
 

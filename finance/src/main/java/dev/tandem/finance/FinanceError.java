@@ -21,7 +21,13 @@ public enum FinanceError implements ErrorCode {
     CONTRACT_NOT_FOUND("Project contract doesn't exist", 422),
     UNBILLED_NOT_POSTED("Project transaction hasn't been posted yet", 422),
     POSTED_READ_ONLY("Posted rows can't be changed", 409),
-    STATE("The row's status does not allow this action", 409);
+    STATE("The row's status does not allow this action", 409),
+    /**
+     * A voucher that posts to a customer balance account (a posted customer invoice's or credit note's voucher) can't
+     * be reversed on its own: the customer transaction it left would stay open, so the ledger would differ from AR.
+     * A posted invoice is corrected by a corrective invoice (credit note) instead (spec §6).
+     */
+    CUSTOMER_TRANSACTION_VOUCHER("The voucher belongs to a customer transaction", 409);
 
     private final String title;
     private final int httpStatus;

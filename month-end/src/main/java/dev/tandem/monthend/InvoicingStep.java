@@ -51,18 +51,22 @@ final class InvoicingStep {
             }
             return sum;
         });
-        int created = 0;
         List<UUID> drafts = new ArrayList<>();
-        for (UUID contract : contracts) {
-            try {
-                created += ops.invoicing().creation().createForContract(contract, asOf).size();
-            } catch (TandemException e) {
-                if (e.errorCode() != OperationsError.NOTHING_TO_INVOICE) {
-                    throw e;
+        int created = progress.compute("Create invoices", contracts.size(), bar -> {
+            int made = 0;
+            for (UUID contract : contracts) {
+                try {
+                    made += ops.invoicing().creation().createForContract(contract, asOf).size();
+                } catch (TandemException e) {
+                    if (e.errorCode() != OperationsError.NOTHING_TO_INVOICE) {
+                        throw e;
+                    }
                 }
+                drafts.addAll(ops.invoiceQueries().draftsOfContract(contract));
+                bar.step();
             }
-            drafts.addAll(ops.invoiceQueries().draftsOfContract(contract));
-        }
+            return made;
+        });
         int confirmed = progress.compute("Confirm invoices", drafts.size(), bar -> {
             for (UUID invoice : drafts) {
                 ops.invoicing().confirmation().confirm(invoice);

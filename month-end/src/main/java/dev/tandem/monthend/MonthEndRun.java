@@ -23,6 +23,17 @@ import java.util.UUID;
  */
 public final class MonthEndRun {
 
+    /**
+     * The steps of the month end in order, as the progress output names them (each one shows a bar when it starts;
+     * the crash test of issue 14 aims its kills at them).
+     */
+    public static final java.util.List<String> STEPS = java.util.List.of("Load setup and contracts", "Approve time",
+            "Approve expenses", "Ready to invoice", "Create invoices", "Confirm invoices", "Import and post journals",
+            "Post invoice proposals", "Write invoice PDFs", "Write general ledger", "Reconcile and write report");
+
+    private static final String LOAD_STEP = STEPS.get(0);
+    private static final String REPORT_STEP = STEPS.getLast();
+
     private final ProjectOperations ops;
     private final Finance finance;
     private final ReconcileCheck reconciliation;
@@ -53,10 +64,18 @@ public final class MonthEndRun {
      */
     public RunReport run(RunInput input, LocalDate asOf, Path out) {
         String le = input.company().legalEntity();
-        int customers = new FinanceSetupLoader(finance).load(input);
-        Map<String, UUID> contracts = new OperationsLoader(ops).load(input);
+        Loaded loaded = progress.compute(LOAD_STEP, 3, bar -> {
+            int loadedCustomers = new FinanceSetupLoader(finance).load(input);
+            bar.step();
+            Map<String, UUID> loadedContracts = new OperationsLoader(ops).load(input);
+            bar.step();
+            new WorkLoader(ops).approvePending();
+            bar.step();
+            return new Loaded(loadedCustomers, loadedContracts);
+        });
+        int customers = loaded.customers();
+        Map<String, UUID> contracts = loaded.contracts();
         WorkLoader work = new WorkLoader(ops);
-        work.approvePending();
         WorkLoader.Loaded time = work.load(input.time(), progress, "Approve time");
         WorkLoader.Loaded expenses = work.load(input.expenses(), progress, "Approve expenses");
         InvoicingStep.Outcome invoicing = new InvoicingStep(ops).run(contracts.values(), asOf, progress);
@@ -67,10 +86,17 @@ public final class MonthEndRun {
                 invoicing.invoicesConfirmed(), posting.journalLines(), posting.importErrors(),
                 posting.journalsPosted(), posting.proposalsPosted(), posting.proposalIssues(), written.pdfs().size(),
                 written.ledgerRows());
-        RunReport report = new RunReportBuilder(ops, finance).build(input, asOf, thisRun, written.pdfs(),
-                reconciliation.check());
-        RunOutputs.writeReport(report, out.resolve("report.json"));
-        return report;
+        return progress.compute(REPORT_STEP, 1, bar -> {
+            RunReport report = new RunReportBuilder(ops, finance).build(input, asOf, thisRun, written.pdfs(),
+                    reconciliation.check());
+            RunOutputs.writeReport(report, out.resolve("report.json"));
+            bar.step();
+            return report;
+        });
+    }
+
+    /** The first step's results: customers loaded into Finance, and the contracts by their number. */
+    private record Loaded(int customers, Map<String, UUID> contracts) {
     }
 
     private static WorkCount count(WorkLoader.Loaded loaded) {

@@ -36,6 +36,8 @@ public interface Progress {
                     .setStyle(ProgressBarStyle.ASCII).setUpdateIntervalMillis(200).continuousUpdate()
                     .setConsumer(new ConsoleProgressBarConsumer(terminal)).setMaxRenderedLength(100)
                     .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).showSpeed().build()) {
+                // Drawn now, not at the next tick: a step shows its name the moment it starts, however short it is.
+                bar.refresh();
                 work.accept(bar);
                 bar.stepTo(Math.max(total, 1));
             }

@@ -43,7 +43,11 @@ final class RunOutputs {
             bar.step();
             return written;
         });
-        int rows = LedgerCsv.write(finance, legalEntity, out.resolve(LEDGER_FILE));
+        int rows = progress.compute("Write general ledger", 1, bar -> {
+            int written = LedgerCsv.write(finance, legalEntity, out.resolve(LEDGER_FILE));
+            bar.step();
+            return written;
+        });
         return new Written(pdfs, rows);
     }
 

@@ -1,6 +1,7 @@
 package dev.tandem.operations;
 
 import dev.tandem.common.TandemException;
+import dev.tandem.common.claim.Claims;
 import dev.tandem.dualwrite.AppContext;
 import java.time.Clock;
 import java.util.Map;
@@ -13,9 +14,24 @@ import org.springframework.transaction.PlatformTransactionManager;
 /** The Project Operations app's {@link AppContext}: its database, transactions, clock, user and write path. */
 public final class OperationsContext extends AppContext {
 
+    private final Claims claims;
+
+    /** A context whose claims of work are this process's ({@link Claims#on(DataSource)}). */
     public OperationsContext(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
                              Supplier<String> currentUser) {
+        this(dataSource, transactions, clock, currentUser, Claims.on(dataSource));
+    }
+
+    /** A context whose claims of work are made by {@code claims}' owner (tests stand in other processes so). */
+    public OperationsContext(DataSource dataSource, PlatformTransactionManager transactions, Clock clock,
+                             Supplier<String> currentUser, Claims claims) {
         super(dataSource, transactions, clock, currentUser);
+        this.claims = claims;
+    }
+
+    /** The owner of the work this context claims (bulk confirmation jobs being processed), and who else is live. */
+    public Claims claims() {
+        return claims;
     }
 
     /** Convenience for tests and the CLI: a context with its own transaction manager. */

@@ -39,6 +39,17 @@ public enum ServerError implements ErrorCode {
      * {@code Retry-After}; the same request sent again succeeds once the others are done (issue 14, finding 2).
      */
     CONTENTION("Busy with concurrent changes to the same rows: retry", 503),
+    /**
+     * The request body is larger than the limit of its media type, or a list or text in it is longer than the API
+     * takes ({@link dev.tandem.server.api.RequestLimits}; docs/api.md "Limits"). Nothing was read or written.
+     */
+    REQUEST_TOO_LARGE("Request too large", 413),
+    /**
+     * A rule of the database refused a write that the API's own validation let through (a reference to a row that
+     * doesn't exist, a value out of the column's range). Nothing was written; the detail says no more, the database's
+     * message goes to the server log. The API validates before the database, so this answer is a defect to report.
+     */
+    REFUSED_BY_DATABASE("Refused by a rule of the database", 422),
     /** An unexpected failure; the cause is in the server log only. */
     INTERNAL("Internal error", 500);
 

@@ -79,7 +79,7 @@ abstract class ServerContract {
     @RequestMapping("/api/probe")
     static class ProbeController {
 
-        record Payment(@NotBlank String reference, @NotNull @Positive BigDecimal amount) {
+        record Payment(@NotBlank String reference, @NotNull @Positive BigDecimal amount, java.time.LocalDate due) {
         }
 
         @GetMapping("/refusal")
@@ -210,6 +210,79 @@ abstract class ServerContract {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(response.body()).get("amount").decimalValue()).isEqualByComparingTo("10.50");
+    }
+
+    // Issue 14, findings 6 and 7: strict JSON, limits and errors outside the controllers.
+
+    @Test
+    void unknownMemberIsInvalidInputNamingIt() throws Exception {
+        assertInvalidInput(post("/api/probe/payments", "{\"reference\": \"R-1\", \"amount\": 1, \"amout\": 2}"),
+                "amout");
+    }
+
+    @Test
+    void duplicateMemberIsInvalidInput() throws Exception {
+        HttpResponse<String> response = post("/api/probe/payments",
+                "{\"reference\": \"R-1\", \"amount\": 1, \"amount\": 1000000}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblemJson(response);
+        assertThat(response.body()).contains("INVALID_INPUT", "amount");
+    }
+
+    @Test
+    void dateTimeOrNumberWhereADateBelongsIsInvalidInput() throws Exception {
+        for (String due : new String[] {"\"2025-01-15T10:00:00\"", "20250115", "\"2025-02-30\"", "\"0000-01-01\""}) {
+            assertInvalidInput(post("/api/probe/payments",
+                    "{\"reference\": \"R-1\", \"amount\": 1, \"due\": " + due + "}"), "due");
+        }
+    }
+
+    @Test
+    void numberWhereTextBelongsAndControlCharactersAreInvalidInput() throws Exception {
+        assertInvalidInput(post("/api/probe/payments", "{\"reference\": 42, \"amount\": 1}"), "reference");
+        assertInvalidInput(post("/api/probe/payments", "{\"reference\": \"R\\u0000-1\", \"amount\": 1}"),
+                "reference");
+    }
+
+    @Test
+    void bodyAboveTheJsonLimitIs413BeforeItIsRead() throws Exception {
+        String huge = "{\"reference\": \"" + "x".repeat((int) dev.tandem.server.api.RequestLimits.JSON_BYTES)
+                + "\", \"amount\": 1}";
+        HttpResponse<String> response;
+        try {
+            response = HTTP.send(HttpRequest.newBuilder(uri("/api/probe/payments"))
+                    .header("Content-Type", "application/json").expectContinue(true)
+                    .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new AssertionError("no answer to an oversized body", e);
+        }
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertProblemJson(response);
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("REQUEST_TOO_LARGE");
+    }
+
+    @Test
+    void pathTomcatRefusesIsAProblemNotHtml() throws Exception {
+        HttpResponse<String> response = get("/api/probe/%00");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertProblemJson(response);
+        assertThat(JSON.readTree(response.body()).get("code").asString()).isEqualTo("INVALID_INPUT");
+    }
+
+    @Test
+    void wrongMethodAndMediaTypeAreProblems() throws Exception {
+        HttpResponse<String> method = HTTP.send(HttpRequest.newBuilder(uri("/api/probe/payments")).DELETE().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(method.statusCode()).isEqualTo(405);
+        assertProblemJson(method);
+        HttpResponse<String> media = HTTP.send(HttpRequest.newBuilder(uri("/api/probe/payments"))
+                .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(media.statusCode()).isEqualTo(415);
+        assertProblemJson(media);
     }
 
     @Test

@@ -41,6 +41,10 @@ final class MapYaml {
             LoaderOptions options = new LoaderOptions();
             options.setAllowDuplicateKeys(true);
             options.setAllowRecursiveKeys(false);
+            // A map is a few kilobytes: no alias expands a small file into a large one, and 1 Mi code points at
+            // most (the API's limit of a YAML body, docs/api.md "Limits").
+            options.setMaxAliasesForCollections(10);
+            options.setCodePointLimit(1024 * 1024);
             root = new Yaml(options).compose(new StringReader(yaml));
         } catch (MarkedYAMLException e) {
             Mark mark = e.getProblemMark() != null ? e.getProblemMark() : e.getContextMark();

@@ -190,6 +190,13 @@ final class LiveSync implements SyncHook {
             if (e instanceof TandemException) {
                 throw e;
             }
+            // The target's deadlock or lock timeout is the source's contention too: the whole request rolls back
+            // and may be sent again (the server answers 503 CONTENTION with Retry-After), not a failed sync.
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof org.springframework.dao.TransientDataAccessException transientFailure) {
+                    throw transientFailure;
+                }
+            }
             throw new TandemException(DualWriteError.SYNC_FAILED, "Table map " + batches.get(0).leg().map().name()
                     + ": " + target.name() + " failed: " + failure.message());
         }

@@ -137,9 +137,26 @@ final class Retries {
         return new RetryResult(delivered + drained.refused(), delivered, drained.refused());
     }
 
-    /** Syncs one source row again, by its integration key, as initial sync would (master: source). */
+    /**
+     * Syncs one source row again, by its integration key, as initial sync would (master: source).
+     *
+     * <p>The source row is looked up first, before anything is written: a key the source entity has no row for is
+     * refused with {@code SOURCE_ROW_NOT_FOUND} (404). Writing its error-log row first would leave an open error that
+     * no retry can ever resolve (the row to apply doesn't exist), failing invariant 6 of DESIGN §4 for good.
+     *
+     * @throws TandemException SOURCE_ROW_NOT_FOUND naming the entity and key; nothing is written then
+     */
     RetryResult resyncRow(MapRuntime m, String key, String user) {
         MapLeg leg = m.legs.stream().filter(MapLeg::forward).findFirst().orElseThrow();
+        SyncApp from = apps.app(leg.fromApp());
+        var source = from.entity(leg.fromEntity()).orElseThrow();
+        boolean exists = !from.inTransaction(() -> source.read(source.definition().integrationKey(), List.of(key)))
+                .isEmpty();
+        if (!exists) {
+            throw new TandemException(DualWriteError.SOURCE_ROW_NOT_FOUND, from.name() + " has no " + leg.fromEntity()
+                    + " row with integration key '" + key + "'; nothing to re-sync on map " + m.id(),
+                    Map.of("mapId", m.id(), "entity", leg.fromEntity(), "key", key));
+        }
         List<ErrorEntry> entry = List.of(new ErrorEntry(m.id(), null, null, leg.fromEntity(), key,
                 InitialSync.OPERATION, null, ErrorType.APPLICATION, "re-sync requested", ErrorStatus.OPEN, true));
         long errorId = home.errors(entry).get(0);

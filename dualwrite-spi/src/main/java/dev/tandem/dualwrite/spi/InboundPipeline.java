@@ -110,7 +110,11 @@ public final class InboundPipeline implements TableDataEntity.Writes {
                 names.putIfAbsent(typedKey, name);
                 merged.computeIfAbsent(typedKey, k -> new LinkedHashMap<>()).putAll(typed);
             }
-            List<Object> keys = new ArrayList<>(merged.keySet());
+            // Locked and written in the one global order (DataEntityWriter.LOCK_ORDER), like every local write:
+            // a write-back in the order the source sent its rows deadlocked on PostgreSQL with another
+            // transaction writing the same actuals in key order (issue 14, two servers).
+            List<Object> keys = merged.keySet().stream().sorted(dev.tandem.dualwrite.entity.DataEntityWriter.LOCK_ORDER)
+                    .toList();
             rule.lock(keyField, keys);
             Map<Object, List<Map<String, Object>>> stored = new LinkedHashMap<>();
             for (Map<String, Object> row : entity.read(keyField, keys)) {
@@ -119,7 +123,8 @@ public final class InboundPipeline implements TableDataEntity.Writes {
                 stored.computeIfAbsent(trimmed.get(keyField), k -> new ArrayList<>()).add(trimmed);
             }
             List<InboundRow> changed = new ArrayList<>();
-            merged.forEach((key, row) -> {
+            keys.forEach(key -> {
+                Map<String, Object> row = merged.get(key);
                 List<Map<String, Object>> before = stored.getOrDefault(key, List.of());
                 if (before.size() == 1 && unchanged(row, before.get(0))) {
                     return;
@@ -206,16 +211,28 @@ public final class InboundPipeline implements TableDataEntity.Writes {
         }
         ctx.writer().insert(definition, rows);
         boolean modified = definition.fields().contains("modifiedon");
-        Map<Set<String>, Map<Object, Map<String, Object>>> groups = new LinkedHashMap<>();
-        updates.forEach((key, values) -> {
-            Map<String, Object> all = new LinkedHashMap<>(values);
+        // Rows are updated in the one global order (DataEntityWriter.LOCK_ORDER) across all of them, not group by
+        // group: rows of different field sets interleaved in key order would otherwise be locked out of order. Each
+        // run of consecutive rows with the same fields is one batch.
+        List<Object> keys = updates.keySet().stream().sorted(dev.tandem.dualwrite.entity.DataEntityWriter.LOCK_ORDER)
+                .toList();
+        Set<String> runFields = null;
+        Map<Object, Map<String, Object>> run = new LinkedHashMap<>();
+        for (Object key : keys) {
+            Map<String, Object> all = new LinkedHashMap<>(updates.get(key));
             if (modified) {
                 all.putAll(ctx.modified());
             }
-            groups.computeIfAbsent(new TreeSet<>(all.keySet()), k -> new LinkedHashMap<>()).put(key, all);
-        });
-        for (Map<Object, Map<String, Object>> group : groups.values()) {
-            ctx.writer().updateEach(definition, group);
+            Set<String> fields = new TreeSet<>(all.keySet());
+            if (!fields.equals(runFields) && !run.isEmpty()) {
+                ctx.writer().updateEach(definition, run);
+                run = new LinkedHashMap<>();
+            }
+            runFields = fields;
+            run.put(key, all);
+        }
+        if (!run.isEmpty()) {
+            ctx.writer().updateEach(definition, run);
         }
     }
 }

@@ -7,13 +7,13 @@ import static dev.tandem.finance.FinanceError.STATE;
 
 import dev.tandem.common.Page;
 import dev.tandem.common.TandemException;
+import dev.tandem.common.claim.Claims;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.setup.NumberSequences;
 import dev.tandem.finance.setup.PostingSetup;
 import dev.tandem.finance.staging.StagingWrites;
 import dev.tandem.finance.tax.SalesTax;
-import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,8 +34,9 @@ import java.util.UUID;
  * ({@link Ledger#reverse}).
  *
  * <p>"Update to draft" ({@link #resetToDraft}) sets an ERROR journal and its lines back to DRAFT so they can be posted
- * again; it also frees a journal stuck in PROCESSING for more than 24 hours (§4.7), never a younger one, which may
- * still be posting.
+ * again (§4.7); it also frees a journal left in PROCESSING by a posting whose process is gone (issue 14: where the
+ * original waits 24 hours, Tandem knows at once, {@link dev.tandem.common.claim.Claims}), never one whose posting
+ * process is live. Nobody needs to: the next posting takes such a journal over by itself.
  */
 public final class IntegrationJournal {
 
@@ -43,7 +44,6 @@ public final class IntegrationJournal {
     public static final Set<String> EDITABLE = Set.of("taxgroup", "itemtaxgroup", "dimensions");
 
     private static final Map<String, Integer> LENGTHS = Map.of("taxgroup", 20, "itemtaxgroup", 20, "dimensions", 500);
-    private static final Duration STUCK = Duration.ofHours(24);
 
     private final FinanceContext ctx;
     private final JournalStore store;
@@ -59,8 +59,9 @@ public final class IntegrationJournal {
     }
 
     /**
-     * What posting a journal did: its final status (POSTED, or ERROR when no line posted), lines posted and failed,
-     * and the error journal the failed lines moved to ({@code null} when none moved).
+     * What posting a journal did: its final status (POSTED, or ERROR when no line posted), the journal's posted and
+     * failed lines (a posting taken over from a gone process counts the lines that process posted too), and the
+     * error journal the failed lines moved to ({@code null} when none moved).
      */
     public record PostResult(String journalId, JournalStatus status, int postedLines, int failedLines,
                              String errorJournalId) {
@@ -155,26 +156,56 @@ public final class IntegrationJournal {
     }
 
     /**
-     * "Update to draft" (§4.7): an ERROR journal, or one PROCESSING for more than 24 hours, and its unposted lines go
-     * back to DRAFT. Posted lines stay posted.
+     * "Update to draft" (§4.7): an ERROR journal, or one PROCESSING whose posting process is gone, and its unposted
+     * lines go back to DRAFT. Posted lines stay posted.
      *
-     * @throws TandemException STATE for a journal in any other status, or processing for less than 24 hours; NOT_FOUND
+     * @throws TandemException STATE for a journal in any other status, or PROCESSING by a process that is live;
+     *                         NOT_FOUND
      */
     public void resetToDraft(String dataAreaId, String journalId) {
+        Claims claims = ctx.claims();
+        claims.hold();
         ctx.inTransaction(() -> {
-            JournalStatus status = store.lockStatus(dataAreaId, journalId).orElseThrow(() -> new TandemException(NOT_FOUND,
-                    "Integration journal " + journalId + " doesn't exist in "
-                    + "legal entity " + dataAreaId));
-            boolean stuck = status == JournalStatus.PROCESSING && modifiedOn(dataAreaId, journalId).plus(STUCK)
-                    .isBefore(ctx.now());
-            if (status != JournalStatus.ERROR && !stuck) {
-                throw new TandemException(STATE, "Integration journal " + journalId + " is " + status + "; only an ERROR "
-                        + "journal, or one PROCESSING for more than 24 hours, can be set back to DRAFT",
-                        Map.of("journalId", journalId, "status", status.name()));
+            JournalStore.Claim claim = store.lockClaim(dataAreaId, journalId).orElseThrow(() -> new TandemException(
+                    NOT_FOUND, "Integration journal " + journalId + " doesn't exist in legal entity " + dataAreaId));
+            JournalStatus status = claim.status();
+            boolean abandoned = status == JournalStatus.PROCESSING
+                    && claims.isGone(claim.owner(), claim.renewedOn(), ctx.now());
+            if (status != JournalStatus.ERROR && !abandoned) {
+                throw new TandemException(STATE, "Integration journal " + journalId + " is " + status
+                        + (status == JournalStatus.PROCESSING ? " by " + claim.claimedBy() + ", which is still running"
+                        : "") + "; only an ERROR journal, or one left PROCESSING by a process that is gone, can be set "
+                        + "back to DRAFT", Map.of("journalId", journalId, "status", status.name()));
             }
             store.moveLines(dataAreaId, journalId, status, JournalStatus.DRAFT);
             store.moveHeader(dataAreaId, journalId, status, JournalStatus.DRAFT);
         });
+    }
+
+    /**
+     * A journal in PROCESSING and its claim: the posting process's id and host:pid, when it last renewed the claim
+     * (UTC), and whether that process is gone ({@link dev.tandem.common.claim.Claims}), in which case the next posting
+     * takes the journal over.
+     */
+    public record JournalClaim(String dataAreaId, String journalId, UUID owner, String claimedBy,
+                               OffsetDateTime renewedOn, boolean ownerGone) {
+    }
+
+    /** The claims of the journals in PROCESSING of every legal entity, by legal entity and number. */
+    public List<JournalClaim> claims() {
+        return claims(null);
+    }
+
+    /** The journals of every legal entity left PROCESSING by a process that is gone, by legal entity and number. */
+    public List<JournalClaim> abandonedClaims() {
+        return claims(null).stream().filter(JournalClaim::ownerGone).toList();
+    }
+
+    private List<JournalClaim> claims(String dataAreaId) {
+        Claims claims = ctx.claims();
+        OffsetDateTime now = ctx.now();
+        return store.processing(dataAreaId).stream().map(c -> new JournalClaim(c.dataAreaId(), c.journalId(),
+                c.owner(), c.claimedBy(), c.renewedOn(), claims.isGone(c.owner(), c.renewedOn(), now))).toList();
     }
 
     /**
@@ -187,12 +218,19 @@ public final class IntegrationJournal {
         return posting.post(dataAreaId, journalId);
     }
 
-    /** Posts every DRAFT journal of the legal entity, in journal-number order; journals someone else took are skipped. */
+    /**
+     * Posts every DRAFT journal of the legal entity, and takes over every journal left PROCESSING by a process that
+     * is gone, in journal-number order; journals a live process took are skipped.
+     */
     public List<PostResult> postAll(String dataAreaId) {
         List<PostResult> results = new ArrayList<>();
-        for (Journal journal : journals(dataAreaId, JournalStatus.DRAFT)) {
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>();
+        journals(dataAreaId, JournalStatus.DRAFT).forEach(j -> ids.add(j.journalId()));
+        ctx.claims().hold();
+        claims(dataAreaId).stream().filter(JournalClaim::ownerGone).forEach(c -> ids.add(c.journalId()));
+        for (String journalId : ids) {
             try {
-                results.add(post(dataAreaId, journal.journalId()));
+                results.add(post(dataAreaId, journalId));
             } catch (TandemException e) {
                 if (e.errorCode() != STATE) {
                     throw e;
@@ -200,11 +238,6 @@ public final class IntegrationJournal {
             }
         }
         return results;
-    }
-
-    private OffsetDateTime modifiedOn(String dataAreaId, String journalId) {
-        return ctx.jdbc().queryForObject("SELECT modifiedon FROM projintegrationjournal WHERE dataareaid = ? AND "
-                + "journalid = ?", OffsetDateTime.class, dataAreaId, journalId);
     }
 
     private static void requireUnposted(JournalLine line, String action) {

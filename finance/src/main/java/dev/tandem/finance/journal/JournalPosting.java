@@ -1,9 +1,11 @@
 package dev.tandem.finance.journal;
 
+import static dev.tandem.finance.FinanceError.NOT_FOUND;
 import static dev.tandem.finance.FinanceError.STATE;
 
 import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
+import dev.tandem.common.claim.Claims;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.ledger.Ledger.Draft;
@@ -29,9 +31,14 @@ import java.util.UUID;
  * "Post Project Operations integration journal" (§5 step 6, §8, §9, §10): one voucher per line, by the project cost and
  * revenue profile of the line's project.
  *
- * <p>Posting a journal: its header and DRAFT lines move to PROCESSING in one committed transaction (a second posting of
- * the same journal is refused: it is no longer DRAFT); the lines then post in chunks, each chunk one transaction and
- * each line in a savepoint, so a line that fails rolls back alone. Per line (§9):
+ * <p>Posting a journal: its header and DRAFT lines move to PROCESSING in one committed transaction, and the header
+ * records this process as the claim's owner ({@link Claims}: owner id, host:pid, last renewal). A second posting of
+ * the same journal is refused while its owner is live; when the owner is gone (it crashed, was killed, lost its
+ * database session), the next posting takes the journal over at once and posts what is left. The lines post in
+ * chunks, each chunk one transaction that first renews the claim on the condition that this process still owns it
+ * (fencing), so a process that lost its claim writes nothing more. Exactly once: a line's voucher, its POSTED status
+ * and its write-back commit together, so a line is either POSTED with its voucher or still PROCESSING, and a
+ * takeover posts exactly the PROCESSING ones. Per line (§9):
  * <ul>
  *   <li>cost: Dr the profile's cost account / Cr its cost offset (payroll allocation or expense offset);</li>
  *   <li>chargeable unbilled sales (its line property is "to be invoiced") with accrue revenue: Dr WIP sales value /
@@ -52,8 +59,9 @@ import java.util.UUID;
  * data-entity writer, with {@code isjournalized}. A line that fails (no profile rule, closed period, missing account,
  * …) is ERROR with the reason; at the end, when other lines posted, the failed lines move to a new ERROR journal whose
  * original journal is this one, and this journal is POSTED (§4.7). When no line posted, nothing moves and the journal
- * itself is ERROR. An unexpected failure (not a refusal) puts the journal and its unposted lines back to DRAFT, so that
- * posting again retries them, and is rethrown; lines already posted stay posted.
+ * itself is ERROR; the counts are the journal's lines, including those a gone owner posted before the takeover. An
+ * unexpected failure (not a refusal) puts the journal and its unposted lines back to DRAFT, so that posting again
+ * retries them, and is rethrown; lines already posted stay posted.
  */
 final class JournalPosting {
 
@@ -88,18 +96,25 @@ final class JournalPosting {
     IntegrationJournal.PostResult post(String dataAreaId, String journalId) {
         LegalEntity entity = setup.legalEntity(dataAreaId);
         BillingTypeDefaults lineProperties = BillingTypeDefaults.of(ctx, dataAreaId);
+        Claims claims = ctx.claims();
+        claims.hold();
+        UUID owner = claims.owner().id();
         ctx.inTransaction(() -> {
-            if (!store.moveHeader(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING)) {
-                Journal journal = store.header(dataAreaId, journalId);
-                throw new TandemException(STATE, "Integration journal " + journalId + " is " + journal.status()
-                        + "; only a DRAFT journal can be posted (an ERROR journal is set back to DRAFT first)",
-                        Map.of("journalId", journalId, "status", journal.status().name()));
+            JournalStore.Claim claim = store.lockClaim(dataAreaId, journalId).orElseThrow(() -> new TandemException(
+                    NOT_FOUND, "Integration journal " + journalId + " doesn't exist in legal entity " + dataAreaId,
+                    Map.of("journalId", journalId)));
+            if (claim.status() == JournalStatus.DRAFT) {
+                store.moveHeader(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING);
+                store.moveLines(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING);
+            } else if (claim.status() != JournalStatus.PROCESSING
+                    || !claims.isGone(claim.owner(), claim.renewedOn(), ctx.now())) {
+                throw refusal(claim);
             }
-            store.moveLines(dataAreaId, journalId, JournalStatus.DRAFT, JournalStatus.PROCESSING);
+            // A journal whose owner is gone is taken over as it is: its POSTED lines stay posted (each committed
+            // with its voucher), its PROCESSING lines are posted now, its ERROR lines move on in finish().
+            store.claim(dataAreaId, journalId, claims.owner());
         });
         try {
-            int posted = 0;
-            int failed = 0;
             UUID after = null;
             while (true) {
                 UUID from = after;
@@ -108,19 +123,54 @@ final class JournalPosting {
                 if (chunk.isEmpty()) {
                     break;
                 }
-                int ok = ctx.inTransaction(() -> postChunk(entity, journalId, chunk, lineProperties));
-                posted += ok;
-                failed += chunk.size() - ok;
+                ctx.inTransaction(() -> {
+                    requireClaim(dataAreaId, journalId, owner);
+                    return postChunk(entity, journalId, chunk, lineProperties);
+                });
                 after = chunk.get(chunk.size() - 1).lineId();
             }
-            return finish(dataAreaId, journalId, posted, failed);
+            return finish(dataAreaId, journalId, owner);
+        } catch (ClaimLost e) {
+            throw e;
         } catch (RuntimeException e) {
             ctx.inTransaction(() -> {
-                store.moveLines(dataAreaId, journalId, JournalStatus.PROCESSING, JournalStatus.DRAFT);
-                store.moveLines(dataAreaId, journalId, JournalStatus.ERROR, JournalStatus.DRAFT);
-                store.moveHeader(dataAreaId, journalId, JournalStatus.PROCESSING, JournalStatus.DRAFT);
+                if (store.moveClaimedHeader(dataAreaId, journalId, owner, JournalStatus.DRAFT)) {
+                    store.moveLines(dataAreaId, journalId, JournalStatus.PROCESSING, JournalStatus.DRAFT);
+                    store.moveLines(dataAreaId, journalId, JournalStatus.ERROR, JournalStatus.DRAFT);
+                }
             });
             throw e;
+        }
+    }
+
+    /** Why a journal can't be posted now: not DRAFT, or PROCESSING by an owner that is live. */
+    private static TandemException refusal(JournalStore.Claim claim) {
+        if (claim.status() == JournalStatus.PROCESSING) {
+            return new TandemException(STATE, "Integration journal " + claim.journalId() + " is being posted by "
+                    + claim.claimedBy() + " (claim renewed " + claim.renewedOn() + "), which is still running; it can "
+                    + "be posted again once that process is gone", Map.of("journalId", claim.journalId(), "status",
+                    claim.status().name(), "claimedBy", String.valueOf(claim.claimedBy())));
+        }
+        return new TandemException(STATE, "Integration journal " + claim.journalId() + " is " + claim.status()
+                + "; only a DRAFT journal can be posted (an ERROR journal is set back to DRAFT first)",
+                Map.of("journalId", claim.journalId(), "status", claim.status().name()));
+    }
+
+    /**
+     * Fencing: renews the caller's claim in its transaction (locking the header until it ends), or throws when
+     * another process took the journal over meanwhile, so that nothing of this transaction is written.
+     */
+    private void requireClaim(String dataAreaId, String journalId, UUID owner) {
+        if (!store.renew(dataAreaId, journalId, owner)) {
+            throw new ClaimLost(journalId);
+        }
+    }
+
+    /** This process no longer holds the claim of the journal it was posting: another one took it over. */
+    static final class ClaimLost extends TandemException {
+        ClaimLost(String journalId) {
+            super(STATE, "Integration journal " + journalId + " was taken over by another process while this one was "
+                    + "posting it; that process posts the rest", Map.of("journalId", journalId));
         }
     }
 
@@ -287,9 +337,15 @@ final class JournalPosting {
         staging.writeJournalized(values);
     }
 
-    /** Moves failed lines to an error journal when others posted, and sets the header's final status. */
-    private IntegrationJournal.PostResult finish(String dataAreaId, String journalId, int posted, int failed) {
+    /**
+     * Moves failed lines to an error journal when others posted, and sets the header's final status. Counts are the
+     * journal's lines as they are now, so a posting taken over from a gone owner counts the lines that owner posted.
+     */
+    private IntegrationJournal.PostResult finish(String dataAreaId, String journalId, UUID owner) {
         return ctx.inTransaction(() -> {
+            requireClaim(dataAreaId, journalId, owner);
+            int posted = (int) store.countLines(dataAreaId, journalId, JournalStatus.POSTED);
+            int failed = (int) store.countLines(dataAreaId, journalId, JournalStatus.ERROR);
             String errorJournal = null;
             JournalStatus status = JournalStatus.POSTED;
             if (failed > 0 && posted == 0) {
@@ -303,7 +359,7 @@ final class JournalPosting {
                         + "WHERE dataareaid = ? AND journalid = ? AND status = ?", errorJournal, audit.get("modifiedon"),
                         audit.get("modifiedby"), dataAreaId, journalId, JournalStatus.ERROR.name());
             }
-            store.moveHeader(dataAreaId, journalId, JournalStatus.PROCESSING, status);
+            store.moveClaimedHeader(dataAreaId, journalId, owner, status);
             return new IntegrationJournal.PostResult(journalId, status, posted, failed, errorJournal);
         });
     }

@@ -58,12 +58,74 @@ final class JournalStore {
                 + "FOR UPDATE", String.class, dataAreaId, journalId).stream().map(JournalStatus::valueOf).findFirst();
     }
 
-    /** Sets the header's status when it is {@code from}; false when it was not. */
+    /**
+     * Sets the header's status when it is {@code from}, and clears its claim (a journal moved into PROCESSING is
+     * claimed next, {@link #claim}); false when it was not {@code from}.
+     */
     boolean moveHeader(String dataAreaId, String journalId, JournalStatus from, JournalStatus to) {
         Map<String, Object> audit = ctx.modified();
-        return ctx.jdbc().update("UPDATE projintegrationjournal SET status = ?, modifiedon = ?, modifiedby = ? WHERE "
-                + "dataareaid = ? AND journalid = ? AND status = ?", to.name(), audit.get("modifiedon"),
-                audit.get("modifiedby"), dataAreaId, journalId, from.name()) == 1;
+        return ctx.jdbc().update("UPDATE projintegrationjournal SET status = ?, claimowner = NULL, claimedby = NULL, "
+                + "claimrenewedon = NULL, modifiedon = ?, modifiedby = ? WHERE dataareaid = ? AND journalid = ? AND "
+                + "status = ?", to.name(), audit.get("modifiedon"), audit.get("modifiedby"), dataAreaId, journalId,
+                from.name()) == 1;
+    }
+
+    /**
+     * Moves a PROCESSING header that {@code owner} still claims to {@code to} and clears the claim; false when the
+     * owner lost the claim (someone took the journal over).
+     */
+    boolean moveClaimedHeader(String dataAreaId, String journalId, UUID owner, JournalStatus to) {
+        Map<String, Object> audit = ctx.modified();
+        return ctx.jdbc().update("UPDATE projintegrationjournal SET status = ?, claimowner = NULL, claimedby = NULL, "
+                + "claimrenewedon = NULL, modifiedon = ?, modifiedby = ? WHERE dataareaid = ? AND journalid = ? AND "
+                + "status = ? AND claimowner = ?", to.name(), audit.get("modifiedon"), audit.get("modifiedby"),
+                dataAreaId, journalId, JournalStatus.PROCESSING.name(), owner) == 1;
+    }
+
+    /** The claim of a header: its status, owner (id and host:pid) and last renewal; owner fields null unless claimed. */
+    record Claim(String dataAreaId, String journalId, JournalStatus status, UUID owner, String claimedBy,
+                 java.time.OffsetDateTime renewedOn) {
+    }
+
+    /** The header's claim, row-locked until the caller's transaction ends; empty when there is no such journal. */
+    Optional<Claim> lockClaim(String dataAreaId, String journalId) {
+        return ctx.jdbc().query("SELECT dataareaid, journalid, status, claimowner, claimedby, claimrenewedon FROM "
+                + "projintegrationjournal WHERE dataareaid = ? AND journalid = ? FOR UPDATE", JournalStore::claim,
+                dataAreaId, journalId).stream().findFirst();
+    }
+
+    /** The claims of the PROCESSING journals (of one legal entity, or of all when {@code dataAreaId} is null). */
+    List<Claim> processing(String dataAreaId) {
+        String sql = "SELECT dataareaid, journalid, status, claimowner, claimedby, claimrenewedon FROM "
+                + "projintegrationjournal WHERE status = ?";
+        return dataAreaId == null
+                ? ctx.jdbc().query(sql + " ORDER BY dataareaid, journalid", JournalStore::claim,
+                        JournalStatus.PROCESSING.name())
+                : ctx.jdbc().query(sql + " AND dataareaid = ? ORDER BY journalid", JournalStore::claim,
+                        JournalStatus.PROCESSING.name(), dataAreaId);
+    }
+
+    private static Claim claim(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new Claim(rs.getString("dataareaid"), rs.getString("journalid"),
+                JournalStatus.valueOf(rs.getString("status")), rs.getObject("claimowner", UUID.class),
+                rs.getString("claimedby"), rs.getObject("claimrenewedon", java.time.OffsetDateTime.class));
+    }
+
+    /** Records {@code owner} as the claim's owner of a PROCESSING header, renewed now. */
+    void claim(String dataAreaId, String journalId, dev.tandem.common.claim.ClaimOwner owner) {
+        ctx.jdbc().update("UPDATE projintegrationjournal SET claimowner = ?, claimedby = ?, claimrenewedon = ? WHERE "
+                + "dataareaid = ? AND journalid = ? AND status = ?", owner.id(), owner.label(), ctx.now(), dataAreaId,
+                journalId, JournalStatus.PROCESSING.name());
+    }
+
+    /**
+     * Renews the claim of {@code owner} on a PROCESSING header, which also row-locks the header until the caller's
+     * transaction ends (so a takeover waits for it); false when the owner no longer holds the claim.
+     */
+    boolean renew(String dataAreaId, String journalId, UUID owner) {
+        return ctx.jdbc().update("UPDATE projintegrationjournal SET claimrenewedon = ? WHERE dataareaid = ? AND "
+                + "journalid = ? AND status = ? AND claimowner = ?", ctx.now(), dataAreaId, journalId,
+                JournalStatus.PROCESSING.name(), owner) == 1;
     }
 
     /** Sets the status of the journal's lines that are {@code from}; returns how many. */

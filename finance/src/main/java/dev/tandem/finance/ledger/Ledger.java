@@ -1,5 +1,6 @@
 package dev.tandem.finance.ledger;
 
+import static dev.tandem.finance.FinanceError.CUSTOMER_TRANSACTION_VOUCHER;
 import static dev.tandem.finance.FinanceError.INVALID_INPUT;
 import static dev.tandem.finance.FinanceError.NOT_FOUND;
 import static dev.tandem.finance.FinanceError.POSTED_READ_ONLY;
@@ -243,11 +244,32 @@ public final class Ledger {
     /**
      * Posts the reversal of a voucher: the same lines negated, on {@code date} (or the next open period).
      *
-     * @throws TandemException POSTED_READ_ONLY when it is already reversed; NOT_FOUND
+     * <p>A voucher that a customer transaction names, or that has a line on a customer balance account of the legal
+     * entity's posting profiles (spec §9), is refused: reversing a posted customer invoice's voucher would take the
+     * amount off the customer balance account while its customer transaction stays open, so the ledger would no longer
+     * equal accounts receivable (DESIGN §4 invariant 8), and the invoice would still be posted in Project Operations.
+     * An accountant corrects a posted customer invoice with a corrective invoice (credit note, spec §6), which posts
+     * its own voucher and customer transaction.
+     *
+     * @throws TandemException POSTED_READ_ONLY when it is already reversed; CUSTOMER_TRANSACTION_VOUCHER (409) for a
+     *                         voucher of a customer transaction; NOT_FOUND
      */
     public Voucher reverse(String dataAreaId, String voucher, LocalDate date, String description) {
         return ctx.inTransaction(() -> {
             Voucher original = voucher(dataAreaId, voucher);
+            List<String> invoices = ctx.jdbc().queryForList("SELECT invoice FROM custtrans WHERE dataareaid = ? AND "
+                    + "voucher = ?", String.class, dataAreaId, voucher);
+            Integer customerLines = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM generaljournalentry g WHERE "
+                    + "g.dataareaid = ? AND g.voucher = ? AND EXISTS (SELECT 1 FROM projpostingprofile p WHERE "
+                    + "p.dataareaid = g.dataareaid AND p.customerbalanceaccount = g.mainaccountid)", Integer.class,
+                    dataAreaId, voucher);
+            if (!invoices.isEmpty() || (customerLines != null && customerLines > 0)) {
+                throw new TandemException(CUSTOMER_TRANSACTION_VOUCHER, "Voucher " + voucher + " posts to the customer "
+                        + "balance" + (invoices.isEmpty() ? "" : " for customer invoice " + invoices.get(0))
+                        + "; reversing it alone would leave the customer transaction open and the ledger different "
+                        + "from accounts receivable. Correct a posted invoice with a corrective invoice (credit note) "
+                        + "in Project Operations (§6)", Map.of("dataAreaId", dataAreaId, "voucherNumber", voucher));
+            }
             List<String> already = ctx.jdbc().queryForList("SELECT voucher FROM ledgervoucher WHERE dataareaid = ? AND "
                     + "reversesvoucher = ?", String.class, dataAreaId, voucher);
             if (!already.isEmpty()) {

@@ -67,6 +67,18 @@ public final class FinanceReconciliation {
             FROM generaljournalentry WHERE projid IS NOT NULL AND mainaccountid IN (%s)
             GROUP BY dataareaid, projid, transactioncurrency, mainaccountid""";
 
+    /** The customer balance accounts of each legal entity's posting profiles. */
+    private static final String CUSTOMER_BALANCE_LINES = """
+            SELECT g.dataareaid, g.transactioncurrency, g.custaccount, SUM(g.amountcur), SUM(g.accountingamount)
+            FROM generaljournalentry g
+            WHERE EXISTS (SELECT 1 FROM projpostingprofile p WHERE p.dataareaid = g.dataareaid
+                          AND p.customerbalanceaccount = g.mainaccountid)
+            GROUP BY g.dataareaid, g.transactioncurrency, g.custaccount""";
+
+    private static final String OPEN_CUSTOMER_TRANSACTIONS = """
+            SELECT dataareaid, currencycode, accountnum, SUM(amountcur), SUM(amountmst) FROM custtrans
+            GROUP BY dataareaid, currencycode, accountnum""";
+
     private final FinanceContext ctx;
 
     public FinanceReconciliation(FinanceContext ctx) {
@@ -127,6 +139,20 @@ public final class FinanceReconciliation {
      */
     public record ProjectAccountBalance(String dataAreaId, String projectId, String mainAccountId, Money amount,
                                         BigDecimal accountingAmount) {
+    }
+
+    /**
+     * A balance per legal entity, transaction currency and customer account: of the ledger's customer balance
+     * accounts, or of the open customer transactions (accounts receivable).
+     *
+     * @param customerAccount  the customer account ({@code custaccount} of the ledger lines, {@code accountnum} of the
+     *                         customer transactions); {@code null} for ledger lines on a customer balance account that
+     *                         name no customer
+     * @param amount           the sum in the transaction currency, debits (what customers owe) positive
+     * @param accountingAmount the same in the accounting currency of {@code dataAreaId}
+     */
+    public record CustomerBalance(String dataAreaId, String customerAccount, Money amount,
+                                  BigDecimal accountingAmount) {
     }
 
     /** How many posted vouchers there are ({@code ledgervoucher}; Finance stores only posted ones). */
@@ -229,6 +255,30 @@ public final class FinanceReconciliation {
                 new ProjectAccountBalance(rs.getString(1), rs.getString(2), rs.getString(4),
                         Money.of(rs.getBigDecimal(5), rs.getString(3).trim()), rs.getBigDecimal(6)),
                 accounts.toArray());
+    }
+
+    /**
+     * The ledger side of DESIGN §4 invariant 8 (GL = AR, spec §9 "customer balance" of the posting profile): per legal
+     * entity, transaction currency and customer, the balance of the general journal lines on any account that a
+     * posting profile of that legal entity names as its customer balance account.
+     *
+     * @return in no particular order
+     */
+    public List<CustomerBalance> customerBalanceAccountBalances() {
+        return ctx.jdbc().query(CUSTOMER_BALANCE_LINES, (rs, n) -> new CustomerBalance(rs.getString(1), rs.getString(3),
+                Money.of(rs.getBigDecimal(4), rs.getString(2).trim()), rs.getBigDecimal(5)));
+    }
+
+    /**
+     * The subledger side of DESIGN §4 invariant 8: per legal entity, currency and customer, the sum of the open
+     * customer transactions ({@code custtrans}, what posted customer invoices and credit notes leave open; Tandem
+     * settles no payments, so every customer transaction is open).
+     *
+     * @return in no particular order
+     */
+    public List<CustomerBalance> openCustomerTransactions() {
+        return ctx.jdbc().query(OPEN_CUSTOMER_TRANSACTIONS, (rs, n) -> new CustomerBalance(rs.getString(1),
+                rs.getString(3), Money.of(rs.getBigDecimal(4), rs.getString(2).trim()), rs.getBigDecimal(5)));
     }
 
     private long count(String sql) {

@@ -113,7 +113,7 @@ public final class OperationsReconciliation {
             JOIN msdyn_project p ON p.msdyn_projectid = a.msdyn_project
             LEFT JOIN invoice i ON i.invoiceid = a.msdyn_invoice
             WHERE a.msdyn_transactiontypecode = ? AND a.msdyn_billingtype = ? AND a.tdm_vouchernumber IS NOT NULL
-            AND (i.invoiceid IS NULL OR i.msdyn_projectinvoicestatus <> ?)
+            AND (i.invoiceid IS NULL OR i.tdm_customerinvoicenumber IS NULL)
             GROUP BY o.tdm_legalentity, p.msdyn_projectnumber, a.transactioncurrency""";
 
     private static final String SYNCED_ACTUALS = """
@@ -289,12 +289,14 @@ public final class OperationsReconciliation {
     /**
      * Per legal entity, project and currency: the chargeable unbilled sales that were journalized and are not on a
      * posted proforma invoice — what the project's WIP sales value and accrued revenue must equal (DESIGN §4
-     * invariant 7; spec §9, §10). Journalized reversals count with their negative amounts.
+     * invariant 7; spec §9, §10). Journalized reversals count with their negative amounts. An invoice is posted when
+     * Finance's customer invoice number was written back onto it ({@code tdm_customerinvoicenumber}, §10 item 5),
+     * whatever its status says since: a posted invoice marked Invoice Paid is still posted.
      */
     public List<UnbilledBalance> journalizedUnbilledSalesNotInvoiced() {
         return ctx.jdbc().query(JOURNALIZED_NOT_INVOICED, (rs, n) -> new UnbilledBalance(rs.getString(1),
                         rs.getString(2), Money.of(rs.getBigDecimal(4), rs.getString(3).trim()), rs.getBigDecimal(5)),
-                UNBILLED, BillingType.CHARGEABLE.value(), InvoiceStatus.POSTED.value());
+                UNBILLED, BillingType.CHARGEABLE.value());
     }
 
     /** The ids of the actuals that sync to Finance: every actual that is not Skip Sync (§7.4). */

@@ -27,9 +27,12 @@ import java.util.Set;
  * proposal id, §3.2) — or by {@code invoiceid} — of existing invoices, each row carrying the key and any of
  * {@code msdyn_projectinvoicestatus} (only Posted, 690970000), {@code tdm_customerinvoicenumber},
  * {@code tdm_customerinvoicedate}, {@code tdm_customerinvoicetax}, {@code tdm_customerinvoiceamount}, onto an invoice
- * that is Confirmed or Posted. Changed fields are written with {@code modifiedon/modifiedby}; a row equal to the
- * stored invoice writes nothing and adds no outbox row (idempotent). A Paid invoice that was already posted takes a
- * repeated write-back as well: it stays Paid, since Paid comes after Posted (§4.1).
+ * that is Confirmed or Posted. A confirmed invoice whose customer invoice number arrives becomes Posted: the status is
+ * Project Operations' consequence of the write-back, the map msdyn_customerinvoices does not carry it (a status
+ * delivered by an older map version is still accepted, Posted only). Changed fields are written with
+ * {@code modifiedon/modifiedby}; a row equal to the stored invoice writes nothing and adds no outbox row (idempotent).
+ * An invoice marked Invoice Paid takes the write-back as well, before or after it was posted: the customer invoice is
+ * stored and it stays Paid, since Paid comes after Posted (§4.1).
  *
  * <p>Refuses (the whole call): an invoice number Project Operations doesn't have ({@code NOT_FOUND}); a status other
  * than Posted, or any write-back onto an invoice that is not Confirmed or Posted ({@code INVOICE_STATUS} naming the
@@ -93,13 +96,18 @@ final class InvoiceWriteBack implements InboundRule {
             }
         }
         Map<String, Object> changed = row.changes(Set.of(INVOICES.integrationKey(), "invoicenumber"));
-        boolean postedBeforePaid = current == InvoiceStatus.INVOICE_PAID && before.get(POSTED_NUMBER) != null;
-        if (postedBeforePaid) {
-            changed.remove(STATUS); // Paid comes after Posted: a repeated write-back doesn't take it back
+        if (current == InvoiceStatus.INVOICE_PAID) {
+            // Paid comes after Posted (§4.1): the customer invoice is stored, the status stays Paid, whether the invoice
+            // was marked Paid before or after Finance posted it.
+            changed.remove(STATUS);
         } else if (!current.confirmed() && !changed.isEmpty()) {
             throw new TandemException(INVOICE_STATUS, "Invoice " + number + " is " + current.label()
                     + "; Finance can post only a confirmed invoice, so its posted customer invoice can't be written "
                     + "back (§4.1, §10 item 5)", Map.of("invoiceNumber", number, "invoiceStatus", current.label()));
+        } else if (current == InvoiceStatus.CONFIRMED && row.delivered().get(POSTED_NUMBER) != null) {
+            // The customer invoice's arrival is what makes a confirmed invoice Posted: the status is Project
+            // Operations' own consequence, not a field the map carries (so Paid, later, never differs from it).
+            changed.put(STATUS, InvoiceStatus.POSTED.value());
         }
         return changed;
     }

@@ -232,6 +232,32 @@ class OperationsSyncEntitiesTest extends OperationsTestBase {
     }
 
     @Test
+    void anInvoiceMarkedPaidBeforeFinancePostedItTakesTheWriteBackAndStaysPaid() {
+        UUID invoiceId = confirmedInvoice();
+        String number = number(invoiceId);
+        ops.invoicing().drafts().markPaid(invoiceId);
+
+        Map<String, Object> withoutStatus = new java.util.LinkedHashMap<>(posted(number));
+        withoutStatus.remove("msdyn_projectinvoicestatus");
+        upsert("invoices", "invoicenumber", List.of(withoutStatus));
+
+        assertThat(ops.invoicing().store().invoice(invoiceId).status()).isEqualTo(InvoiceStatus.INVOICE_PAID);
+        assertThat(jdbc.queryForObject("SELECT tdm_customerinvoicenumber FROM invoice WHERE invoiceid = ?", String.class,
+                invoiceId)).isEqualTo("CI-000001");
+    }
+
+    @Test
+    void theCustomerInvoiceWithoutAStatusMakesAConfirmedInvoicePosted() {
+        UUID invoiceId = confirmedInvoice();
+        Map<String, Object> withoutStatus = new java.util.LinkedHashMap<>(posted(number(invoiceId)));
+        withoutStatus.remove("msdyn_projectinvoicestatus");
+
+        upsert("invoices", "invoicenumber", List.of(withoutStatus));
+
+        assertThat(ops.invoicing().store().invoice(invoiceId).status()).isEqualTo(InvoiceStatus.POSTED);
+    }
+
+    @Test
     void postingWriteBackOntoADraftIsRefusedWithTheInvoiceStatus() {
         UUID invoiceId = draftInvoice();
         String number = number(invoiceId);

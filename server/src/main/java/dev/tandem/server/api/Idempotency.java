@@ -49,9 +49,17 @@ import tools.jackson.databind.json.JsonMapper;
  *       most once.</li>
  *   <li>Replayed answers carry the header {@value #REPLAYED_HEADER}{@code : true} and the first answer's
  *       {@code Location}, if it had one (a 202 must still say where to poll); other headers of the first answer are
- *       not stored. Keys are kept; they are global to the app's API (the API has no users yet): the Project
- *       Operations API and the Finance API each have their own store.</li>
+ *       not stored. Keys are global to the app's API (the API has no users yet): the Project Operations API and the
+ *       Finance API each have their own store.</li>
+ *   <li>Bounds: a key is kept for the retention ({@code tandem.idempotency.retention}, default 7 days, at least the
+ *       lease) from its claim, then deleted with its answer (by the next claim, at most once a minute per instance),
+ *       after which the key is free again. An answer body larger than {@code tandem.idempotency.max-stored-body}
+ *       bytes (default 1 MiB) is not stored: its replay answers the status and {@code Location} without a body.</li>
  * </ul>
+ *
+ * <p>The 17 commands whose controllers call {@link #once} or {@link #onceWithoutTransaction} declare the header
+ * themselves; every other command of the API gets the same rules from the {@link IdempotencyFilter}, through
+ * {@link #run}.
  *
  * The keys live in the table {@code api_idempotency_key} of the app database the commands write (the operations
  * database's migrations V7 and V8 create it there, the finance database's V6); the table is owned by this class, not
@@ -67,7 +75,14 @@ public final class Idempotency {
     /** Longest key accepted, in characters. */
     public static final int MAX_KEY_LENGTH = 255;
 
+    /** Default of {@code tandem.idempotency.retention}: how long a key and its stored answer are kept. */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(7);
+    /** Default of {@code tandem.idempotency.max-stored-body}: the largest answer body stored for replay, in bytes. */
+    public static final int DEFAULT_MAX_STORED_BODY = 1024 * 1024;
+
     private static final int CLAIM_ATTEMPTS = 3;
+    /** Expired keys are deleted at most this often, by the request that claims a key next. */
+    private static final Duration PURGE_INTERVAL = Duration.ofMinutes(1);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate work;
@@ -75,6 +90,10 @@ public final class Idempotency {
     private final JsonMapper json;
     private final Clock clock;
     private final Duration lease;
+    private final Duration retention;
+    private final int maxStoredBody;
+    private final java.util.concurrent.atomic.AtomicReference<OffsetDateTime> lastPurge =
+            new java.util.concurrent.atomic.AtomicReference<>(OffsetDateTime.MIN);
 
     /**
      * @param dataSource   the app database holding {@code api_idempotency_key} (a table of the server's own,
@@ -86,6 +105,26 @@ public final class Idempotency {
      */
     public Idempotency(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
             Duration lease) {
+        this(dataSource, transactions, json, clock, lease, DEFAULT_RETENTION, DEFAULT_MAX_STORED_BODY);
+    }
+
+    /**
+     * @param retention     how long a key is kept after it was first claimed; then it is deleted (with its stored
+     *                      answer) and the key may name a new request. At least {@code lease}.
+     * @param maxStoredBody the largest answer body stored, in bytes of its UTF-8 JSON text; a larger body is not
+     *                      stored, and a replay answers the first answer's status and {@code Location} without a body
+     * @throws IllegalArgumentException when {@code retention} is shorter than {@code lease} or
+     *                                  {@code maxStoredBody} is negative
+     * @see #Idempotency(DataSource, PlatformTransactionManager, JsonMapper, Clock, Duration)
+     */
+    public Idempotency(DataSource dataSource, PlatformTransactionManager transactions, JsonMapper json, Clock clock,
+            Duration lease, Duration retention, int maxStoredBody) {
+        if (retention.compareTo(lease) < 0 || maxStoredBody < 0) {
+            throw new IllegalArgumentException("tandem.idempotency.retention (" + retention + ") must be at least the "
+                    + "lease (" + lease + ") and max-stored-body (" + maxStoredBody + ") not negative");
+        }
+        this.retention = retention;
+        this.maxStoredBody = maxStoredBody;
         this.jdbc = new JdbcTemplate(dataSource);
         this.work = new TransactionTemplate(transactions);
         this.own = new TransactionTemplate(transactions);
@@ -129,6 +168,72 @@ public final class Idempotency {
         return once(key, request, body, command, false);
     }
 
+    /**
+     * An answer as the {@link IdempotencyFilter} keeps it: HTTP status, body text (JSON) and {@code Location}.
+     *
+     * @param body     the body as text, {@code null} for none (or, replayed, when it was larger than the limit)
+     * @param location the {@code Location} header, {@code null} for none
+     * @param replayed whether this is the stored answer of an earlier request with the key
+     */
+    public record Answer(int status, String body, String location, boolean replayed) {
+    }
+
+    /**
+     * Runs {@code command} once per key, for a request already read and hashed by its caller (the
+     * {@link IdempotencyFilter}, which covers every command of the API this way). Semantics as {@link #once}, with the
+     * work outside any transaction of this store, as {@link #onceWithoutTransaction}: the answer is stored after the
+     * work, in a transaction of its own, if it is a 2xx; any other answer or a failure releases the key.
+     *
+     * @param key         the {@value #HEADER} header (not {@code null})
+     * @param method      the HTTP method
+     * @param path        the request path (without query; the query is part of {@code requestHash})
+     * @param requestHash SHA-256, 64 hex digits, of what else makes the request: query and canonical body
+     * @param command     the work; answers its status, body text and {@code Location}
+     * @return the command's answer, or the stored answer of the first request with this key ({@code replayed})
+     * @throws TandemException 400 {@code INVALID_INPUT} for a bad key; 422 {@code IDEMPOTENCY_KEY_REUSED}; 409
+     *                         {@code IDEMPOTENCY_IN_PROGRESS}; and whatever the command throws (the key is then
+     *                         released)
+     */
+    public Answer run(String key, String method, String path, String requestHash, Supplier<Answer> command) {
+        Fingerprint fingerprint = new Fingerprint(validated(key), method, path, requestHash);
+        Claim claim = claim(fingerprint);
+        if (claim.replay() != null) {
+            Stored stored = claim.replay();
+            return new Answer(stored.status(), stored.body(), stored.location(), true);
+        }
+        try {
+            Answer answer = command.get();
+            if (answer.status() < 200 || answer.status() > 299) {
+                release(fingerprint.key(), claim.token());
+                return answer;
+            }
+            Stored stored = bounded(new Stored(answer.status(), answer.body(), answer.location()));
+            own.executeWithoutResult(s -> complete(fingerprint.key(), claim.token(), stored, false));
+            return answer;
+        } catch (RuntimeException | Error failure) {
+            release(fingerprint.key(), claim.token());
+            throw failure;
+        }
+    }
+
+    /** A request hash as {@link #run} wants it: SHA-256 of the bytes, 64 lower-case hex digits. */
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java runtime has SHA-256", e);
+        }
+    }
+
+    /** The stored answer without its body when the body is larger than {@code maxStoredBody} bytes. */
+    private Stored bounded(Stored stored) {
+        if (stored.body() != null && stored.body().getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+                > maxStoredBody) {
+            return new Stored(stored.status(), null, stored.location());
+        }
+        return stored;
+    }
+
     private ResponseEntity<?> once(String key, HttpServletRequest request, Object body,
             Supplier<? extends ResponseEntity<?>> command, boolean inTransaction) {
         if (key == null) {
@@ -148,7 +253,7 @@ public final class Idempotency {
                     return answer;
                 }
                 Stored stored = stored(answer);
-                own.executeWithoutResult(s -> complete(fingerprint.key(), claim.token(), stored, false));
+                own.executeWithoutResult(s -> complete(fingerprint.key(), claim.token(), bounded(stored), false));
                 return answer(stored, answer.getHeaders(), false);
             }
             return work.execute(status -> {
@@ -160,7 +265,7 @@ public final class Idempotency {
                     return answer;
                 }
                 Stored stored = stored(answer);
-                complete(fingerprint.key(), claim.token(), stored, true);
+                complete(fingerprint.key(), claim.token(), bounded(stored), true);
                 return answer(stored, answer.getHeaders(), false);
             });
         } catch (RuntimeException | Error failure) {
@@ -194,6 +299,7 @@ public final class Idempotency {
     }
 
     private Claim claim(Fingerprint request) {
+        purgeExpired();
         UUID token = UUID.randomUUID();
         for (int attempt = 0; attempt < CLAIM_ATTEMPTS; attempt++) {
             OffsetDateTime now = now();
@@ -222,6 +328,21 @@ public final class Idempotency {
             }
         }
         throw inProgress(request.key());
+    }
+
+    /**
+     * Deletes the keys claimed longer than the retention ago, answered or not (a claim older than the retention is
+     * past its lease, so its request is gone). At most once per {@link #PURGE_INTERVAL} per instance; several servers
+     * on one database may each do it, which deletes nothing twice.
+     */
+    private void purgeExpired() {
+        OffsetDateTime now = now();
+        OffsetDateTime last = lastPurge.get();
+        if (last.isAfter(now.minus(PURGE_INTERVAL)) || !lastPurge.compareAndSet(last, now)) {
+            return;
+        }
+        own.executeWithoutResult(s -> jdbc.update("DELETE FROM api_idempotency_key WHERE created_at < ?",
+                now.minus(retention)));
     }
 
     private Row find(String key) {
@@ -284,12 +405,7 @@ public final class Idempotency {
     }
 
     private String hash(Object body) {
-        byte[] canonical = body == null ? new byte[0] : json.writeValueAsBytes(body);
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java runtime has SHA-256", e);
-        }
+        return sha256(body == null ? new byte[0] : json.writeValueAsBytes(body));
     }
 
     private static String validated(String key) {

@@ -93,12 +93,22 @@ final class InputErrors {
         return owner + "[" + position + "].";
     }
 
+    /** Jackson's message for a member given twice ({@code StreamReadFeature.STRICT_DUPLICATE_DETECTION}). */
+    private static final java.util.regex.Pattern DUPLICATE =
+            java.util.regex.Pattern.compile("^Duplicate (?:Object )?(?:property|field) \"([^\"]{1,200})\"");
+
     /** Names the JSON path Jackson was reading when it failed, or the body when the JSON itself is broken. */
     private static InputError ofUnreadableBody(HttpMessageNotReadableException unreadable) {
         Throwable cause = unreadable.getCause();
         if (cause instanceof JacksonException jackson && !(cause instanceof StreamReadException)
                 && !jackson.getPath().isEmpty()) {
             return new InputError(path(jackson.getPath()), WRONG_TYPE);
+        }
+        if (cause instanceof StreamReadException read && read.getOriginalMessage() != null) {
+            java.util.regex.Matcher duplicate = DUPLICATE.matcher(read.getOriginalMessage());
+            if (duplicate.find()) {
+                return new InputError(duplicate.group(1), "is given more than once");
+            }
         }
         if (cause instanceof JacksonException) {
             return new InputError(InputError.BODY, "is not well-formed JSON");

@@ -45,7 +45,8 @@ public class OpenApiConfiguration {
 
     @Bean
     OpenAPI tandemOpenApi() {
-        return new OpenAPI().info(new Info().title("Tandem API").description("Project Operations "
+        return new OpenAPI().info(new Info().title("Tandem API").version(dev.tandem.server.TandemVersion.current())
+                .description("Project Operations "
                 + "(/api/operations), Finance (/api/finance), the dual-write runtime (/api/dualwrite) and the "
                 + "reconciliation of both databases (/api/reconcile). Errors are RFC 9457 problems with a stable code."));
     }

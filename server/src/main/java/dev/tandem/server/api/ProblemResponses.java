@@ -102,6 +102,65 @@ public final class ProblemResponses {
         return problem;
     }
 
+    /** 413 {@code REQUEST_TOO_LARGE}: the body passed {@code limit} bytes, the limit of its media type. */
+    public static ProblemDetail tooLarge(long limit) {
+        ProblemDetail problem = problem(ServerError.REQUEST_TOO_LARGE,
+                "The request body is larger than " + limit + " bytes, the limit of its media type.");
+        problem.setProperty("limit", limit);
+        return problem;
+    }
+
+    /** 413 {@code REQUEST_TOO_LARGE}: the list {@code field} holds more than {@link RequestLimits#MAX_LIST}. */
+    public static ProblemDetail listTooLong(String field, String detail) {
+        ProblemDetail problem = problem(ServerError.REQUEST_TOO_LARGE, detail + ".");
+        problem.setProperty("field", field);
+        problem.setProperty("limit", RequestLimits.MAX_LIST);
+        return problem;
+    }
+
+    /** 422 {@code REFUSED_BY_DATABASE}: a rule of the database refused the write; the cause goes to the log only. */
+    public static ProblemDetail refusedByDatabase() {
+        return problem(ServerError.REFUSED_BY_DATABASE,
+                "The request refers to a row that does not exist or holds a value the data does not allow.");
+    }
+
+    /**
+     * Writes {@code problem} as the whole response, outside Spring MVC (servlet filters, the container's error page):
+     * status, {@code application/problem+json}, and the members {@code title}, {@code status},
+     * {@code detail}, {@code instance} and the properties. Does nothing when the response is already committed.
+     */
+    public static void write(jakarta.servlet.http.HttpServletResponse response, ProblemDetail problem,
+            String instance) throws java.io.IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.resetBuffer();
+        java.util.Map<String, Object> body = new java.util.LinkedHashMap<>();
+        if (problem.getType() != null && !"about:blank".equals(problem.getType().toString())) {
+            body.put("type", problem.getType().toString());
+        }
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (instance != null) {
+            body.put("instance", instance);
+        }
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        response.setStatus(problem.getStatus());
+        // No charset parameter: the body is UTF-8 JSON, as RFC 8259 makes every JSON text, and the answers of the
+        // controllers carry none either.
+        response.setContentType("application/problem+json");
+        byte[] bytes = WRITER.writeValueAsBytes(body);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+        response.flushBuffer();
+    }
+
+    private static final tools.jackson.databind.json.JsonMapper WRITER =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     /** The response carrying {@code problem} with its status. */
     public static ResponseEntity<ProblemDetail> response(ProblemDetail problem) {
         return ResponseEntity.status(problem.getStatus()).body(problem);

@@ -18,6 +18,8 @@ import dev.tandem.server.dualwrite.DualWriteApi.ResumeAnswer;
 import dev.tandem.server.dualwrite.DualWriteApi.ResumeRequest;
 import dev.tandem.server.dualwrite.DualWriteApi.RunRequest;
 import dev.tandem.server.dualwrite.DualWriteApi.Validation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -92,7 +94,11 @@ public class TableMapController {
      * (409 {@code MAP_STATE}); the id must stay; 422 {@code MAP_INVALID} with every problem.
      */
     @PutMapping("/maps/{id}/definition")
-    MapStatus replace(@PathVariable String id, @RequestBody String yaml) {
+    MapStatus replace(@PathVariable String id, @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "the table map: YAML text (any text content type is read)", content = {
+                @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                @Content(mediaType = "text/yaml", schema = @Schema(type = "string"))})
+            @RequestBody String yaml) {
         return runtime.replace(id, yaml, DualWriteApi.USER);
     }
 
@@ -101,7 +107,11 @@ public class TableMapController {
      * {@code valid} and every problem. {@code file} names it in the problems (default {@code request.yaml}).
      */
     @PostMapping("/maps/validate")
-    Validation validate(@RequestBody String yaml, @RequestParam(name = "file", required = false) String file) {
+    Validation validate(@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+            description = "the table map: YAML text (any text content type is read)", content = {
+                @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
+                @Content(mediaType = "text/yaml", schema = @Schema(type = "string"))})
+            @RequestBody String yaml, @RequestParam(name = "file", required = false) String file) {
         List<MapProblem> problems = runtime.validate(file == null || file.isBlank() ? "request.yaml" : file, yaml);
         return new Validation(problems.isEmpty(), problems);
     }

@@ -1,5 +1,7 @@
 package dev.tandem.server.finance;
 
+import jakarta.validation.constraints.Digits;
+import dev.tandem.server.api.CurrencyCode;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.ledger.Ledger;
 import dev.tandem.finance.rates.ExchangeRates;
@@ -41,8 +43,8 @@ public class LedgerController {
     }
 
     /** 1 {@code from} = {@code rate} {@code to} from {@code validFrom} on. */
-    record RateRequest(@NotBlank String rateType, @NotBlank String from, @NotBlank String to, @NotNull LocalDate validFrom,
-                       @NotNull @Positive BigDecimal rate) {
+    record RateRequest(@NotBlank String rateType, @NotBlank @CurrencyCode String from, @NotBlank @CurrencyCode String to, @NotNull LocalDate validFrom,
+                       @NotNull @Positive @Digits(integer = 9, fraction = 10) BigDecimal rate) {
     }
 
     @PostMapping("/exchange-rates")
@@ -63,12 +65,12 @@ public class LedgerController {
         return answer;
     }
 
-    record FixedRateRequest(@NotNull @Positive BigDecimal rate) {
+    record FixedRateRequest(@NotNull @Positive @Digits(integer = 9, fraction = 10) BigDecimal rate) {
     }
 
     @PutMapping("/legal-entities/{dataAreaId}/contracts/{contractId}/fixed-rates/{currency}")
     ResponseEntity<Void> fixedRate(@PathVariable String dataAreaId, @PathVariable String contractId,
-            @PathVariable String currency, @Valid @RequestBody FixedRateRequest r) {
+            @PathVariable @CurrencyCode String currency, @Valid @RequestBody FixedRateRequest r) {
         rates.setFixedRate(dataAreaId, contractId, currency, r.rate());
         return ResponseEntity.noContent().build();
     }

@@ -1,5 +1,9 @@
 package dev.tandem.server.finance;
 
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.DecimalMax;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.tax.SalesTax;
 import dev.tandem.finance.tax.SalesTaxSetup;
@@ -46,7 +50,7 @@ public class SalesTaxController {
     }
 
     /** A rate in percent from {@code validFrom} to {@code validTo} inclusive; no {@code validTo}: open-ended. */
-    record TaxValueRequest(@NotNull LocalDate validFrom, LocalDate validTo, @NotNull BigDecimal ratePercent) {
+    record TaxValueRequest(@NotNull LocalDate validFrom, LocalDate validTo, @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 4) BigDecimal ratePercent) {
 
         TaxValue value() {
             return new TaxValue(validFrom, validTo, ratePercent);
@@ -58,7 +62,7 @@ public class SalesTaxController {
      * (default 0.01).
      */
     record TaxCodeRequest(@NotBlank String taxCode, @NotBlank String name, TaxRounding.Mode roundingMode,
-                          BigDecimal roundingPrecision, @NotEmpty List<@Valid @NotNull TaxValueRequest> values) {
+                          @Positive @Digits(integer = 3, fraction = 6) BigDecimal roundingPrecision, @NotEmpty List<@Valid @NotNull TaxValueRequest> values) {
     }
 
     @PostMapping("/sales-tax-codes")

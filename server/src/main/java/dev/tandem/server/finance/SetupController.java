@@ -1,5 +1,6 @@
 package dev.tandem.server.finance;
 
+import dev.tandem.server.api.CurrencyCode;
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.setup.FinanceSetup;
 import dev.tandem.finance.setup.FinanceSetup.LegalEntityInput;
@@ -45,7 +46,7 @@ public class SetupController {
 
     /** A legal entity; periodUnit DAYS|MONTHS|YEARS|ALL, taxGroupMethod PROJECT|CONTRACT|CUSTOMER|SEARCH. */
     record LegalEntityRequest(@NotBlank @Size(max = 10) String dataAreaId, @NotBlank @Size(max = 100) String name,
-                              @NotBlank String accountingCurrency, String exchangeRateType, String periodUnit,
+                              @NotBlank @CurrencyCode String accountingCurrency, String exchangeRateType, String periodUnit,
                               Boolean autoOpenPeriod, String taxGroupMethod, Boolean proposalWorkflow,
                               String roundingAccount) {
     }
@@ -94,7 +95,7 @@ public class SetupController {
     }
 
     record CustomerRequest(@NotBlank @Size(max = 20) String accountNum, @NotBlank String name, @NotBlank String group,
-                           @Min(0) int paymentTermDays, @NotBlank String currency, String taxGroup) {
+                           @Min(0) int paymentTermDays, @NotBlank @CurrencyCode String currency, String taxGroup) {
     }
 
     @PostMapping("/{dataAreaId}/customers")

@@ -21,8 +21,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  *       in a transaction of its own and would not see an uncommitted one (an {@code Idempotency-Key} request
  *       schedules inside the key's transaction).</li>
  *   <li>When the application is ready, every job still Scheduled is submitted: jobs left by a stop or a crash
- *       before their worker took them, or by a submission the shutting-down worker refused. The worker claims a
- *       job under a row lock, so a job submitted twice, or by two nodes, is processed once.</li>
+ *       before their worker took them, or by a submission the shutting-down worker refused; and every job left
+ *       Processing by a process that is gone (killed while confirming), which is taken over at once
+ *       ({@link dev.tandem.common.claim.Claims}). The worker claims a job under a row lock, with this process as its
+ *       owner, so a job submitted twice, or by two nodes, is processed once.</li>
  *   <li>The worker is shut down with the application (its bean's {@code close}, after the web server has stopped
  *       taking requests): running jobs may finish, for at most a minute.</li>
  * </ul>
@@ -62,7 +64,7 @@ public final class BulkConfirmJobs {
     public void resumeScheduled() {
         var jobs = worker.submitScheduled();
         if (!jobs.isEmpty()) {
-            LOG.info("resuming {} bulk confirmation job(s) left Scheduled", jobs.size());
+            LOG.info("resuming {} bulk confirmation job(s) left Scheduled or by a process that is gone", jobs.size());
         }
         jobs.forEach(job -> logFailure(job, "a resumed job"));
     }

@@ -1,5 +1,6 @@
 package dev.tandem.server.jobs;
 
+import dev.tandem.common.claim.Claims;
 import dev.tandem.server.jobs.FinanceJobRun.EntityRun;
 import dev.tandem.server.jobs.FinanceJobRun.Outcome;
 import java.sql.ResultSet;
@@ -44,9 +45,21 @@ public final class FinanceJobRuns {
         this.transactions = transactions;
     }
 
-    /** Stores a run as its job's last one, replacing the one before. */
+    /** How long {@link #history} keeps a run; older ones are deleted by the next run of the same job. */
+    public static final java.time.Duration HISTORY_KEPT = java.time.Duration.ofDays(30);
+
+    /**
+     * Stores a run as its job's last one, replacing the one before, and adds it to the job's history
+     * ({@code finance_job_run_history}, migration {@code db/server/V5}), deleting the job's runs older than
+     * {@link #HISTORY_KEPT}.
+     */
     public void record(FinanceJobRun run) {
         transactions.executeWithoutResult(status -> {
+            jdbc.update("DELETE FROM finance_job_run_history WHERE job_name = ? AND started_at < ?",
+                    run.job().taskName(), utc(run.startedAt().minus(HISTORY_KEPT)));
+            jdbc.update("INSERT INTO finance_job_run_history (job_name, started_at, finished_at, node, outcome, "
+                    + "message) VALUES (?, ?, ?, ?, ?, ?)", run.job().taskName(), utc(run.startedAt()),
+                    utc(run.finishedAt()), cut(run.node(), 255), run.outcome().name(), cut(run.message(), 4000));
             jdbc.update("DELETE FROM finance_job_run_entity WHERE job_name = ?", run.job().taskName());
             jdbc.update("DELETE FROM finance_job_run WHERE job_name = ?", run.job().taskName());
             jdbc.update("INSERT INTO finance_job_run (job_name, started_at, finished_at, outcome, node, message) VALUES "
@@ -92,6 +105,17 @@ public final class FinanceJobRuns {
                 run.message(), entities));
     }
 
+    /**
+     * The job's runs, newest first, at most {@code limit} (without their legal entities' parts, which only the last
+     * run keeps).
+     */
+    public List<FinanceJobRun> history(FinanceJob job, int limit) {
+        return jdbc.query("SELECT started_at, finished_at, outcome, node, message FROM finance_job_run_history "
+                + "WHERE job_name = ? ORDER BY started_at DESC, node LIMIT ?", (rs, n) -> new FinanceJobRun(job,
+                        instant(rs, "started_at"), instant(rs, "finished_at"), Outcome.valueOf(rs.getString("outcome")),
+                        rs.getString("node"), rs.getString("message"), List.of()), job.taskName(), limit);
+    }
+
     /** One row of the join of a run with one of its legal entities ({@code entity} null when it has none). */
     private record RunRow(FinanceJobRun run, EntityRun entity) {
     }
@@ -104,6 +128,23 @@ public final class FinanceJobRuns {
         return jdbc.query("SELECT execution_time, picked FROM scheduled_tasks WHERE task_name = ?", (rs, n) ->
                 new Scheduled(instant(rs, "execution_time"), rs.getBoolean("picked")), job.taskName())
                 .stream().findFirst();
+    }
+
+    /**
+     * On an embedded H2 database, releases every execution of {@code scheduled_tasks} left picked: it was picked by a
+     * process that was killed while running it (only this process can have the database open, and its scheduler has
+     * not started yet), so it runs when due instead of after db-scheduler's dead-execution timeout. Elsewhere the
+     * heartbeat decides ({@link PeriodicJobs#HEARTBEAT_INTERVAL}). Call it before the scheduler starts.
+     *
+     * @param claims this process's claims on the operations database, which say whether other processes can be live
+     * @return how many executions were released
+     */
+    public int releaseExecutionsOfGoneProcesses(Claims claims) {
+        if (claims.liveness() != Claims.Liveness.PROCESS) {
+            return 0;
+        }
+        return jdbc.update("UPDATE scheduled_tasks SET picked = FALSE, picked_by = NULL, last_heartbeat = NULL, "
+                + "version = version + 1 WHERE picked = TRUE");
     }
 
     private static EntityRun entityRun(ResultSet rs, FinanceJob job) throws SQLException {

@@ -99,6 +99,11 @@ public final class FinanceJobs {
         return settings;
     }
 
+    /** This server's name among the nodes, stored with the runs it makes. */
+    public String node() {
+        return node;
+    }
+
     public FinanceJobRuns runs() {
         return runs;
     }

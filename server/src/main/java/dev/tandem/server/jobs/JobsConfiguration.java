@@ -1,6 +1,6 @@
 package dev.tandem.server.jobs;
 
-import com.github.kagkarlsson.scheduler.SchedulerName;
+import dev.tandem.common.claim.ClaimOwner;
 import dev.tandem.finance.Finance;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.invoicing.bulk.BulkConfirmWorker;
@@ -70,8 +70,22 @@ public class JobsConfiguration {
 
     @Bean
     FinanceJobs financeJobs(Finance finance, FinanceJobRuns runs, Environment environment, Clock clock) {
-        return new FinanceJobs(finance, runs, FinanceJobSettings.from(environment), clock,
-                new SchedulerName.Hostname().getName());
+        return new FinanceJobs(finance, runs, FinanceJobSettings.from(environment), clock, nodeName());
+    }
+
+    /** Servers started in this JVM so far (tests start two). */
+    private static final java.util.concurrent.atomic.AtomicInteger SERVERS =
+            new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * This server's name among the nodes sharing {@code scheduled_tasks} and the job history: {@code host:pid} of
+     * the process ({@link ClaimOwner#label}), with {@code #n} for the n-th server of one JVM after the first, so two
+     * servers on one host are never taken for one.
+     */
+    static String nodeName() {
+        int n = SERVERS.incrementAndGet();
+        String label = ClaimOwner.current().label();
+        return n == 1 ? label : label + "#" + n;
     }
 
     @Bean

@@ -5,6 +5,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.exceptions.TaskInstanceCurrentlyExecutingException;
 import com.github.kagkarlsson.scheduler.task.TaskInstanceId;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import dev.tandem.common.claim.Claims;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,7 +39,20 @@ public final class PeriodicJobs implements SmartLifecycle {
     /** db-scheduler's own polling interval, kept unless a job runs more often. */
     public static final Duration MAX_POLLING_INTERVAL = Duration.ofSeconds(10);
 
+    /**
+     * How often a node running a job renews db-scheduler's heartbeat on it; another node takes the job over after
+     * {@link #MISSED_HEARTBEATS_LIMIT} missed renewals (issue 14, finding 3): {@code 10 s × 4 = 40 s} on PostgreSQL
+     * (db-scheduler's default is 30 minutes; it allows no fewer than 4 misses). On an embedded H2 database no other
+     * process can be running a job, so {@link #start} releases every execution a killed process left picked at once
+     * ({@link FinanceJobRuns#releaseExecutionsOfGoneProcesses}).
+     */
+    public static final Duration HEARTBEAT_INTERVAL = Duration.ofSeconds(10);
+
+    /** See {@link #HEARTBEAT_INTERVAL}. */
+    public static final int MISSED_HEARTBEATS_LIMIT = 4;
+
     private final Scheduler scheduler;
+    private final DataSource dataSource;
     private final DailyInvoiceRun dailyInvoiceRun;
     private final FinanceJobs financeJobs;
     private volatile boolean running;
@@ -52,6 +66,7 @@ public final class PeriodicJobs implements SmartLifecycle {
      *                        already are
      */
     public PeriodicJobs(DataSource dataSource, DailyInvoiceRun dailyInvoiceRun, FinanceJobs financeJobs) {
+        this.dataSource = dataSource;
         this.dailyInvoiceRun = dailyInvoiceRun;
         this.financeJobs = financeJobs;
         List<RecurringTask<?>> tasks = new ArrayList<>();
@@ -63,6 +78,10 @@ public final class PeriodicJobs implements SmartLifecycle {
                 .startTasks(tasks)
                 .pollingInterval(pollingInterval(financeJobs.intervals()))
                 .shutdownMaxWait(SHUTDOWN_MAX_WAIT)
+                // The same name as the job runs it records: db-scheduler's picked_by names this server.
+                .schedulerName(new com.github.kagkarlsson.scheduler.SchedulerName.Fixed(financeJobs.node()))
+                .heartbeatInterval(HEARTBEAT_INTERVAL)
+                .missedHeartbeatsLimit(MISSED_HEARTBEATS_LIMIT)
                 // H2 gets db-scheduler's generic JDBC handling, which binds timestamps in the JVM's zone unless told
                 // otherwise; the columns carry their zone (V8), so this keeps the stored offsets UTC, as everywhere.
                 .alwaysPersistTimestampInUTC()
@@ -80,6 +99,7 @@ public final class PeriodicJobs implements SmartLifecycle {
 
     @Override
     public void start() {
+        financeJobs.runs().releaseExecutionsOfGoneProcesses(Claims.on(dataSource));
         scheduler.start();
         running = true;
     }

@@ -1,5 +1,6 @@
 package dev.tandem.server.operations;
 
+import dev.tandem.server.api.CurrencyCode;
 import dev.tandem.common.Page;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.ProjectOperations;
@@ -62,7 +63,7 @@ public class ContractController {
      * (its default sales price list, optional); {@code nteLimit} optional.
      */
     record ContractRequest(@NotBlank @Size(max = 30) String contractNumber, @NotBlank @Size(max = 300) String name,
-                           @NotNull UUID customerId, @NotNull UUID contractingUnitId, @NotBlank String currency,
+                           @NotNull UUID customerId, @NotNull UUID contractingUnitId, @NotBlank @CurrencyCode String currency,
                            UUID salesPriceListId, @Digits(integer = 13, fraction = 6) BigDecimal nteLimit) {
     }
 

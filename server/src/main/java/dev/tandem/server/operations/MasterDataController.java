@@ -1,5 +1,6 @@
 package dev.tandem.server.operations;
 
+import dev.tandem.server.api.CurrencyCode;
 import dev.tandem.common.Page;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.masterdata.MasterData;
@@ -47,7 +48,7 @@ public class MasterDataController {
     }
 
     /** An organizational unit; {@code currency} is an ISO 4217 code, {@code legalEntity} the Finance company. */
-    record OrganizationalUnitRequest(@NotBlank @Size(max = 100) String name, @NotBlank String currency,
+    record OrganizationalUnitRequest(@NotBlank @Size(max = 100) String name, @NotBlank @CurrencyCode String currency,
                                      @NotBlank @Size(max = 10) String legalEntity) {
     }
 

@@ -42,7 +42,9 @@ public class OperationsConfiguration {
     @Bean
     Idempotency operationsIdempotency(@OperationsDatabase DataSource dataSource,
             @OperationsDatabase PlatformTransactionManager transactions, JsonMapper json, Clock clock,
-            @Value("${tandem.idempotency.lease:PT10M}") Duration lease) {
-        return new Idempotency(dataSource, transactions, json, clock, lease);
+            @Value("${tandem.idempotency.lease:PT10M}") Duration lease,
+            @Value("${tandem.idempotency.retention:P7D}") Duration retention,
+            @Value("${tandem.idempotency.max-stored-body:1048576}") int maxStoredBody) {
+        return new Idempotency(dataSource, transactions, json, clock, lease, retention, maxStoredBody);
     }
 }

@@ -1,5 +1,6 @@
 package dev.tandem.server.operations;
 
+import dev.tandem.server.api.CurrencyCode;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.pricing.PriceListContext;
 import dev.tandem.operations.pricing.PriceLists;
@@ -43,7 +44,7 @@ public class PriceListController {
      * {@code context} is {@code COST} or {@code SALES}; {@code currency} an ISO 4217 code.
      */
     record PriceListRequest(@NotBlank @Size(max = 100) String name, @NotNull PriceListContext context,
-                            @NotBlank String currency, @NotNull LocalDate validFrom, LocalDate validTo) {
+                            @NotBlank @CurrencyCode String currency, @NotNull LocalDate validFrom, LocalDate validTo) {
     }
 
     /** A unit price in the price list's currency: per hour for roles, per unit otherwise. */

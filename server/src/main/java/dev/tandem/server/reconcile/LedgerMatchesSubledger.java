@@ -28,8 +28,8 @@ import java.util.TreeMap;
  *   <li>journalized: they carry the voucher number the integration journal posting wrote back ({@code
  *       tdm_vouchernumber}, §10 item 1; an unbilled sales actual gets a voucher from nothing else). What Finance never
  *       saw, such as the §7.4 Skip Sync reversals, is not in the ledger;</li>
- *   <li>not invoiced: not on a proforma invoice that Finance posted ({@code msdyn_projectinvoicestatus} Posted,
- *       written back by the msdyn_customerinvoices map). An original that a draft edit replaced is on the invoice
+ *   <li>not invoiced: not on a proforma invoice that Finance posted (its customer invoice number written back by
+ *       the msdyn_customerinvoices map; it stays posted when it is marked Invoice Paid). An original that a draft edit replaced is on the invoice
  *       too: once that invoice posts, nothing of it may be left in WIP — which is what found the defect of the never
  *       synced reversal of such an original (issue 11, point 1).</li>
  * </ul>

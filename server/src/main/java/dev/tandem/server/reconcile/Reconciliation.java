@@ -25,7 +25,11 @@ import java.util.Map;
  *   <li>{@link NothingLost}: nothing lost or duplicated (batches in doubt, undelivered queues, open sync errors,
  *       staging, proposal lines);</li>
  *   <li>{@link LedgerMatchesSubledger}: per project and currency, WIP sales value and accrued revenue equal the
- *       chargeable unbilled sales journalized and not yet invoiced.</li>
+ *       chargeable unbilled sales journalized and not yet invoiced;</li>
+ *   <li>{@link LedgerMatchesReceivables}: GL = AR, per legal entity, currency and customer the ledger's customer
+ *       balance accounts equal the open customer transactions;</li>
+ *   <li>{@link NoAbandonedClaims}: no work (integration journal being posted, bulk confirmation job) is
+ *       claimed by an owner that is gone.</li>
  * </ol>
  * The checks run no SQL of their own: they combine what the apps' read-only reconciliation ports answer
  * ({@link ProjectOperations#reconciliation()}, {@link Finance#reconciliation()}), the runtime's bookkeeping in each
@@ -43,6 +47,7 @@ public final class Reconciliation {
     private final SyncBookkeeping bookkeeping;
     private final DualWriteRuntime runtime;
     private final PostingSetup postingSetup;
+    private final NoAbandonedClaims claims;
 
     /**
      * @param runtime the dual-write runtime, or {@code null} when this process runs none (then invariant 5 compares
@@ -57,11 +62,13 @@ public final class Reconciliation {
         apps.put("finance", finance.context());
         this.bookkeeping = new SyncBookkeeping(apps);
         this.postingSetup = finance.postingSetup();
+        this.claims = new NoAbandonedClaims(finance.integrationJournal(), operations.invoicing().bulkConfirmation());
         this.runtime = runtime;
     }
 
     /**
-     * Runs the seven checks in order.
+     * Runs the nine checks in order: the seven invariants of DESIGN §4, invariant 8 (GL = AR) and invariant 9 (no
+     * work claimed by a gone owner).
      *
      * @return one result per invariant, numbered as in DESIGN §4
      * @throws org.springframework.dao.DataAccessException when a database can't be read
@@ -74,6 +81,8 @@ public final class Reconciliation {
                 new ReceivablesMatch(operations, finance).check(),
                 new MappedRows(runtime).check(),
                 new NothingLost(operations, finance, bookkeeping, runtime).check(),
-                new LedgerMatchesSubledger(operations, finance, postingSetup).check()));
+                new LedgerMatchesSubledger(operations, finance, postingSetup).check(),
+                new LedgerMatchesReceivables(finance).check(),
+                claims.check()));
     }
 }

@@ -3,6 +3,9 @@ package dev.tandem.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.TandemApplication;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -75,6 +78,30 @@ abstract class OpenApiContract {
         assertThat(report.toString()).contains("ReconcileReport");
     }
 
+    /**
+     * Issue 14, finding 9: the document is valid OpenAPI for a standard validator (swagger-parser's
+     * {@link OpenAPIV3Parser}), has {@code info.version}, and describes the YAML bodies of table maps as YAML text,
+     * not as JSON strings.
+     */
+    @Test
+    void isValidOpenApiForAStandardValidator() throws Exception {
+        String document = get("/v3/api-docs").body();
+        ParseOptions options = new ParseOptions();
+        options.setValidateInternalRefs(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(document, null, options);
+
+        assertThat(result.getMessages()).as("validation messages").isEmpty();
+        assertThat(result.getOpenAPI()).isNotNull();
+        assertThat(result.getOpenAPI().getInfo().getVersion()).isNotBlank();
+        JsonNode paths = JSON.readTree(document).get("paths");
+        for (JsonNode yamlBody : List.of(paths.get("/api/dualwrite/maps/{id}/definition").get("put"),
+                paths.get("/api/dualwrite/maps/validate").get("post"))) {
+            JsonNode content = yamlBody.get("requestBody").get("content");
+            assertThat(content.propertyNames()).as(yamlBody.toString()).containsExactly("application/yaml", "text/yaml");
+            assertThat(content.get("application/yaml").get("schema").get("type").asString()).isEqualTo("string");
+        }
+    }
+
     @Test
     void reconcileAnswersTheReportOfAConsistentInstallation() throws Exception {
         HttpResponse<String> answer = get("/api/reconcile");
@@ -84,7 +111,7 @@ abstract class OpenApiContract {
         assertThat(report.has("ok")).as(answer.body()).isTrue();
         assertThat(report.get("ok").asBoolean()).as(answer.body()).isTrue();
         assertThat(report.get("violations").asLong()).isZero();
-        assertThat(report.get("invariants")).hasSize(7);
+        assertThat(report.get("invariants")).hasSize(9);
         JsonNode first = report.get("invariants").get(0);
         assertThat(first.get("number").asInt()).isEqualTo(1);
         assertThat(first.get("ok").asBoolean()).isTrue();

@@ -43,6 +43,10 @@ abstract class DualWriteApiContract {
 
     private Http http;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    @dev.tandem.server.database.OperationsDatabase
+    private org.springframework.jdbc.core.JdbcTemplate operationsDb;
+
     @BeforeEach
     void client() {
         http = new Http(port);
@@ -227,9 +231,18 @@ abstract class DualWriteApiContract {
     @Test
     void theErrorLogPagesAndItsRowsCanBeRetriedAndPurged() {
         String missing = UUID.randomUUID().toString();
-        JsonNode resync = http.post(API + "/maps/msdyn_actuals/resync", Map.of("key", missing)).ok();
-        assertThat(resync.get("retried").asInt()).isOne();
-        assertThat(resync.get("failed").asInt()).isOne();
+        long openBefore = http.get(API + "/maps/msdyn_actuals").ok().get("openErrors").asLong();
+        // A re-sync of a key the source has no row for is refused before anything is written (issue 14, finding 8):
+        // it used to leave an open error that no retry could resolve, failing invariant 6 for good.
+        JsonNode refused = http.post(API + "/maps/msdyn_actuals/resync", Map.of("key", missing)).problem(404,
+                "SOURCE_ROW_NOT_FOUND");
+        assertThat(refused.get("detail").asString()).contains(missing);
+        assertThat(http.get(API + "/maps/msdyn_actuals").ok().get("openErrors").asLong()).isEqualTo(openBefore);
+        // An open error of a row deleted in the source since, as a failed live change leaves it.
+        operationsDb.update("INSERT INTO dw_error (map_id, entity, integration_key, operation, error_type, cause, "
+                + "status, retryable, attempts, occurred_at) VALUES ('msdyn_actuals', 'msdyn_actuals', ?, 'SYNC', "
+                + "'APPLICATION', ?, 'OPEN', TRUE, 1, CURRENT_TIMESTAMP)", missing, "msdyn_actuals " + missing
+                + " no longer exists in operations");
 
         JsonNode page = http.get(API + "/maps/msdyn_actuals/errors?status=OPEN&page=0&size=1").ok();
         assertThat(page.get("page").asInt()).isZero();

@@ -43,6 +43,9 @@ abstract class FinanceJobRunsContract {
     private PeriodicJobs scheduler;
 
     @Autowired
+    private dev.tandem.server.jobs.FinanceJobRuns runs;
+
+    @Autowired
     @OperationsDatabase
     private JdbcTemplate operations;
 
@@ -60,6 +63,33 @@ abstract class FinanceJobRunsContract {
         financeApi = ApiClient.of(port, "/api/finance");
         for (FinanceJob job : FinanceJob.values()) {
             Await.until(job.key() + "'s first run", () -> job(job), j -> !j.get("lastRun").isNull());
+        }
+    }
+
+    /**
+     * Issue 14, finding 3: an execution a killed process left picked is released when a scheduler starts on an
+     * embedded H2 database (no other process can be running it); on PostgreSQL it is left to db-scheduler's
+     * heartbeat (another node takes it over after 4 missed heartbeats of 10 s).
+     */
+    @Test
+    void anExecutionLeftPickedByAKilledProcessIsReleasedAtOnceOnlyOnAnEmbeddedDatabase() throws Exception {
+        operations.update("INSERT INTO scheduled_tasks (task_name, task_instance, execution_time, picked, picked_by, "
+                + "last_heartbeat, version) VALUES ('killed-task', 'recurring', CURRENT_TIMESTAMP, TRUE, 'gone-node', "
+                + "CURRENT_TIMESTAMP, 3)");
+        try {
+            boolean embedded;
+            try (var c = Objects.requireNonNull(operations.getDataSource()).getConnection()) {
+                embedded = c.getMetaData().getURL().startsWith("jdbc:h2:");
+            }
+
+            int released = runs.releaseExecutionsOfGoneProcesses(
+                    dev.tandem.common.claim.Claims.on(operations.getDataSource()));
+
+            assertThat(released).isEqualTo(embedded ? 1 : 0);
+            assertThat(operations.queryForObject("SELECT picked FROM scheduled_tasks WHERE task_name = 'killed-task'",
+                    Boolean.class)).isEqualTo(!embedded);
+        } finally {
+            operations.update("DELETE FROM scheduled_tasks WHERE task_name = 'killed-task'");
         }
     }
 

@@ -477,6 +477,54 @@ abstract class FinanceProposalApiContract {
         assertThat(amountOn(voucher, "600900")).isEqualByComparingTo("-800");
     }
 
+    /**
+     * Posting a journal and reversing its voucher with an {@code Idempotency-Key} (issue 14, finding 10): a repeat
+     * answers the first answer and posts or reverses nothing more; without the key's protection a repeated reversal
+     * would be a second refusal at best.
+     */
+    @Test
+    void postingAJournalAndReversingItsVoucherWithAKeyHappenOnce() {
+        legalEntity(false);
+        created(api.post(base + "/number-sequences", object("code", "journal", "prefix", "PIJ-", "width", 6)));
+        UUID cost = UUID.randomUUID();
+        assertThat(finance.staging().upsert(List.of(object("actualid", cost, "projectdataareaid", le, "projectid",
+                PROJECT, "contractid", CONTRACT, "transtype", 192350000, "transactionclassification", 192350000,
+                "billingtype", CHARGEABLE, "quantity", "8", "unitprice", "100", "amount", "800.00",
+                "transactioncurrencyid", "USD", "documentdate", "2026-03-10"))).inserted()).isEqualTo(1);
+        ApiClient imported = api.header(Idempotency.HEADER, "import-" + le);
+        JsonNode lines = imported.post(base + "/import-from-staging").ok();
+        assertThat(imported.post(base + "/import-from-staging").ok()).isEqualTo(lines);
+        String journalId = api.get(base + "/integration-journals?status=DRAFT").ok().get(0).get("journalId")
+                .asString();
+
+        ApiClient post = api.header(Idempotency.HEADER, "post-" + journalId + "-" + le);
+        ApiClient.Reply posted = post.post(base + "/integration-journals/" + journalId + "/post");
+        ApiClient.Reply again = post.post(base + "/integration-journals/" + journalId + "/post");
+        assertThat(posted.ok().get("status").asString()).isEqualTo("POSTED");
+        assertThat(again.body()).isEqualTo(posted.body());
+        assertThat(again.headers().firstValue(Idempotency.REPLAYED_HEADER)).hasValue("true");
+
+        String voucher = stagingVoucher(cost);
+        long vouchers = vouchers();
+        ApiClient reverse = api.header(Idempotency.HEADER, "reverse-" + voucher + "-" + le);
+        Map<String, Object> reversal = object("date", "2026-03-20", "description", "Correction");
+        ApiClient.Reply reversed = reverse.post(base + "/vouchers/" + voucher + "/reverse", reversal);
+        ApiClient.Reply replayed = reverse.post(base + "/vouchers/" + voucher + "/reverse", reversal);
+        assertThat(reversed.status()).as(reversed.body()).isEqualTo(200);
+        assertThat(replayed.body()).isEqualTo(reversed.body());
+        assertThat(replayed.headers().firstValue(Idempotency.REPLAYED_HEADER)).hasValue("true");
+        assertThat(vouchers()).isEqualTo(vouchers + 1);
+        reverse.post(base + "/vouchers/" + voucher + "/reverse", object("date", "2026-03-21", "description",
+                "Correction")).problem(422, "IDEMPOTENCY_KEY_REUSED");
+        assertThat(vouchers()).isEqualTo(vouchers + 1);
+    }
+
+    private long vouchers() {
+        Long n = finance.context().jdbc().queryForObject("SELECT COUNT(*) FROM ledgervoucher WHERE dataareaid = ?",
+                Long.class, le);
+        return n == null ? 0 : n;
+    }
+
     private void legalEntity(boolean workflow) {
         api = ApiClient.of(port, "/api/finance");
         le = "P" + UUID.randomUUID().toString().substring(0, 6).toUpperCase();

@@ -30,7 +30,7 @@ import net.jqwik.api.statistics.Statistics;
 /**
  * Issue 11, acceptance 2: random sequences of the month end's steps — approve, edit a draft, confirm, credit,
  * import from staging, post the integration journals, post the invoice proposals — under a profile that accrues
- * revenue or not; after every step the seven invariants of DESIGN §4 hold ({@link Reconciliation}), invariant 7 (the
+ * revenue or not; after every step the nine invariants hold (DESIGN §4 and Tandem's 8 and 9) ({@link Reconciliation}), invariant 7 (the
  * ledger's WIP agrees with the subledger) among them. A step that does not apply (nothing to confirm) does nothing; a
  * step Finance or Project Operations refuses (a proposal whose lines wait for the journal) is a refusal, never a
  * broken invariant. jqwik shrinks a failing sequence and reports its seed. Subclasses supply the database kind.
@@ -126,7 +126,7 @@ abstract class MonthEndProperties {
                 done.add(s + (outcome == null ? "" : " (" + outcome + ")"));
                 ReconcileReport report = world.reconcile();
                 assertThat(report.ok()).as("after %s:%n%s", done, report).isTrue();
-                assertThat(report.invariants()).hasSize(7);
+                assertThat(report.invariants()).hasSize(9);
             }
             // What the sequences reached, in the property's report, and a floor on it so that the property can't
             // silently stop reaching posted invoices: most tries post one, so a run of 40 tries

@@ -14,7 +14,8 @@ import java.util.concurrent.TimeUnit;
  * confirmed one after the other. Two jobs never share an invoice, because scheduling refuses an invoice that is
  * already Scheduled or Processing.
  *
- * <p>Jobs survive a restart in the database: {@link #submitScheduled()} picks up every job still Scheduled. A job
+ * <p>Jobs survive a restart in the database: {@link #submitScheduled()} picks up every job still Scheduled, and every
+ * job whose processing process is gone (taken over at once, {@link dev.tandem.common.claim.Claims}). A job
  * submitted twice, or by workers on two nodes, is processed once (the job is claimed under a row lock).
  */
 public final class BulkConfirmWorker implements AutoCloseable {
@@ -49,9 +50,12 @@ public final class BulkConfirmWorker implements AutoCloseable {
         return CompletableFuture.supplyAsync(() -> bulk.process(jobId), executor);
     }
 
-    /** Submits every job still Scheduled, oldest first: call it when the worker starts. */
+    /**
+     * Submits every job still Scheduled, and every job left Processing by a process that is gone (a crash), oldest
+     * first: call it when the worker starts.
+     */
     public List<CompletableFuture<BulkConfirmJob>> submitScheduled() {
-        return bulk.scheduledJobs().stream().map(this::submit).toList();
+        return bulk.resumableJobs().stream().map(this::submit).toList();
     }
 
     /**

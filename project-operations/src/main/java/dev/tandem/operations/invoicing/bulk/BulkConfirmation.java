@@ -6,6 +6,7 @@ import static dev.tandem.operations.OperationsError.NOT_FOUND;
 
 import dev.tandem.common.Ids;
 import dev.tandem.common.TandemException;
+import dev.tandem.common.claim.Claims;
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OperationsDataEntities;
 import dev.tandem.operations.OptionValue;
@@ -33,7 +34,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>{@link #schedule} takes at most {@value #MAX_INVOICES} invoices per action and schedules them all or none:
  * each gets bulk confirmation status Scheduled while its project invoice status stays as it is (Draft or In
  * Review, §4.1), and a job row records them. {@link #process} (run by {@link BulkConfirmWorker} in the background,
- * or directly) then takes the invoices one by one: Processing (committed, so it is visible), then confirmation and
+ * or directly) claims the job for this process ({@link Claims}: owner id, host:pid, last renewal; a job whose owner
+ * is gone is taken over at once, issue 14) and takes the invoices one by one: Processing (committed, so it is visible), then confirmation and
  * Complete in one transaction; when confirmation fails, that transaction is rolled back and the invoice becomes
  * Failed with the error in {@code tdm_bulkconfirmationdetail} (the original shows it on the timeline). One failed
  * invoice does not stop the others. The job ends Complete when every invoice was confirmed, Failed otherwise, with
@@ -131,26 +133,100 @@ public final class BulkConfirmation {
             throw new IllegalStateException("Bulk confirmation commits each invoice on its own; process it outside a "
                     + "transaction");
         }
+        Claims claims = ctx.claims();
+        claims.hold();
+        UUID owner = claims.owner().id();
         boolean claimed = ctx.inTransaction(() -> {
-            BulkConfirmationStatus status = lockJob(jobId);
-            if (status != BulkConfirmationStatus.SCHEDULED) {
+            JobClaim claim = lockClaim(jobId);
+            boolean abandoned = claim.status() == BulkConfirmationStatus.PROCESSING
+                    && claims.isGone(claim.owner(), claim.renewedOn(), ctx.now());
+            if (claim.status() != BulkConfirmationStatus.SCHEDULED && !abandoned) {
                 return false;
             }
             Map<String, Object> audit = ctx.modified();
-            ctx.jdbc().update("UPDATE " + JOBS + " SET tdm_status = ?, tdm_startedon = ?, modifiedon = ?, modifiedby = ? "
-                    + "WHERE tdm_bulkconfirmjobid = ?", BulkConfirmationStatus.PROCESSING.value(), ctx.now(),
-                    audit.get("modifiedon"), audit.get("modifiedby"), jobId);
+            // A job taken over from a gone owner keeps its start; the invoices that owner finished keep their outcome.
+            ctx.jdbc().update("UPDATE " + JOBS + " SET tdm_status = ?, tdm_startedon = COALESCE(tdm_startedon, ?), "
+                    + "tdm_claimowner = ?, tdm_claimedby = ?, tdm_claimrenewedon = ?, modifiedon = ?, modifiedby = ? "
+                    + "WHERE tdm_bulkconfirmjobid = ?", BulkConfirmationStatus.PROCESSING.value(), ctx.now(), owner,
+                    claims.owner().label(), ctx.now(), audit.get("modifiedon"), audit.get("modifiedby"), jobId);
             return true;
         });
         if (claimed) {
-            for (JobInvoice invoice : job(jobId).invoices()) {
-                if (invoice.outcome() == null) {
-                    confirmOne(jobId, invoice.invoiceId());
+            try {
+                for (JobInvoice invoice : job(jobId).invoices()) {
+                    if (invoice.outcome() == null) {
+                        confirmOne(jobId, invoice.invoiceId(), owner);
+                    }
                 }
+                ctx.inTransaction(() -> {
+                    requireClaim(jobId, owner);
+                    finish(jobId);
+                });
+            } catch (ClaimLost lost) {
+                // Another process took the job over (it thought this one gone); it finishes the job.
             }
-            ctx.inTransaction(() -> finish(jobId));
         }
         return job(jobId);
+    }
+
+    /**
+     * A job in Processing and its claim: the processing process's id and host:pid, when it last renewed the claim
+     * (UTC), and whether that process is gone ({@link Claims}), in which case the next worker takes the job over.
+     */
+    public record JobClaim(UUID jobId, BulkConfirmationStatus status, UUID owner, String claimedBy,
+                           OffsetDateTime renewedOn, boolean ownerGone) {
+    }
+
+    /** The claims of the jobs in Processing, oldest job first. */
+    public List<JobClaim> claims() {
+        Claims claims = ctx.claims();
+        OffsetDateTime now = ctx.now();
+        return ctx.jdbc().query("SELECT * FROM " + JOBS + " WHERE tdm_status = ? ORDER BY createdon, "
+                + "tdm_bulkconfirmjobid", (rs, n) -> claim(rs, claims, now), BulkConfirmationStatus.PROCESSING.value());
+    }
+
+    /** Ids of the jobs a worker should take now: those still Scheduled and those whose owner is gone, oldest first. */
+    public List<UUID> resumableJobs() {
+        ctx.claims().hold();
+        List<UUID> ids = new ArrayList<>(scheduledJobs());
+        claims().stream().filter(JobClaim::ownerGone).map(JobClaim::jobId).forEach(ids::add);
+        return ids;
+    }
+
+    private JobClaim lockClaim(UUID jobId) {
+        Claims claims = ctx.claims();
+        OffsetDateTime now = ctx.now();
+        return ctx.jdbc().query("SELECT * FROM " + JOBS + " WHERE tdm_bulkconfirmjobid = ? FOR UPDATE",
+                (rs, n) -> claim(rs, claims, now), jobId).stream().findFirst().orElseThrow(() -> unknownJob(jobId));
+    }
+
+    private static JobClaim claim(java.sql.ResultSet rs, Claims claims, OffsetDateTime now)
+            throws java.sql.SQLException {
+        BulkConfirmationStatus status = OptionValue.of(BulkConfirmationStatus.class, rs.getInt("tdm_status"));
+        UUID owner = rs.getObject("tdm_claimowner", UUID.class);
+        OffsetDateTime renewed = rs.getObject("tdm_claimrenewedon", OffsetDateTime.class);
+        return new JobClaim(rs.getObject("tdm_bulkconfirmjobid", UUID.class), status, owner,
+                rs.getString("tdm_claimedby"), renewed,
+                status == BulkConfirmationStatus.PROCESSING && claims.isGone(owner, renewed, now));
+    }
+
+    /**
+     * Fencing: renews the owner's claim on the job in the caller's transaction (locking the job row until it ends),
+     * or throws {@link ClaimLost} when another process took the job over, so nothing of the transaction is written.
+     */
+    private void requireClaim(UUID jobId, UUID owner) {
+        if (ctx.jdbc().update("UPDATE " + JOBS + " SET tdm_claimrenewedon = ? WHERE tdm_bulkconfirmjobid = ? AND "
+                + "tdm_status = ? AND tdm_claimowner = ?", ctx.now(), jobId, BulkConfirmationStatus.PROCESSING.value(),
+                owner) != 1) {
+            throw new ClaimLost();
+        }
+    }
+
+    /** This process no longer holds the claim of the job it was processing. */
+    private static final class ClaimLost extends RuntimeException {
+        ClaimLost() {
+            super(null, null, false, false);
+        }
     }
 
     /** @throws TandemException NOT_FOUND for an unknown job */
@@ -176,25 +252,36 @@ public final class BulkConfirmation {
                 + "ORDER BY createdon, tdm_bulkconfirmjobid", UUID.class, BulkConfirmationStatus.SCHEDULED.value());
     }
 
-    /** Processing, then confirmation and Complete in one transaction; Failed with the reason when either fails. */
-    private void confirmOne(UUID jobId, UUID invoiceId) {
+    /**
+     * Processing, then confirmation and Complete in one transaction; Failed with the reason when either fails. Each
+     * transaction first renews the job's claim ({@link #requireClaim}). An invoice already Processing was left so by
+     * this job's gone owner (scheduling refuses an invoice that is Scheduled or Processing, so no other job has it),
+     * and is confirmed now.
+     */
+    private void confirmOne(UUID jobId, UUID invoiceId, UUID owner) {
         try {
             ctx.inTransaction(() -> {
+                requireClaim(jobId, owner);
                 Invoice invoice = store.lock(invoiceId);
-                if (invoice.bulkConfirmationStatus() != BulkConfirmationStatus.SCHEDULED) {
+                if (invoice.bulkConfirmationStatus() != BulkConfirmationStatus.SCHEDULED
+                        && invoice.bulkConfirmationStatus() != BulkConfirmationStatus.PROCESSING) {
                     throw new TandemException(INVOICE_STATUS, "Invoice " + invoice.number()
                             + " is no longer scheduled for bulk confirmation", Map.of("invoiceId", invoiceId.toString()));
                 }
                 setStatus(List.of(invoiceId), BulkConfirmationStatus.PROCESSING, null);
             });
             ctx.inTransaction(() -> {
+                requireClaim(jobId, owner);
                 confirmation.confirm(invoiceId);
                 setStatus(List.of(invoiceId), BulkConfirmationStatus.COMPLETE, null);
                 setOutcome(jobId, invoiceId, BulkConfirmationStatus.COMPLETE);
             });
+        } catch (ClaimLost lost) {
+            throw lost;
         } catch (RuntimeException e) {
             String detail = describe(e);
             ctx.inTransaction(() -> {
+                requireClaim(jobId, owner);
                 // A draft deleted after it was scheduled has no row left to carry the detail; the job still counts it.
                 if (store.find(invoiceId).isPresent()) {
                     setStatus(List.of(invoiceId), BulkConfirmationStatus.FAILED, detail);
@@ -216,7 +303,8 @@ public final class BulkConfirmation {
         BulkConfirmationStatus status = failed == 0 ? BulkConfirmationStatus.COMPLETE : BulkConfirmationStatus.FAILED;
         Map<String, Object> audit = ctx.modified();
         ctx.jdbc().update("UPDATE " + JOBS + " SET tdm_status = ?, tdm_confirmedcount = ?, tdm_failedcount = ?, "
-                + "tdm_finishedon = ?, modifiedon = ?, modifiedby = ? WHERE tdm_bulkconfirmjobid = ?", status.value(),
+                + "tdm_finishedon = ?, tdm_claimowner = NULL, tdm_claimedby = NULL, tdm_claimrenewedon = NULL, "
+                + "modifiedon = ?, modifiedby = ? WHERE tdm_bulkconfirmjobid = ?", status.value(),
                 confirmed, failed, ctx.now(), audit.get("modifiedon"), audit.get("modifiedby"), jobId);
     }
 
