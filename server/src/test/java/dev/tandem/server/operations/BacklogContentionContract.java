@@ -66,7 +66,6 @@ abstract class BacklogContentionContract {
         assertThat(actuals).hasSize(ACTUALS);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         assertThat(ApiClient.of(port, "/api").get("/health").status()).as("health before the load").isEqualTo(200);
         Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
         List<String> unexpected = new CopyOnWriteArrayList<>();
@@ -95,21 +94,7 @@ abstract class BacklogContentionContract {
                 return null;
             });
         }
-        clients.submit(() -> {
-            while (System.nanoTime() < until) {
-                long start = System.nanoTime();
-                HttpResponse<String> health = send(probe, HttpRequest.newBuilder(uri("/api/health"))
-                        .timeout(Duration.ofSeconds(1)).GET().build());
-                long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                slowestHealthMillis.accumulateAndGet(millis, Math::max);
-                if (health == null || health.statusCode() != 200) {
-                    unexpected.add("health at " + (SECONDS * 1000 - TimeUnit.NANOSECONDS.toMillis(until - start))
-                            + " ms: " + (health == null ? "no answer within 1 s" : health.statusCode()));
-                }
-                Thread.sleep(100);
-            }
-            return null;
-        });
+        clients.submit(new HealthProbe(() -> uri("/api/health"), until, slowestHealthMillis, unexpected));
         clients.shutdown();
         assertThat(clients.awaitTermination(SECONDS + 60, TimeUnit.SECONDS)).as("clients finished").isTrue();
 

@@ -119,7 +119,6 @@ abstract class ConflictingWorkContract {
         assertThat(ApiClient.of(port, "/api").get("/health").status()).isEqualTo(200);
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpClient probe = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
         AtomicLong slowestHealth = new AtomicLong();
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(SECONDS);
         ExecutorService clients = Executors.newFixedThreadPool(CLIENTS + 1);
@@ -132,19 +131,7 @@ abstract class ConflictingWorkContract {
                 return null;
             });
         }
-        clients.submit(() -> {
-            while (System.nanoTime() < until) {
-                long start = System.nanoTime();
-                HttpResponse<String> health = send(probe, HttpRequest.newBuilder(uri("/api/health"))
-                        .timeout(Duration.ofSeconds(1)).GET().build());
-                slowestHealth.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Math::max);
-                if (health == null || health.statusCode() != 200) {
-                    unexpected.add("health: " + (health == null ? "no answer within 1 s" : health.statusCode()));
-                }
-                Thread.sleep(100);
-            }
-            return null;
-        });
+        clients.submit(new HealthProbe(() -> uri("/api/health"), until, slowestHealth, unexpected));
         clients.shutdown();
         assertThat(clients.awaitTermination(SECONDS + 120, TimeUnit.SECONDS)).as("clients finished").isTrue();
 

@@ -2,12 +2,10 @@ package dev.tandem.server.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.common.DatabaseUrls;
 import dev.tandem.common.testing.DatabaseKind;
 import dev.tandem.common.testing.TestDatabases;
 import dev.tandem.monthend.MonthEndRun;
 import dev.tandem.server.TandemCli;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -226,26 +224,8 @@ class MonthEndCrashTest {
     }
 
     /** Fresh databases for a run: H2 files in {@code directory}, or two new PostgreSQL databases. */
-    private Map<String, String> databases(Path directory) throws SQLException {
-        Map<String, String> properties = new TreeMap<>();
-        if (kind == DatabaseKind.H2) {
-            for (String app : List.of("operations", "finance")) {
-                properties.put("tandem." + app + ".datasource.url", DatabaseUrls.h2File(directory, app));
-                properties.put("tandem." + app + ".datasource.username", "sa");
-            }
-            return properties;
-        }
-        EmbeddedPostgres server = TestDatabases.server();
-        String suffix = Long.toHexString(System.nanoTime());
-        for (String app : List.of("operations", "finance")) {
-            String database = "crash_" + app + "_" + suffix;
-            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
-            }
-            properties.put("tandem." + app + ".datasource.url", server.getJdbcUrl("postgres", database));
-            properties.put("tandem." + app + ".datasource.username", "postgres");
-        }
-        return properties;
+    private Map<String, String> databases(Path directory) {
+        return new TreeMap<>(TestDatabases.appDatabaseProperties(kind == DatabaseKind.H2 ? directory : null, "crash"));
     }
 
     private static Map<String, Long> counts(Map<String, String> databases) throws SQLException {

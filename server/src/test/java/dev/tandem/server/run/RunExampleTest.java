@@ -2,7 +2,6 @@ package dev.tandem.server.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tandem.common.DatabaseUrls;
 import dev.tandem.common.testing.TestDatabases;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionType;
@@ -11,7 +10,6 @@ import dev.tandem.monthend.input.InputFolder;
 import dev.tandem.monthend.input.RunInput;
 import dev.tandem.monthend.input.RunInput.WorkRow;
 import dev.tandem.monthend.output.InvoicePdfText;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -354,25 +352,11 @@ class RunExampleTest {
 
     /** H2 files in {@code directory}, as the embedded default keeps them. */
     private static Map<String, String> h2(Path directory) {
-        return Map.of("tandem.operations.datasource.url", DatabaseUrls.h2File(directory, "operations"),
-                "tandem.operations.datasource.username", "sa",
-                "tandem.finance.datasource.url", DatabaseUrls.h2File(directory, "finance"),
-                "tandem.finance.datasource.username", "sa");
+        return TestDatabases.appDatabaseProperties(directory, "run");
     }
 
-    private static Map<String, String> postgresqlDatabases() throws SQLException {
-        EmbeddedPostgres server = TestDatabases.server();
-        String suffix = Long.toHexString(System.nanoTime());
-        Map<String, String> properties = new TreeMap<>();
-        for (String app : List.of("operations", "finance")) {
-            String database = "run_" + app + "_" + suffix;
-            try (Connection c = server.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
-                s.execute("CREATE DATABASE " + database);
-            }
-            properties.put("tandem." + app + ".datasource.url", server.getJdbcUrl("postgres", database));
-            properties.put("tandem." + app + ".datasource.username", "postgres");
-        }
-        return properties;
+    private static Map<String, String> postgresqlDatabases() {
+        return new TreeMap<>(TestDatabases.appDatabaseProperties(null, "run"));
     }
 
     /** Invoices, vouchers and actuals in both databases. */
