@@ -81,7 +81,8 @@ abstract class BacklogContentionContract {
                     Collections.shuffle(ids, random);
                     ids = ids.subList(0, 5 + random.nextInt(10));
                     String path = random.nextBoolean() ? "ready" : "not-ready";
-                    HttpResponse<String> reply = send(http, HttpRequest.newBuilder(uri("/api/operations/backlog/actuals/" + path))
+                    HttpResponse<String> reply = HealthProbe.send(http, HttpRequest.newBuilder(
+                                    uri("/api/operations/backlog/actuals/" + path))
                             .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(
                                     object("ids", ids)))).build());
@@ -119,16 +120,5 @@ abstract class BacklogContentionContract {
         JsonNode body = ApiClient.JSON.readTree(reply.body());
         return reply.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json")
                 && body.hasNonNull("code") && reply.headers().firstValue("Retry-After").isPresent();
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 }

@@ -233,7 +233,7 @@ abstract class ConflictingWorkContract {
         } else {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         }
-        HttpResponse<String> reply = send(http, request.build());
+        HttpResponse<String> reply = HealthProbe.send(http, request.build());
         if (reply == null) {
             unexpected.add(what + ": no answer within 30 s");
             return null;
@@ -263,16 +263,5 @@ abstract class ConflictingWorkContract {
     private URI uri(String path) {
         int chosen = ports.get(java.util.concurrent.ThreadLocalRandom.current().nextInt(ports.size()));
         return URI.create("http://127.0.0.1:" + chosen + path);
-    }
-
-    private static HttpResponse<String> send(HttpClient http, HttpRequest request) {
-        try {
-            return http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (java.io.IOException e) {
-            return null;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        }
     }
 }

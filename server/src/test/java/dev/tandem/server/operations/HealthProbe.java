@@ -42,7 +42,7 @@ final class HealthProbe implements Callable<Void> {
     public Void call() throws InterruptedException {
         while (System.nanoTime() < until) {
             long start = System.nanoTime();
-            HttpResponse<String> answer = send(HttpRequest.newBuilder(health.get()).timeout(Duration.ofSeconds(1))
+            HttpResponse<String> answer = send(http, HttpRequest.newBuilder(health.get()).timeout(Duration.ofSeconds(1))
                     .GET().build());
             slowestMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Math::max);
             if (answer == null || answer.statusCode() != 200) {
@@ -54,10 +54,17 @@ final class HealthProbe implements Callable<Void> {
         return null;
     }
 
-    private HttpResponse<String> send(HttpRequest request) throws InterruptedException {
+    /**
+     * Sends {@code request} and answers the reply, or {@code null} when there is none (an I/O failure or a time-out,
+     * which the load tests count as no answer); an interrupt ends the wait with {@code null} and keeps the flag.
+     */
+    static HttpResponse<String> send(HttpClient http, HttpRequest request) {
         try {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (java.io.IOException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return null;
         }
     }
