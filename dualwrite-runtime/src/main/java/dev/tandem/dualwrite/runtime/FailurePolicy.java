@@ -100,6 +100,20 @@ final class FailurePolicy {
         return m == null ? e.getClass().getSimpleName() : m;
     }
 
+    /**
+     * The contention among {@code e}'s causes, if any: a deadlock the database broke, a lock wait that timed out or
+     * another {@link TransientDataAccessException}. A live batch that meets it in the target is the source
+     * request's contention (the request may be sent again), not a failed sync.
+     */
+    static java.util.Optional<TransientDataAccessException> contention(Throwable e) {
+        for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (c instanceof TransientDataAccessException contention) {
+                return java.util.Optional.of(contention);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     private static boolean isTimeout(Throwable e) {
         for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
             if (c instanceof TandemException t && t.errorCode() == DualWriteError.SYNC_TIMEOUT

@@ -192,11 +192,9 @@ final class LiveSync implements SyncHook {
             }
             // The target's deadlock or lock timeout is the source's contention too: the whole request rolls back
             // and may be sent again (the server answers 503 CONTENTION with Retry-After), not a failed sync.
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof org.springframework.dao.TransientDataAccessException transientFailure) {
-                    throw transientFailure;
-                }
-            }
+            FailurePolicy.contention(e).ifPresent(contention -> {
+                throw contention;
+            });
             throw new TandemException(DualWriteError.SYNC_FAILED, "Table map " + batches.get(0).leg().map().name()
                     + ": " + target.name() + " failed: " + failure.message());
         }
