@@ -135,7 +135,7 @@ public final class DualWriteRuntime {
         for (SyncApp app : apps.all()) {
             app.context().changeRecorder().setHook(new LiveSync(app, apps, maps, settings, queues, applier, errors,
                     resolver, metrics, workers, confirmations));
-            app.context().changeRecorder().setCarried(entity -> maps.carries(app.name(), entity));
+            app.context().changeRecorder().setCarried((entity, operation) -> maps.carries(app.name(), entity, operation));
         }
         for (MapRuntime m : maps.all()) {
             String id = m.id();

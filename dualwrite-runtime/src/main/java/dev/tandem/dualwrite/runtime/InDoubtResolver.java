@@ -34,6 +34,8 @@ final class InDoubtResolver {
     private final ErrorLog errors;
     private final HomeStore home;
     private final Workers workers;
+    /** Parts of source transactions still running in this process (LiveSync#deliverPart): not in doubt yet. */
+    private final java.util.Set<UUID> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     InDoubtResolver(SyncApps apps, MapRegistry maps, BatchApplier applier, ErrorLog errors, HomeStore home,
                     Workers workers) {
@@ -83,8 +85,21 @@ final class InDoubtResolver {
         return undone;
     }
 
+    /** A part of a source transaction that still runs was (or is about to be) applied: leave it alone. */
+    void opened(UUID part) {
+        open.add(part);
+    }
+
+    /** The source transaction of a part ended (and its part was confirmed or undone, or is queued to be). */
+    void closed(UUID part) {
+        open.remove(part);
+    }
+
     /** Confirms or undoes one batch; returns whether it was undone. */
     private boolean resolve(SyncApp target, InDoubtBatch b) {
+        if (open.contains(b.batchId())) {
+            return false;
+        }
         MapRuntime m = maps.find(b.mapId());
         SyncApp source = apps.find(b.sourceApp());
         if (m == null || source == null) {

@@ -36,13 +36,18 @@ final class LiveSync implements SyncHook {
 
     private static final Logger LOG = LoggerFactory.getLogger(LiveSync.class);
 
-    /** What a transaction took in beforeCommit and gives back in afterCompletion. */
+    /** What a transaction took in its parts and beforeCommit and gives back in afterCompletion. */
     private static final class Held {
         final List<MapRuntime> locked = new ArrayList<>();
         final List<Applied> applied = new ArrayList<>();
+        /** The ids of the parts delivered so far, in doubt until the transaction ends. */
+        final List<UUID> parts = new ArrayList<>();
+        /** A part was refused: the transaction must not commit, even if its caller caught the refusal. */
+        RuntimeException refused;
     }
 
-    private record Applied(SyncApp target, List<Prepared> batches) {
+    /** Batches applied to a target; {@code batchId} is the transaction's, or a part's own. */
+    private record Applied(SyncApp target, UUID batchId, List<Prepared> batches) {
     }
 
     /** The changes of one transaction a running map carries. */
@@ -80,13 +85,45 @@ final class LiveSync implements SyncHook {
 
     @Override
     public void beforeCommit(UUID batchId, List<RecordedChange> recorded) {
+        Held held = pending.computeIfAbsent(batchId, k -> new Held());
+        if (held.refused != null) {
+            throw held.refused;
+        }
+        deliver(batchId, held, recorded);
+    }
+
+    /**
+     * A part of a big transaction (more changes than the recorder's part size): delivered as its own batch with its
+     * own id, so that each part has its own delivery row in the source and inbox row in the target, and the
+     * resolver confirms or undoes each as it does any batch (newest first, so a row two parts changed is undone
+     * back to its first image). The maps stay locked from the first part to the transaction's end; a source that
+     * rolls back undoes every part it delivered.
+     */
+    @Override
+    public void deliverPart(UUID transactionId, List<RecordedChange> recorded) {
+        Held held = pending.computeIfAbsent(transactionId, k -> new Held());
+        if (held.refused != null) {
+            throw held.refused;
+        }
+        UUID part = UUID.randomUUID();
+        // Known as open before it is applied: the periodic resolver must not undo a part whose source transaction
+        // is still running (it has no delivery row to find until that transaction commits).
+        resolver.opened(part);
+        held.parts.add(part);
+        try {
+            deliver(part, held, recorded);
+        } catch (RuntimeException e) {
+            held.refused = e;
+            throw e;
+        }
+    }
+
+    private void deliver(UUID batchId, Held held, List<RecordedChange> recorded) {
         List<SourceChange> changes = new ArrayList<>(recorded.size());
         for (int i = 0; i < recorded.size(); i++) {
             RecordedChange c = recorded.get(i);
             changes.add(new SourceChange(i, c.entity(), c.integrationKey(), c.operation(), c.row(), c.origin()));
         }
-        Held held = new Held();
-        pending.put(batchId, held);
         Map<String, List<LiveWork>> liveByTarget = new LinkedHashMap<>();
         // Positions of the changes some queued map carries: their full images go to the outbox, once per batch.
         BitSet queued = new BitSet(changes.size());
@@ -119,6 +156,9 @@ final class LiveSync implements SyncHook {
     }
 
     private void lock(MapRuntime m, Held held) {
+        if (held.locked.contains(m)) {
+            return;
+        }
         try {
             if (!m.lock.readLock().tryLock(settings.liveTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
                 throw new TandemException(DualWriteError.SYNC_TIMEOUT, "Table map " + m.map.name() + " is changing "
@@ -172,7 +212,7 @@ final class LiveSync implements SyncHook {
                 }
                 return n;
             }, settings.liveTimeout());
-            held.applied.add(new Applied(target, batches));
+            held.applied.add(new Applied(target, batchId, batches));
             batches.forEach(p -> metrics.applied(p.leg().map().id(), "live", p.rows().size(),
                     System.nanoTime() - started));
         } catch (TimeoutException e) {
@@ -222,15 +262,19 @@ final class LiveSync implements SyncHook {
         for (MapRuntime m : held.locked) {
             m.lock.readLock().unlock();
         }
-        for (Applied a : held.applied) {
-            if (committed) {
+        if (committed) {
+            for (Applied a : held.applied) {
                 // Served: the inbox row and its undo images, then the delivery row, go in the background.
                 a.batches().forEach(p -> confirmations.offer(new BatchApplier.Confirmation(a.target(), source,
-                        p.leg().map().id(), batchId)));
-            } else {
-                undo(a, batchId);
+                        p.leg().map().id(), a.batchId())));
+            }
+        } else {
+            // Newest first: a row two parts changed goes back to the image before the first.
+            for (int i = held.applied.size() - 1; i >= 0; i--) {
+                undo(held.applied.get(i), held.applied.get(i).batchId());
             }
         }
+        held.parts.forEach(resolver::closed);
     }
 
     private void undo(Applied a, UUID batchId) {

@@ -2,6 +2,7 @@ package dev.tandem.dualwrite.runtime;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.dualwrite.DualWriteError;
+import dev.tandem.dualwrite.capture.ChangeOperation;
 import dev.tandem.dualwrite.map.MapLeg;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -47,11 +48,15 @@ final class MapRegistry {
                 .toList();
     }
 
-    /** Whether some loaded map (in any state) carries changes of {@code entity} out of {@code app}. */
-    boolean carries(String app, String entity) {
+    /**
+     * Whether some loaded map (in any state) carries {@code operation} changes of {@code entity} out of
+     * {@code app} (its forward or reverse operations, as {@link MapRuntime#carries} reads them).
+     */
+    boolean carries(String app, String entity, ChangeOperation operation) {
         for (MapRuntime m : all()) {
             MapLeg leg = m.legFrom(app);
-            if (leg != null && leg.fromEntity().equals(entity)) {
+            if (leg != null && leg.fromEntity().equals(entity) && (leg.forward() ? leg.map().forwardOperations()
+                    : leg.map().reverseOperations()).contains(operation)) {
                 return true;
             }
         }

@@ -5,7 +5,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
+import java.util.function.BiPredicate;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -19,11 +19,13 @@ import tools.jackson.core.StreamWriteFeature;
  * <p>What is written depends on whether a dual-write runtime is wired:
  * <ul>
  *   <li><b>With a {@link SyncHook}</b> (the runtime runs): nothing is written per change. The changes some loaded
- *       table map carries ({@link #setCarried}) are kept for the transaction and handed to the hook just before
+ *       table map carries ({@link #setCarried}: its entity and operation) are kept for the transaction and handed to the hook just before
  *       commit; the hook applies them live and writes only the bookkeeping a guarantee needs: one delivery row per
  *       (batch, map) applied live, and the full ordered images ({@link #writeOutbox}) of the changes of a map that
  *       is paused, so its queue can be replayed in order. A change no map carries is not kept at all; a map started
- *       later starts from an initial sync, which reads the tables, not the outbox.</li>
+ *       later starts from an initial sync, which reads the tables, not the outbox. A transaction that records
+ *       more than {@link #setPartSize the part size} hands them over in parts as it goes
+ *       ({@link SyncHook#deliverPart}), so its memory stays bounded however many rows it writes.</li>
  *   <li><b>Without a hook</b> (no runtime): each change is written to the app's {@code dw_outbox} as it is
  *       recorded, one row per change with its full row image.</li>
  * </ul>
@@ -43,10 +45,14 @@ public final class ChangeRecorder {
      */
     private static final ThreadLocal<String> ORIGIN = new ThreadLocal<>();
 
+    /** Recorded changes a transaction holds at most before handing them to the hook as a part. */
+    public static final int DEFAULT_PART_SIZE = 5_000;
+
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private volatile SyncHook hook;
-    private volatile Predicate<String> carried;
+    private volatile BiPredicate<String, ChangeOperation> carried;
+    private volatile int partSize = DEFAULT_PART_SIZE;
     private final JsonMapper json = JsonMapper.builder().enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN).build();
 
     public ChangeRecorder(JdbcTemplate jdbc, Clock clock) {
@@ -65,8 +71,7 @@ public final class ChangeRecorder {
      * @throws IllegalStateException when no transaction is active
      */
     public void record(List<Change> all) {
-        Predicate<String> filter = carried;
-        List<Change> changes = filter == null ? all : all.stream().filter(c -> filter.test(c.entity())).toList();
+        List<Change> changes = all.stream().filter(c -> records(c.entity(), c.operation())).toList();
         if (changes.isEmpty()) {
             return;
         }
@@ -75,7 +80,15 @@ public final class ChangeRecorder {
         List<SyncHook.RecordedChange> recorded = changes.stream().map(c -> new SyncHook.RecordedChange(c.entity(),
                 c.integrationKey(), c.operation(), c.row(), origin)).toList();
         if (hook != null) {
-            pending(batchId).addAll(recorded);
+            Pending pending = pending(batchId);
+            pending.changes.addAll(recorded);
+            if (pending.changes.size() >= partSize) {
+                // A big transaction (a contract's invoice of 50,000 details) hands its changes over in parts, so
+                // that no more than about partSize row images are held at once (issue 13).
+                List<SyncHook.RecordedChange> part = List.copyOf(pending.changes);
+                pending.changes.clear();
+                pending.hook.deliverPart(batchId, part);
+            }
         } else {
             writeOutbox(batchId, recorded);
         }
@@ -110,13 +123,23 @@ public final class ChangeRecorder {
     }
 
     /**
-     * Sets which entities' changes are recorded: the dual-write runtime sets the entities some loaded table map
-     * (in any state) reads as a source out of this app, write-back maps included, so a change no map carries is
-     * neither kept nor written. {@code null} (the default, no runtime wired): every change is recorded. A map loaded
+     * Sets which changes are recorded, by entity and operation: the dual-write runtime sets those some loaded table
+     * map (in any state) carries out of this app, write-back maps included, so a change no map carries is neither
+     * kept nor written (an update of an actual, which the actuals map carries only as an insert, is not held for the
+     * transaction; issue 13). {@code null} (the default, no runtime wired): every change is recorded. A map loaded
      * or started later starts from an initial sync, which reads the tables; the outbox is never its history.
      */
-    public void setCarried(Predicate<String> entity) {
-        this.carried = entity;
+    public void setCarried(BiPredicate<String, ChangeOperation> carried) {
+        this.carried = carried;
+    }
+
+    /**
+     * Whether a change of {@code entity} by {@code operation} is recorded (see {@link #setCarried}). The write path
+     * asks first, so that it reads no row image nobody needs.
+     */
+    public boolean records(String entity, ChangeOperation operation) {
+        BiPredicate<String, ChangeOperation> filter = carried;
+        return filter == null || filter.test(entity, operation);
     }
 
     /** Runs work with changes recorded as coming from {@code origin} (see {@link #ORIGIN}). */
@@ -134,34 +157,48 @@ public final class ChangeRecorder {
         }
     }
 
+    /** The changes of one transaction not yet handed to the hook, and the hook they go to. */
+    private record Pending(SyncHook hook, List<SyncHook.RecordedChange> changes) {
+    }
+
     /**
      * The changes of the current transaction kept for the hook; on first use registers the synchronization that
      * hands them to the hook before commit and reports the outcome after completion.
      */
-    @SuppressWarnings("unchecked")
-    private List<SyncHook.RecordedChange> pending(UUID batchId) {
+    private Pending pending(UUID batchId) {
         Object key = this;
-        List<SyncHook.RecordedChange> list =
-                (List<SyncHook.RecordedChange>) TransactionSynchronizationManager.getResource(key);
-        if (list == null) {
-            List<SyncHook.RecordedChange> created = new java.util.ArrayList<>();
-            SyncHook registered = hook;
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(key);
+        if (pending == null) {
+            Pending created = new Pending(hook, new java.util.ArrayList<>());
             TransactionSynchronizationManager.bindResource(key, created);
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
                 @Override
                 public void beforeCommit(boolean readOnly) {
-                    registered.beforeCommit(batchId, created);
+                    created.hook().beforeCommit(batchId, created.changes());
                 }
 
                 @Override
                 public void afterCompletion(int status) {
                     TransactionSynchronizationManager.unbindResourceIfPossible(key);
-                    registered.afterCompletion(batchId, status == STATUS_COMMITTED);
+                    created.hook().afterCompletion(batchId, status == STATUS_COMMITTED);
                 }
             });
-            list = created;
+            pending = created;
         }
-        return list;
+        return pending;
+    }
+
+    /**
+     * Sets how many recorded changes a transaction holds before it hands them to the hook as a part
+     * ({@link SyncHook#deliverPart}); {@value #DEFAULT_PART_SIZE} by default.
+     *
+     * @throws IllegalArgumentException when {@code size} is not positive
+     */
+    public void setPartSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("part size must be positive: " + size);
+        }
+        this.partSize = size;
     }
 
     /**

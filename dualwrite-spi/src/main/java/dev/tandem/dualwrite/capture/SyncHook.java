@@ -18,6 +18,16 @@ public interface SyncHook {
      */
     void beforeCommit(UUID batchId, List<RecordedChange> changes);
 
+    /**
+     * Called inside a transaction that has recorded a part's worth of changes ({@link ChangeRecorder#setPartSize}),
+     * on its thread, with those changes in order; the recorder forgets them afterwards, and {@link #beforeCommit}
+     * later gets only the changes recorded since the last part. The hook treats each part as it treats the changes
+     * at commit, so that a transaction of any size holds a bounded number of row images. Throwing rolls the source
+     * transaction back as {@link #beforeCommit} does; a hook must also refuse the commit of a transaction whose part
+     * it refused, even if the caller caught the exception.
+     */
+    void deliverPart(UUID batchId, List<RecordedChange> changes);
+
     /** Called after the source transaction committed ({@code committed}) or rolled back. Must not throw. */
     void afterCompletion(UUID batchId, boolean committed);
 

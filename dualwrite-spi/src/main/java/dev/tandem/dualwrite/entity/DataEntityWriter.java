@@ -68,6 +68,9 @@ public final class DataEntityWriter {
         String sql = "INSERT INTO " + entity.table() + " (" + String.join(", ", entity.fields()) + ") VALUES ("
                 + entity.fields().stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
         jdbc.batchUpdate(sql, images, BATCH, (ps, image) -> bind(ps, entity.fields(), image, 1));
+        if (!recorder.records(entity.name(), ChangeOperation.INSERT)) {
+            return;
+        }
         recorder.record(images.stream()
                 .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.INSERT, image))
                 .toList());
@@ -75,15 +78,14 @@ public final class DataEntityWriter {
 
     /**
      * Sets the same field values on the rows with the given keys and records an UPDATE change carrying each
-     * row's full image after the update.
+     * row's full image after the update (read back only when some table map carries the entity's updates).
      *
      * @param keys   integration-key values of the rows to update
      * @param values field → new value; must not contain the integration key
-     * @return the row images after the update, in key order of the database
      */
-    public List<Map<String, Object>> update(DataEntityDefinition entity, Collection<?> keys, Map<String, Object> values) {
+    public void update(DataEntityDefinition entity, Collection<?> keys, Map<String, Object> values) {
         if (keys.isEmpty()) {
-            return List.of();
+            return;
         }
         ChangeRecorder.currentBatchId();
         List<String> fields = new ArrayList<>(values.keySet());
@@ -99,11 +101,7 @@ public final class DataEntityWriter {
             int i = bind(ps, fields, values, 1);
             ps.setObject(i, key);
         });
-        List<Map<String, Object>> images = read(entity, keyList);
-        recorder.record(images.stream()
-                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.UPDATE, image))
-                .toList());
-        return images;
+        recordUpdates(entity, keyList);
     }
 
     /**
@@ -111,11 +109,10 @@ public final class DataEntityWriter {
      * UPDATE change with the full image of each row.
      *
      * @param valuesByKey integration key → field → new value; every inner map has the same fields
-     * @return the row images after the update
      */
-    public List<Map<String, Object>> updateEach(DataEntityDefinition entity, Map<?, Map<String, Object>> valuesByKey) {
+    public void updateEach(DataEntityDefinition entity, Map<?, Map<String, Object>> valuesByKey) {
         if (valuesByKey.isEmpty()) {
-            return List.of();
+            return;
         }
         ChangeRecorder.currentBatchId();
         List<String> fields = new ArrayList<>(valuesByKey.values().iterator().next().keySet());
@@ -137,11 +134,22 @@ public final class DataEntityWriter {
             int i = bind(ps, fields, row.getValue(), 1);
             ps.setObject(i, row.getKey());
         });
-        List<Map<String, Object>> images = read(entity, new ArrayList<>(valuesByKey.keySet()));
+        recordUpdates(entity, new ArrayList<>(valuesByKey.keySet()));
+    }
+
+    /**
+     * Records an UPDATE change with the full image of each updated row, read back after the update; reads nothing
+     * when no table map carries updates of the entity (the recorder would drop them), which spares a query per
+     * 1,000 rows and the images' memory until commit on the month end's biggest steps (issue 13).
+     */
+    private void recordUpdates(DataEntityDefinition entity, List<?> keys) {
+        if (!recorder.records(entity.name(), ChangeOperation.UPDATE)) {
+            return;
+        }
+        List<Map<String, Object>> images = read(entity, keys);
         recorder.record(images.stream()
                 .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.UPDATE, image))
                 .toList());
-        return images;
     }
 
     /** Reads full row images by integration key (chunks of 1,000 keys). */
@@ -169,7 +177,8 @@ public final class DataEntityWriter {
         }
         ChangeRecorder.currentBatchId();
         List<Object> keyList = inLockOrder(keys);
-        List<Map<String, Object>> images = read(entity, keyList);
+        List<Map<String, Object>> images = recorder.records(entity.name(), ChangeOperation.DELETE)
+                ? read(entity, keyList) : List.of();
         jdbc.batchUpdate("DELETE FROM " + entity.table() + " WHERE " + entity.integrationKey() + " = ?", keyList, BATCH,
                 (ps, key) -> ps.setObject(1, key));
         recorder.record(images.stream()

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tandem.common.testing.DatabaseTest;
+import dev.tandem.dualwrite.capture.ChangeOperation;
 import dev.tandem.dualwrite.capture.ChangeRecorder;
 import dev.tandem.dualwrite.capture.SyncHook;
 import java.math.BigDecimal;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -110,13 +112,18 @@ class DataEntityWriterTest extends DatabaseTest {
     @Test
     void withAHookChangesGoToItAndOnlyWhatItWritesReachesTheOutbox() {
         List<String> seen = new ArrayList<>();
-        recorder.setCarried(entity -> entity.equals("things"));
+        recorder.setCarried((entity, operation) -> entity.equals("things"));
         recorder.setHook(new SyncHook() {
             @Override
             public void beforeCommit(UUID batchId, List<SyncHook.RecordedChange> changes) {
                 changes.forEach(c -> seen.add(c.operation() + " " + c.row().get("label")));
                 assertThat(count("dw_outbox")).isZero();
                 recorder.writeOutbox(batchId, changes.subList(1, 2));
+            }
+
+            @Override
+            public void deliverPart(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                throw new AssertionError("no part expected");
             }
 
             @Override
@@ -134,6 +141,94 @@ class DataEntityWriterTest extends DatabaseTest {
         assertThat(seen).containsExactly("INSERT x", "UPDATE y", "committed");
         assertThat(jdbc.queryForList("SELECT operation FROM dw_outbox", String.class)).containsExactly("UPDATE");
         assertThat(count("thing")).isEqualTo(2);
+    }
+
+    /**
+     * Issue 13: a map that carries only inserts of an entity (the actuals map) makes the recorder drop that entity's
+     * updates and deletes, and the writer does not even read their row images: a contract's invoice creation marks
+     * tens of thousands of actuals invoiced in one transaction, and live sync held every image until commit.
+     */
+    @Test
+    void anOperationNoMapCarriesIsNeitherKeptNorRead() {
+        List<String> seen = new ArrayList<>();
+        recorder.setCarried((entity, operation) -> entity.equals("things") && operation == ChangeOperation.INSERT);
+        recorder.setHook(new SyncHook() {
+            @Override
+            public void beforeCommit(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                changes.forEach(c -> seen.add(c.operation() + " " + c.row().get("label")));
+            }
+
+            @Override
+            public void deliverPart(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                throw new AssertionError("no part expected");
+            }
+
+            @Override
+            public void afterCompletion(UUID batchId, boolean committed) {
+                seen.add(committed ? "committed" : "rolled back");
+            }
+        });
+        Map<String, Object> row = row("8");
+        List<String> statements = new ArrayList<>();
+        JdbcTemplate counting = new JdbcTemplate(dataSource()) {
+            @Override
+            public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+                statements.add(sql);
+                return super.query(sql, mapper, args);
+            }
+        };
+        DataEntityWriter readingWriter = new DataEntityWriter(counting, recorder);
+        tx.executeWithoutResult(s -> {
+            readingWriter.insert(THINGS, List.of(row));
+            readingWriter.update(THINGS, List.of(row.get("thingid")), Map.of("label", "z"));
+            readingWriter.delete(THINGS, List.of(row.get("thingid")));
+        });
+
+        assertThat(seen).containsExactly("INSERT x", "committed");
+        assertThat(recorder.records("things", ChangeOperation.UPDATE)).isFalse();
+        assertThat(recorder.records("things", ChangeOperation.INSERT)).isTrue();
+        assertThat(recorder.records("others", ChangeOperation.INSERT)).isFalse();
+        assertThat(count("thing")).isZero();
+        assertThat(statements).isEmpty();
+    }
+
+    /**
+     * Issue 13: a transaction that records more than the part size hands its changes over in parts as it goes, in
+     * order, and the commit gets only the rest; every part and the commit carry the transaction's batch id.
+     */
+    @Test
+    void aBigTransactionHandsItsChangesOverInParts() {
+        List<String> seen = new ArrayList<>();
+        List<UUID> batches = new ArrayList<>();
+        recorder.setPartSize(2);
+        recorder.setHook(new SyncHook() {
+            @Override
+            public void beforeCommit(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                batches.add(batchId);
+                seen.add("commit " + changes.stream().map(c -> String.valueOf(c.row().get("amount"))).toList());
+            }
+
+            @Override
+            public void deliverPart(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                batches.add(batchId);
+                seen.add("part " + changes.stream().map(c -> String.valueOf(c.row().get("amount"))).toList());
+            }
+
+            @Override
+            public void afterCompletion(UUID batchId, boolean committed) {
+                batches.add(batchId);
+            }
+        });
+        tx.executeWithoutResult(s -> {
+            writer.insert(THINGS, List.of(row("1")));
+            writer.insert(THINGS, List.of(row("2")));
+            writer.insert(THINGS, List.of(row("3"), row("4"), row("5")));
+            writer.insert(THINGS, List.of(row("6")));
+        });
+
+        assertThat(seen).containsExactly("part [1, 2]", "part [3, 4, 5]", "commit [6]");
+        assertThat(batches).hasSize(4).containsOnly(batches.get(0));
+        assertThatThrownBy(() -> recorder.setPartSize(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
     private int count(String table) {
