@@ -46,8 +46,12 @@ final class LiveSync implements SyncHook {
         RuntimeException refused;
     }
 
-    /** Batches applied to a target; {@code batchId} is the transaction's, or a part's own. */
-    private record Applied(SyncApp target, UUID batchId, List<Prepared> batches) {
+    /**
+     * Batches applied to a target: the legs of the maps they went through, not their rows (confirming and undoing
+     * need only the map and the batch id, and a transaction delivered in parts must not hold every part's rows
+     * until it ends); {@code batchId} is the transaction's, or a part's own.
+     */
+    private record Applied(SyncApp target, UUID batchId, List<MapLeg> legs) {
     }
 
     /** The changes of one transaction a running map carries. */
@@ -212,7 +216,7 @@ final class LiveSync implements SyncHook {
                 }
                 return n;
             }, settings.liveTimeout());
-            held.applied.add(new Applied(target, batchId, batches));
+            held.applied.add(new Applied(target, batchId, batches.stream().map(Prepared::leg).toList()));
             batches.forEach(p -> metrics.applied(p.leg().map().id(), "live", p.rows().size(),
                     System.nanoTime() - started));
         } catch (TimeoutException e) {
@@ -265,8 +269,8 @@ final class LiveSync implements SyncHook {
         if (committed) {
             for (Applied a : held.applied) {
                 // Served: the inbox row and its undo images, then the delivery row, go in the background.
-                a.batches().forEach(p -> confirmations.offer(new BatchApplier.Confirmation(a.target(), source,
-                        p.leg().map().id(), a.batchId())));
+                a.legs().forEach(leg -> confirmations.offer(new BatchApplier.Confirmation(a.target(), source,
+                        leg.map().id(), a.batchId())));
             }
         } else {
             // Newest first: a row two parts changed goes back to the image before the first.
@@ -280,7 +284,7 @@ final class LiveSync implements SyncHook {
     private void undo(Applied a, UUID batchId) {
         try {
             workers.call(() -> {
-                a.batches().forEach(p -> resolver.undo(a.target(), p.leg(), batchId, source.name()));
+                a.legs().forEach(leg -> resolver.undo(a.target(), leg, batchId, source.name()));
                 return null;
             });
         } catch (RuntimeException e) {
