@@ -48,7 +48,7 @@ class UserStoreTest {
     };
 
     private UserStore store() {
-        db = TestDatabases.create(kind, List.of());
+        db = TestDatabases.create(kind, java.util.Arrays.asList(dev.tandem.operations.OperationsSchema.LOCATIONS));
         ServerSchema.migrate(db);
         return new UserStore(db, clock);
     }
