@@ -50,6 +50,24 @@ public enum ServerError implements ErrorCode {
      * message goes to the server log. The API validates before the database, so this answer is a defect to report.
      */
     REFUSED_BY_DATABASE("Refused by a rule of the database", 422),
+    /**
+     * The request carries no credentials, or wrong ones (unknown user, wrong password, an unknown, expired or revoked
+     * token, a disabled user): sign in (HTTP Basic or {@code Authorization: Bearer} with a personal API token;
+     * docs/security.md).
+     */
+    SIGN_IN_REQUIRED("Sign-in required", 401),
+    /**
+     * Sign-in is locked after too many failed attempts in a row, for the user or for the client address; the
+     * detail says until when. The right password does not open it before then.
+     */
+    SIGN_IN_LOCKED("Sign-in locked", 401),
+    /** The signed-in user lacks the permission the operation needs; the member {@code permission} names it. */
+    PERMISSION_REFUSED("Permission refused", 403),
+    /**
+     * The request's {@code Host} header names a host the server does not answer for (DNS rebinding), or the request
+     * is otherwise refused by the firewall before any work; nothing was read or written.
+     */
+    REQUEST_REFUSED("Request refused", 400),
     /** An unexpected failure; the cause is in the server log only. */
     INTERNAL("Internal error", 500);
 

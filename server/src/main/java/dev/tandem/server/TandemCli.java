@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
         description = "Project invoice integration: Project Operations, Finance and the dual-write runtime between "
                 + "their databases.",
         subcommands = {RunCommand.class, SampleCommand.class, ReconcileCommand.class, ServeCommand.class,
-                MapsCommand.class, VersionCommand.class, HelpCommand.class})
+                MapsCommand.class, dev.tandem.server.security.UsersCommand.class, VersionCommand.class,
+                HelpCommand.class})
 public final class TandemCli implements Runnable {
 
     @Spec

@@ -60,6 +60,8 @@ class ModuleBoundariesTest {
     private static final Set<String> SERVER_TABLE_CLASSES = Set.of(
             "dev.tandem.server.api.Idempotency",
             "dev.tandem.server.jobs.FinanceJobRuns",
+            "dev.tandem.server.security.UserStore",
+            "dev.tandem.server.security.SecurityLog",
             "dev.tandem.server.database.DatabaseConfiguration",
             "dev.tandem.server.database.AppDataSources$EmbeddedH2Pool");
 

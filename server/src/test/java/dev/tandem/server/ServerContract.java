@@ -251,7 +251,7 @@ abstract class ServerContract {
                 + "\", \"amount\": 1}";
         HttpResponse<String> response;
         try {
-            response = HTTP.send(HttpRequest.newBuilder(uri("/api/probe/payments"))
+            response = HTTP.send(dev.tandem.server.TestAuth.request(uri("/api/probe/payments"))
                     .header("Content-Type", "application/json").expectContinue(true)
                     .POST(HttpRequest.BodyPublishers.ofString(huge)).build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
@@ -274,11 +274,11 @@ abstract class ServerContract {
 
     @Test
     void wrongMethodAndMediaTypeAreProblems() throws Exception {
-        HttpResponse<String> method = HTTP.send(HttpRequest.newBuilder(uri("/api/probe/payments")).DELETE().build(),
+        HttpResponse<String> method = HTTP.send(dev.tandem.server.TestAuth.request(uri("/api/probe/payments")).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(method.statusCode()).isEqualTo(405);
         assertProblemJson(method);
-        HttpResponse<String> media = HTTP.send(HttpRequest.newBuilder(uri("/api/probe/payments"))
+        HttpResponse<String> media = HTTP.send(dev.tandem.server.TestAuth.request(uri("/api/probe/payments"))
                 .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofString("x")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(media.statusCode()).isEqualTo(415);
@@ -354,11 +354,11 @@ abstract class ServerContract {
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return HTTP.send(dev.tandem.server.TestAuth.request(uri(path)).GET().build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> post(String path, String json) throws IOException, InterruptedException {
-        return HTTP.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return HTTP.send(dev.tandem.server.TestAuth.request(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

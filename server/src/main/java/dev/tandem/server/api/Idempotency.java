@@ -283,6 +283,23 @@ public final class Idempotency {
 
     /** What identifies a request: the key, and the method, path and body hash it was first used with. */
     private record Fingerprint(String key, String method, String path, String hash) {
+
+        /**
+         * The request as its signed-in user sent it: the user is part of the hash, so a key another user already
+         * used is refused as reused (422) instead of replaying that user's answer to this one (issue 15).
+         */
+        Fingerprint {
+            org.springframework.security.core.Authentication auth = org.springframework.security.core.context
+                    .SecurityContextHolder.getContext().getAuthentication();
+            if (auth != null && auth.isAuthenticated() && auth.getName() != null) {
+                hash = ofUser(auth.getName(), hash);
+            }
+        }
+    }
+
+    /** The stored hash of a request of {@code user} whose method-less hash is {@code hash} (see Fingerprint). */
+    public static String ofUser(String user, String hash) {
+        return sha256((user + "\n" + hash).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** A stored answer: HTTP status, JSON body and {@code Location} header ({@code null} when there was none). */

@@ -51,7 +51,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The {@value Idempotency#HEADER} header on <b>every command</b> of the REST API (every {@code POST}, {@code PUT},
  * {@code PATCH} and {@code DELETE} under {@value #API}), in one place instead of per controller (issue 14, finding
- * 10). A request with the header is run once per key by the {@link Idempotency} store of the database the command
+ * 10), except the few whose answer holds a secret shown once ({@link #answersASecret}). A request with the header is
+ * run once per key by the {@link Idempotency} store of the database the command
  * writes: {@code /api/finance/**} the finance database's, everything else (Project Operations, dual-write, …) the
  * operations database's.
  *
@@ -115,7 +116,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * Every {@code POST}, {@code PUT}, {@code PATCH} and {@code DELETE} under {@value #API} is.
      */
     public static boolean covers(String method, String path) {
-        return COMMAND_METHODS.contains(method) && path.startsWith(API);
+        return COMMAND_METHODS.contains(method) && path.startsWith(API) && !answersASecret(path);
+    }
+
+    /**
+     * The commands whose answer holds a secret shown once (a new personal API token, a reset password: issue 15):
+     * their answer is never stored, so a key can't replay it; a retry makes a new one, and the first can be revoked.
+     */
+    public static boolean answersASecret(String path) {
+        return path.startsWith("/api/me/tokens") || (path.startsWith("/api/admin/users/")
+                && path.endsWith("/reset-password"));
     }
 
     /** Which store keeps the keys of a command on {@code path}: the one of the database the command writes. */

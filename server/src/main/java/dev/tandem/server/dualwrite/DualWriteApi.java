@@ -20,8 +20,12 @@ final class DualWriteApi {
     /** Base path of the dual-write endpoints. */
     static final String BASE = "/api/dualwrite";
 
-    /** The acting user of every call (activity log, map state changes) until the API authenticates its callers. */
-    static final String USER = "api";
+    /** The signed-in user of the request, who the activity log and the map's state record as acting (issue 15). */
+    static String user() {
+        org.springframework.security.core.Authentication auth =
+                org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+        return auth == null || auth.getName() == null ? dev.tandem.server.security.ActingUser.SYSTEM : auth.getName();
+    }
 
     private DualWriteApi() {
     }

@@ -45,7 +45,10 @@ public class InitialSyncController {
     ResponseEntity<?> start(@PathVariable String id,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key, HttpServletRequest request) {
         return idempotency.onceWithoutTransaction(key, request, null,
-                () -> accepted(id, jobs.start(id, () -> runtime.initialSync(id, DualWriteApi.USER))));
+                () -> {
+                    String user = DualWriteApi.user();
+                    return accepted(id, jobs.start(id, () -> runtime.initialSync(id, user)));
+                });
     }
 
     /** A run: status RUNNING, COMPLETED, COMPLETED_WITH_ERRORS, FAILED or INTERRUPTED, rows synced and failed. */

@@ -77,7 +77,7 @@ public class SyncLogController {
             throw new InputError("errorIds", "must not contain null").refusal();
         }
         return idempotency.onceWithoutTransaction(key, request, body,
-                () -> ResponseEntity.ok(runtime.retry(id, ids, DualWriteApi.USER)));
+                () -> ResponseEntity.ok(runtime.retry(id, ids, DualWriteApi.user())));
     }
 
     /** Applies the retry list (changes moved there by resume LIVE_RETRY_QUEUED), in order. */
@@ -85,7 +85,7 @@ public class SyncLogController {
     ResponseEntity<?> retryQueue(@PathVariable String id,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key, HttpServletRequest request) {
         return idempotency.onceWithoutTransaction(key, request, null,
-                () -> ResponseEntity.ok(runtime.retryQueue(id, DualWriteApi.USER)));
+                () -> ResponseEntity.ok(runtime.retryQueue(id, DualWriteApi.user())));
     }
 
     /**
@@ -101,7 +101,7 @@ public class SyncLogController {
             throw new InputError("errorIds", "must not contain null").refusal();
         }
         return idempotency.onceWithoutTransaction(key, request, body,
-                () -> ResponseEntity.ok(new PurgeAnswer(runtime.purgeErrors(id, ids, DualWriteApi.USER))));
+                () -> ResponseEntity.ok(new PurgeAnswer(runtime.purgeErrors(id, ids, DualWriteApi.user()))));
     }
 
     /** Syncs one source row again by its integration key, as initial sync would; {@code {retried, succeeded, failed}}. */
@@ -112,6 +112,6 @@ public class SyncLogController {
             throw new InputError("key", "must be the integration key of the source row").refusal();
         }
         return idempotency.onceWithoutTransaction(key, request, body,
-                () -> ResponseEntity.ok(runtime.resyncRow(id, body.key(), DualWriteApi.USER)));
+                () -> ResponseEntity.ok(runtime.resyncRow(id, body.key(), DualWriteApi.user())));
     }
 }

@@ -99,7 +99,7 @@ public class TableMapController {
                 @Content(mediaType = "application/yaml", schema = @Schema(type = "string")),
                 @Content(mediaType = "text/yaml", schema = @Schema(type = "string"))})
             @RequestBody String yaml) {
-        return runtime.replace(id, yaml, DualWriteApi.USER);
+        return runtime.replace(id, yaml, DualWriteApi.user());
     }
 
     /**
@@ -128,10 +128,10 @@ public class TableMapController {
         boolean initialSync = body != null && Boolean.TRUE.equals(body.initialSync());
         return idempotency.onceWithoutTransaction(key, request, body, () -> {
             if (!initialSync) {
-                return ResponseEntity.ok(runtime.run(id, false, DualWriteApi.USER));
+                return ResponseEntity.ok(runtime.run(id, false, DualWriteApi.user()));
             }
             InitialSyncRun run = initialSyncs.start(id, () -> {
-                runtime.run(id, true, DualWriteApi.USER);
+                runtime.run(id, true, DualWriteApi.user());
                 return runtime.initialSyncRuns(id).getFirst();
             });
             return InitialSyncController.accepted(id, run);
@@ -144,13 +144,14 @@ public class TableMapController {
             @RequestHeader(name = Idempotency.HEADER, required = false) String key, HttpServletRequest request) {
         String reason = body == null ? null : body.reason();
         return idempotency.onceWithoutTransaction(key, request, body,
-                () -> ResponseEntity.ok(runtime.pause(id, reason, DualWriteApi.USER)));
+                () -> ResponseEntity.ok(runtime.pause(id, reason, DualWriteApi.user())));
     }
 
     /**
      * Paused → Running with one of the three options: DRAIN (catch up the queue first), LIVE_RETRY_QUEUED (go live,
      * the queue moves to the retry list), LIVE_DISCARD_QUEUED (go live and discard the queue; needs
-     * {@code confirmDiscard: true}, else 409 {@code CONFIRMATION_REQUIRED}).
+     * {@code confirmDiscard: true}, else 409 {@code CONFIRMATION_REQUIRED}; and the permission {@code queue:discard},
+     * else 403 {@code PERMISSION_REFUSED}).
      */
     @PostMapping("/maps/{id}/resume")
     ResponseEntity<?> resume(@PathVariable String id, @RequestBody ResumeRequest body,
@@ -158,9 +159,14 @@ public class TableMapController {
         if (body.option() == null) {
             throw new InputError("option", "must be one of DRAIN, LIVE_RETRY_QUEUED, LIVE_DISCARD_QUEUED").refusal();
         }
+        if (body.option() == dev.tandem.dualwrite.runtime.ResumeOption.LIVE_DISCARD_QUEUED) {
+            // Discarding loses the queued changes for good: it needs its own permission besides map:resume.
+            dev.tandem.server.security.Permissions.require(dev.tandem.server.security.Permission.QUEUE_DISCARD,
+                    "resume map " + id + " discarding its queue");
+        }
         boolean confirm = Boolean.TRUE.equals(body.confirmDiscard());
         return idempotency.onceWithoutTransaction(key, request, body, () -> {
-            ResumeResult result = runtime.resume(id, body.option(), confirm, DualWriteApi.USER);
+            ResumeResult result = runtime.resume(id, body.option(), confirm, DualWriteApi.user());
             List<QueuedChange> discarded = result.discarded();
             PageRequest first = new PageRequest(0, PageRequest.DEFAULT_SIZE);
             String link = discarded.isEmpty() ? null : DualWriteApi.BASE + "/maps/" + id + "/queue?status=DISCARDED";
@@ -174,7 +180,7 @@ public class TableMapController {
     ResponseEntity<?> stop(@PathVariable String id,
             @RequestHeader(name = Idempotency.HEADER, required = false) String key, HttpServletRequest request) {
         return idempotency.onceWithoutTransaction(key, request, null,
-                () -> ResponseEntity.ok(runtime.stop(id, DualWriteApi.USER)));
+                () -> ResponseEntity.ok(runtime.stop(id, DualWriteApi.user())));
     }
 
     /** The map's activity log, newest first: state changes, alerts, resumes, discards, initial syncs, retries. */

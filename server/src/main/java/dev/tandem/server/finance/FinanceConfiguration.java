@@ -15,19 +15,17 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The Finance app of this process: one {@link Finance} over the finance database and its transaction manager, and the
- * {@code Idempotency-Key} store of its commands. Like the Project Operations API, calls are recorded as done by user
- * "api" until the API authenticates its callers.
+ * {@code Idempotency-Key} store of its commands. Rows record the acting user ({@link
+ * dev.tandem.server.security.ActingUser}): the signed-in user of the request, or of the Project Operations request
+ * whose change live sync applies here.
  */
 @Configuration(proxyBeanMethods = false)
 public class FinanceConfiguration {
 
-    /** The acting user of every Finance API call until the API authenticates its callers. */
-    public static final String API_USER = "api";
-
     @Bean
     Finance finance(@FinanceDatabase DataSource dataSource, @FinanceDatabase PlatformTransactionManager transactions,
-            Clock clock) {
-        return new Finance(new FinanceContext(dataSource, transactions, clock, () -> API_USER));
+            Clock clock, dev.tandem.server.security.ActingUser actingUser) {
+        return new Finance(new FinanceContext(dataSource, transactions, clock, actingUser));
     }
 
     /**

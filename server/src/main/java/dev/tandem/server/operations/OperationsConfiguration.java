@@ -18,20 +18,17 @@ import tools.jackson.databind.json.JsonMapper;
  * transaction manager (so a service action joins a caller's transaction on the same database) and the application
  * {@link Clock}.
  *
- * <p>The API has no authentication yet, so every action is recorded as done by the constant user
- * {@value #API_USER} (the {@code createdby}/{@code modifiedby} audit fields and {@code tdm_approvedby}). That is
- * also why the server listens on loopback only by default.
+ * <p>Every action is recorded as done by the acting user ({@link dev.tandem.server.security.ActingUser}): the
+ * signed-in user of the request (the {@code createdby}/{@code modifiedby} audit fields and {@code tdm_approvedby}).
  */
 @Configuration(proxyBeanMethods = false)
 public class OperationsConfiguration {
 
-    /** The acting user of every API call until the API authenticates its callers. */
-    public static final String API_USER = "api";
-
     @Bean
     ProjectOperations projectOperations(@OperationsDatabase DataSource dataSource,
-            @OperationsDatabase PlatformTransactionManager transactions, Clock clock) {
-        return new ProjectOperations(new OperationsContext(dataSource, transactions, clock, () -> API_USER));
+            @OperationsDatabase PlatformTransactionManager transactions, Clock clock,
+            dev.tandem.server.security.ActingUser actingUser) {
+        return new ProjectOperations(new OperationsContext(dataSource, transactions, clock, actingUser));
     }
 
     /**

@@ -39,6 +39,10 @@ public final class ReconcileCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the report as JSON instead of lines.")
     private boolean json;
 
+    @Option(names = "--as", paramLabel = "<user>",
+            description = "The user to act as (default: the operating-system user).")
+    private String as;
+
     @Unmatched
     private List<String> settings = new ArrayList<>();
 
@@ -51,7 +55,10 @@ public final class ReconcileCommand implements Callable<Integer> {
             }
         }
         ReconcileReport report;
-        try (ConfigurableApplicationContext context = CommandContexts.start(settings.toArray(String[]::new))) {
+        List<String> arguments = new ArrayList<>(settings);
+        arguments.add("--" + dev.tandem.server.security.SecurityBeans.ACTING_USER + "="
+                + (as != null && !as.isBlank() ? as.trim() : System.getProperty("user.name", "system")));
+        try (ConfigurableApplicationContext context = CommandContexts.start(arguments.toArray(String[]::new))) {
             report = context.getBean(Reconciliation.class).check();
         }
         PrintWriter out = spec.commandLine().getOut();

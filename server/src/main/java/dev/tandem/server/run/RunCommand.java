@@ -61,14 +61,21 @@ public final class RunCommand implements Callable<Integer> {
                     + "(environment variables and ./application.properties work too).")
     private Map<String, String> properties = new LinkedHashMap<>();
 
+    @Option(names = "--as", paramLabel = "<user>", description = "The user the rows record as their author "
+            + "(default: the operating-system user).")
+    private String as;
+
     /**
      * Spring arguments: the maps start Running on a fresh installation whatever the server's own settings say (the
-     * run relies on live sync; a map an admin paused or stopped stays so, and the run's reconcile shows it), then
-     * the {@code -D} settings.
+     * run relies on live sync; a map an admin paused or stopped stays so, and the run's reconcile shows it), the
+     * acting user ({@code --as}, else the operating-system user), then the {@code -D} settings.
      */
     private String[] arguments() {
         Map<String, String> all = new LinkedHashMap<>();
         all.put("tandem.dualwrite.auto-run", "true");
+        // Who the run's rows name as author (createdby, approvedby, …; issue 15).
+        all.put(dev.tandem.server.security.SecurityBeans.ACTING_USER, as != null && !as.isBlank() ? as.trim()
+                : System.getProperty("user.name", dev.tandem.server.security.ActingUser.SYSTEM));
         all.putAll(properties);
         return all.entrySet().stream().map(p -> "--" + p.getKey() + "=" + p.getValue()).toArray(String[]::new);
     }

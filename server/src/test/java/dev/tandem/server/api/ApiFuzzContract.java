@@ -65,13 +65,13 @@ abstract class ApiFuzzContract {
     void noMalformedRequestAnswers5xxOrHtmlOrWritesARow() throws Exception {
         long started = System.nanoTime();
         try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build()) {
-            HttpResponse<String> created = http.send(HttpRequest.newBuilder(uri("/api/finance/legal-entities"))
+            HttpResponse<String> created = http.send(dev.tandem.server.TestAuth.request(uri("/api/finance/legal-entities"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(
                             "{\"dataAreaId\":\"" + DATA_AREA + "\",\"name\":\"Fuzz\",\"accountingCurrency\":\"USD\","
                             + "\"roundingAccount\":\"999999\"}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
             assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-            JsonNode document = JSON.readTree(http.send(HttpRequest.newBuilder(uri("/v3/api-docs")).GET().build(),
+            JsonNode document = JSON.readTree(http.send(dev.tandem.server.TestAuth.request(uri("/v3/api-docs")).GET().build(),
                     HttpResponse.BodyHandlers.ofString()).body());
             List<MalformedRequests.Probe> probes = new MalformedRequests(document, SEED,
                     Map.of("dataAreaId", DATA_AREA)).probes();
@@ -144,7 +144,7 @@ abstract class ApiFuzzContract {
 
     private HttpResponse<String> send(HttpClient http, MalformedRequests.Probe probe)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(probe.path())).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request = dev.tandem.server.TestAuth.request(uri(probe.path())).timeout(Duration.ofSeconds(60));
         if (probe.contentType() != null) {
             request.header("Content-Type", probe.contentType());
         }

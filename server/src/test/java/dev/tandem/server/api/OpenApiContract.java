@@ -129,7 +129,7 @@ abstract class OpenApiContract {
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {
         try (HttpClient client = HttpClient.newHttpClient()) {
-            return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
+            return client.send(dev.tandem.server.TestAuth.request(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
                     HttpResponse.BodyHandlers.ofString());
         }
     }

@@ -77,7 +77,7 @@ abstract class DualWriteApiContract {
         JsonNode paused = http.post(API + "/maps/legalentities/pause", Map.of("reason", "month-end close")).ok();
         assertThat(paused.get("state").asString()).isEqualTo("PAUSED");
         assertThat(paused.get("reason").asString()).isEqualTo("month-end close");
-        assertThat(paused.get("changedBy").asString()).isEqualTo("api");
+        assertThat(paused.get("changedBy").asString()).isEqualTo(dev.tandem.server.TestAuth.ADMIN);
 
         JsonNode again = http.post(API + "/maps/legalentities/pause", Map.of("reason", "again")).problem(409,
                 "MAP_STATE");

@@ -54,12 +54,12 @@ final class Http {
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(dev.tandem.server.TestAuth.request(uri(path)).GET());
     }
 
     /** POST of a JSON body (a String as is, anything else as its JSON); {@code null}: no body. */
     Reply post(String path, Object body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        HttpRequest.Builder request = dev.tandem.server.TestAuth.request(uri(path));
         if (body == null) {
             request.POST(HttpRequest.BodyPublishers.noBody());
         } else {
@@ -74,13 +74,13 @@ final class Http {
 
     /** POST of a YAML text. */
     Reply postYaml(String path, String yaml) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/yaml")
+        return send(dev.tandem.server.TestAuth.request(uri(path)).header("Content-Type", "application/yaml")
                 .POST(HttpRequest.BodyPublishers.ofString(yaml)));
     }
 
     /** PUT of a YAML text. */
     Reply putYaml(String path, String yaml) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/yaml")
+        return send(dev.tandem.server.TestAuth.request(uri(path)).header("Content-Type", "application/yaml")
                 .PUT(HttpRequest.BodyPublishers.ofString(yaml)));
     }
 

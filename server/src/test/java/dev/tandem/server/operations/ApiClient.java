@@ -130,37 +130,37 @@ final class ApiClient {
     }
 
     Reply get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return send(dev.tandem.server.TestAuth.request(uri(path)).GET());
     }
 
     /** POST of {@code body}: a String is sent as is (to send broken JSON), anything else as its JSON. */
     Reply post(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(dev.tandem.server.TestAuth.request(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
     /** POST of a body that is not JSON, e.g. a {@code text/csv} file or a {@code multipart/form-data} upload. */
     Reply post(String path, String contentType, byte[] body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+        return send(dev.tandem.server.TestAuth.request(uri(path)).header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
     }
 
     Reply post(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
+        return send(dev.tandem.server.TestAuth.request(uri(path)).POST(HttpRequest.BodyPublishers.noBody()));
     }
 
     Reply put(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(dev.tandem.server.TestAuth.request(uri(path)).header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
     Reply patch(String path, Object body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send(dev.tandem.server.TestAuth.request(uri(path)).header("Content-Type", "application/json")
                 .method("PATCH", HttpRequest.BodyPublishers.ofString(text(body))));
     }
 
     Reply delete(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).DELETE());
+        return send(dev.tandem.server.TestAuth.request(uri(path)).DELETE());
     }
 
     private static String text(Object body) {
@@ -172,7 +172,7 @@ final class ApiClient {
     }
 
     private Reply send(HttpRequest.Builder request) {
-        headers.forEach(request::header);
+        headers.forEach(request::setHeader);
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             return new Reply(response.statusCode(), response.headers(), response.body());

@@ -81,7 +81,7 @@ abstract class BacklogContentionContract {
                     Collections.shuffle(ids, random);
                     ids = ids.subList(0, 5 + random.nextInt(10));
                     String path = random.nextBoolean() ? "ready" : "not-ready";
-                    HttpResponse<String> reply = HealthProbe.send(http, HttpRequest.newBuilder(
+                    HttpResponse<String> reply = HealthProbe.send(http, dev.tandem.server.TestAuth.request(
                                     uri("/api/operations/backlog/actuals/" + path))
                             .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                             .POST(HttpRequest.BodyPublishers.ofString(ApiClient.JSON.writeValueAsString(

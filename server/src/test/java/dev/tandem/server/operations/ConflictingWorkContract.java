@@ -226,7 +226,7 @@ abstract class ConflictingWorkContract {
      */
     private HttpResponse<String> call(HttpClient http, String what, String method, String path, Object body,
                                       java.util.function.Consumer<HttpResponse<String>> then) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request = dev.tandem.server.TestAuth.request(uri(path)).timeout(Duration.ofSeconds(30));
         if (body != null) {
             request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
                     ApiClient.JSON.writeValueAsString(body)));

@@ -143,7 +143,8 @@ abstract class IdempotencyApiContract {
         // What a request that is still confirming (or died confirming) leaves: a claim without an answer.
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         jdbc.update("INSERT INTO api_idempotency_key (idempotency_key, request_method, request_path, request_hash, "
-                + "claim_token, created_at) VALUES (?, 'POST', ?, ?, ?, ?)", key, path, sha256(new byte[0]),
+                + "claim_token, created_at) VALUES (?, 'POST', ?, ?, ?, ?)", key, path,
+                Idempotency.ofUser(dev.tandem.server.TestAuth.ADMIN, sha256(new byte[0])),
                 UUID.randomUUID(), now);
         ApiClient keyed = api.header(Idempotency.HEADER, key);
 

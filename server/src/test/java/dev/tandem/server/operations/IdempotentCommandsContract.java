@@ -97,12 +97,17 @@ abstract class IdempotentCommandsContract {
         String tooLong = "k".repeat(Idempotency.MAX_KEY_LENGTH + 1);
         List<String> uncovered = new ArrayList<>();
         for (Command c : commands) {
+            if (IdempotencyFilter.answersASecret(c.pattern())) {
+                // Issue 15: a new token or password is shown once and never stored, so never replayed.
+                assertThat(IdempotencyFilter.covers(c.method(), c.pattern())).as(c.toString()).isFalse();
+                continue;
+            }
             assertThat(IdempotencyFilter.covers(c.method(), c.pattern())).as(c.toString()).isTrue();
             if (declaresHeader(c.handler())) {
                 continue; // the controller runs Idempotency#once itself
             }
             String path = c.pattern().replaceAll("\\{[^}]+}", UUID.randomUUID().toString());
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+            HttpRequest request = dev.tandem.server.TestAuth.request(URI.create("http://127.0.0.1:" + port + path))
                     .header("Content-Type", "application/json").header(Idempotency.HEADER, tooLong)
                     .method(c.method(), HttpRequest.BodyPublishers.ofString("{}")).build();
             HttpResponse<String> answer = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -116,7 +121,7 @@ abstract class IdempotentCommandsContract {
 
     @Test
     void theOpenApiDocumentShowsTheHeaderOnEveryCommand() throws Exception {
-        HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
+        HttpResponse<String> docs = HttpClient.newHttpClient().send(dev.tandem.server.TestAuth.request(URI.create("http://127.0.0.1:"
                 + port + "/v3/api-docs")).build(), HttpResponse.BodyHandlers.ofString());
         JsonNode paths = JSON.readTree(docs.body()).get("paths");
         List<String> without = new ArrayList<>();
@@ -133,7 +138,7 @@ abstract class IdempotentCommandsContract {
                     has |= "header".equals(p.path("in").asString("")) && Idempotency.HEADER.equals(p.path("name")
                             .asString(""));
                 }
-                if (!has) {
+                if (!has && !IdempotencyFilter.answersASecret(path.getKey())) {
                     without.add(method + " " + path.getKey());
                 }
             }

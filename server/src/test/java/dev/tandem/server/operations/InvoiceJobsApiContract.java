@@ -185,7 +185,7 @@ abstract class InvoiceJobsApiContract {
         assertThat(accepted.get("status").get("name").asString()).isEqualTo("SCHEDULED");
         assertThat(accepted.get("status").get("value").asInt()).isEqualTo(690970300);
         assertThat(accepted.get("invoiceCount").asInt()).isEqualTo(2);
-        assertThat(accepted.get("createdBy").asString()).isEqualTo("api");
+        assertThat(accepted.get("createdBy").asString()).isEqualTo(dev.tandem.server.TestAuth.ADMIN);
         assertThat(accepted.get("startedOn").isNull()).isTrue();
         assertThat(accepted.get("invoices")).extracting(i -> i.get("invoiceId").asString(),
                 i -> i.get("outcome").isNull()).containsExactly(tuple(first, true), tuple(second, true));
