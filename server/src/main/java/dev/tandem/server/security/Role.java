@@ -2,6 +2,7 @@ package dev.tandem.server.security;
 
 import static dev.tandem.server.security.Permission.*;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Locale;
@@ -37,7 +38,8 @@ public enum Role {
         this.permissions = permissions;
     }
 
-    /** The role's name as stored and as the CLI and API take it, e.g. {@code project-manager}. */
+    /** The role's name as stored and as the CLI and API take and show it, e.g. {@code project-manager}. */
+    @JsonValue
     public String text() {
         return text;
     }

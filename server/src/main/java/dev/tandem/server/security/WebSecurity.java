@@ -187,7 +187,8 @@ public class WebSecurity {
                     request.getHeader(HttpHeaders.HOST), rejected.getMessage());
             ProblemDetail problem = ProblemDetail.forStatus(400);
             problem.setTitle(ServerError.REQUEST_REFUSED.title());
-            problem.setDetail(rejected.getMessage() != null && rejected.getMessage().contains("host")
+            String reason = rejected.getMessage() == null ? "" : rejected.getMessage();
+            problem.setDetail(reason.contains("untrusted") || reason.contains("host")
                     ? "The server does not answer for the host this request names (Host: "
                     + request.getServerName() + "); see tandem.security.allowed-hosts in docs/security.md."
                     : "The request was refused before it was read: " + rejected.getMessage());

@@ -343,7 +343,8 @@ abstract class SecurityContract {
 
         String foreign = raw("POST " + map + "/stop HTTP/1.1\r\nHost: evil.example:" + port + "\r\nAuthorization: "
                 + TestAuth.ADMIN_BASIC + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
-        assertThat(foreign).startsWith("HTTP/1.1 400").contains("REQUEST_REFUSED");
+        assertThat(foreign).startsWith("HTTP/1.1 400").contains("REQUEST_REFUSED")
+                .contains("does not answer for the host this request names (Host: evil.example)");
 
         Answer form = call("POST", "/logout", null, null);
         assertThat(form.status()).as("no CSRF token").isEqualTo(403);

@@ -56,7 +56,7 @@ abstract class FirstStartContract {
 
         HttpResponse<String> me = get("/api/me", TestAuth.basic(FirstUser.ADMIN, password));
         assertThat(me.statusCode()).as(me.body()).isEqualTo(200);
-        assertThat(me.body()).contains("invoice:confirm", "user:manage");
+        assertThat(me.body()).contains("invoice:confirm", "user:manage", "\"project-manager\"");
         assertThat(get("/api/me", null).statusCode()).isEqualTo(401);
         HttpResponse<String> page = get("/", null);
         assertThat(page.statusCode()).isEqualTo(302);
