@@ -49,4 +49,14 @@ public final class ServerDatabases {
         registry.add("tandem." + app + ".datasource.username", () -> user);
         registry.add("tandem." + app + ".datasource.password", () -> "");
     }
+
+    /**
+     * The settings that point a command ({@code tandem reconcile}, {@code tandem users}) at an app's database, as the
+     * command line takes them: {@code --tandem.<app>.datasource.url=…}, username, password.
+     */
+    public static java.util.List<String> commandLineSettings(String app, com.zaxxer.hikari.HikariDataSource db) {
+        String prefix = "--tandem." + app + ".datasource.";
+        return java.util.List.of(prefix + "url=" + db.getJdbcUrl(), prefix + "username=" + db.getUsername(),
+                prefix + "password=" + (db.getPassword() == null ? "" : db.getPassword()));
+    }
 }

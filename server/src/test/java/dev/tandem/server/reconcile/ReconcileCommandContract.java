@@ -109,17 +109,11 @@ abstract class ReconcileCommandContract {
     private int reconcile(String... more) {
         List<String> args = new ArrayList<>(List.of("reconcile"));
         args.addAll(List.of(more));
-        args.addAll(settings("operations", operationsDb));
-        args.addAll(settings("finance", financeDb));
+        args.addAll(dev.tandem.server.ServerDatabases.commandLineSettings("operations", operationsDb));
+        args.addAll(dev.tandem.server.ServerDatabases.commandLineSettings("finance", financeDb));
         CommandLine commandLine = TandemCli.commandLine();
         commandLine.setOut(new PrintWriter(out, true));
         commandLine.setErr(new PrintWriter(err, true));
         return commandLine.execute(args.toArray(String[]::new));
-    }
-
-    private static List<String> settings(String app, HikariDataSource db) {
-        String prefix = "--tandem." + app + ".datasource.";
-        return List.of(prefix + "url=" + db.getJdbcUrl(), prefix + "username=" + db.getUsername(),
-                prefix + "password=" + (db.getPassword() == null ? "" : db.getPassword()));
     }
 }

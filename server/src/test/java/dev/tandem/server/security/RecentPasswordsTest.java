@@ -2,10 +2,8 @@ package dev.tandem.server.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.junit.jupiter.api.Test;
@@ -29,23 +27,7 @@ class RecentPasswordsTest {
 
     @Test
     void aVerifiedPasswordIsRememberedForItsHashAndTimeOnlyAndAWrongOneNever() {
-        Instant[] now = {Instant.parse("2026-12-07T10:00:00Z")};
-        Clock clock = new Clock() {
-            @Override
-            public java.time.ZoneId getZone() {
-                return ZoneOffset.UTC;
-            }
-
-            @Override
-            public Clock withZone(java.time.ZoneId zone) {
-                return this;
-            }
-
-            @Override
-            public Instant instant() {
-                return now[0];
-            }
-        };
+        SettableClock clock = new SettableClock(Instant.parse("2026-12-07T10:00:00Z"));
         RecentPasswords encoder = new RecentPasswords(slow, clock, Duration.ofMinutes(5));
         for (int i = 0; i < 3; i++) {
             assertThat(encoder.matches("wrong", "{plain}right")).isFalse();
@@ -57,7 +39,7 @@ class RecentPasswordsTest {
         assertThat(checks).hasValue(4);
         assertThat(encoder.matches("right", "{plain}changed")).isFalse();
         assertThat(checks).hasValue(5);
-        now[0] = now[0].plus(Duration.ofMinutes(6));
+        clock.advance(Duration.ofMinutes(6));
         assertThat(encoder.matches("right", "{plain}right")).isTrue();
         assertThat(checks).hasValue(6);
     }

@@ -7,13 +7,10 @@ import dev.tandem.common.TandemException;
 import dev.tandem.common.testing.DatabaseKind;
 import dev.tandem.common.testing.TestDatabases;
 import dev.tandem.server.database.ServerSchema;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -29,23 +26,7 @@ class UserStoreTest {
     DatabaseKind kind;
 
     private com.zaxxer.hikari.HikariDataSource db;
-    private final AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-12-07T10:00:00Z"));
-    private final Clock clock = new Clock() {
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now.get();
-        }
-    };
+    private final SettableClock clock = new SettableClock(Instant.parse("2026-12-07T10:00:00Z"));
 
     private UserStore store() {
         db = TestDatabases.create(kind, java.util.Arrays.asList(dev.tandem.operations.OperationsSchema.LOCATIONS));
@@ -82,15 +63,15 @@ class UserStoreTest {
         UserStore users = store();
         users.create("tom", "long-enough-password", EnumSet.of(Role.VIEWER), "t");
         UserStore.CreatedToken token = users.createToken("tom", "ci", Duration.ofDays(1));
-        assertThat(users.match(token.value())).hasValueSatisfying(t -> assertThat(t.usableAt(now.get())).isTrue());
+        assertThat(users.match(token.value())).hasValueSatisfying(t -> assertThat(t.usableAt(clock.instant())).isTrue());
         assertThat(users.match(token.value() + "x")).isEmpty();
         assertThat(users.match("tdm_" + token.token().id() + "_wrong")).isEmpty();
         assertThat(users.match("Basic abc")).isEmpty();
-        now.set(now.get().plus(Duration.ofDays(2)));
-        assertThat(users.match(token.value()).orElseThrow().usableAt(now.get())).isFalse();
+        clock.advance(Duration.ofDays(2));
+        assertThat(users.match(token.value()).orElseThrow().usableAt(clock.instant())).isFalse();
         UserStore.CreatedToken second = users.createToken("tom", "cli", Duration.ofDays(1));
         users.revokeToken("tom", second.token().id());
-        assertThat(users.match(second.value()).orElseThrow().usableAt(now.get())).isFalse();
+        assertThat(users.match(second.value()).orElseThrow().usableAt(clock.instant())).isFalse();
         assertThat(users.tokens("tom")).hasSize(2);
     }
 
@@ -101,15 +82,15 @@ class UserStoreTest {
         for (int i = 0; i < 4; i++) {
             assertThat(users.addressFailed("10.0.0.9", 5, lock)).isEmpty();
         }
-        now.set(now.get().plus(Duration.ofMinutes(20))); // the run is broken: the count starts again
+        clock.advance(Duration.ofMinutes(20)); // the run is broken: the count starts again
         for (int i = 0; i < 4; i++) {
             assertThat(users.addressFailed("10.0.0.9", 5, lock)).isEmpty();
         }
         assertThat(users.addressLockedUntil("10.0.0.9")).isEmpty();
-        assertThat(users.addressFailed("10.0.0.9", 5, lock)).contains(now.get().plus(lock));
-        assertThat(users.addressLockedUntil("10.0.0.9")).contains(now.get().plus(lock));
+        assertThat(users.addressFailed("10.0.0.9", 5, lock)).contains(clock.instant().plus(lock));
+        assertThat(users.addressLockedUntil("10.0.0.9")).contains(clock.instant().plus(lock));
         assertThat(users.addressLockedUntil("10.0.0.10")).isEmpty();
-        now.set(now.get().plus(lock).plusSeconds(1));
+        clock.advance(lock.plusSeconds(1));
         assertThat(users.addressLockedUntil("10.0.0.9")).isEmpty();
     }
 
@@ -121,9 +102,9 @@ class UserStoreTest {
             assertThat(users.failed("lea", 3, Duration.ofMinutes(5))).isEmpty();
         }
         assertThat(users.failed("lea", 3, Duration.ofMinutes(5))).isPresent();
-        assertThat(users.require("lea").lockedAt(now.get())).isTrue();
+        assertThat(users.require("lea").lockedAt(clock.instant())).isTrue();
         users.setPassword("lea", "another-long-password", "admin");
-        assertThat(users.require("lea").lockedAt(now.get())).isFalse();
+        assertThat(users.require("lea").lockedAt(clock.instant())).isFalse();
         assertThat(users.failed("nobody", 3, Duration.ofMinutes(5))).isEmpty();
     }
 }

@@ -49,8 +49,8 @@ abstract class UsersCommandContract {
     private Result users(String... words) {
         List<String> args = new ArrayList<>(List.of("users"));
         args.addAll(List.of(words));
-        args.addAll(settings("operations", operationsDb));
-        args.addAll(settings("finance", financeDb));
+        args.addAll(dev.tandem.server.ServerDatabases.commandLineSettings("operations", operationsDb));
+        args.addAll(dev.tandem.server.ServerDatabases.commandLineSettings("finance", financeDb));
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CommandLine commandLine = TandemCli.commandLine();
@@ -58,12 +58,6 @@ abstract class UsersCommandContract {
         commandLine.setErr(new PrintWriter(err, true));
         int code = commandLine.execute(args.toArray(String[]::new));
         return new Result(code, out.toString(), err.toString());
-    }
-
-    private static List<String> settings(String app, HikariDataSource db) {
-        String prefix = "--tandem." + app + ".datasource.";
-        return List.of(prefix + "url=" + db.getJdbcUrl(), prefix + "username=" + db.getUsername(),
-                prefix + "password=" + (db.getPassword() == null ? "" : db.getPassword()));
     }
 
     @Test
