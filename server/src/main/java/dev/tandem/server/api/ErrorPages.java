@@ -47,13 +47,33 @@ public class ErrorPages {
     static class ErrorPage implements ErrorController {
 
         @RequestMapping("/error")
-        void error(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        org.springframework.web.servlet.ModelAndView error(HttpServletRequest request, HttpServletResponse response)
+                throws IOException {
             Object code = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
             int status = code instanceof Integer value ? value : response.getStatus();
             Object uri = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
             Throwable cause = (Throwable) request.getAttribute(RequestDispatcher.ERROR_EXCEPTION);
-            ProblemResponses.write(response, problem(status, cause, String.valueOf(uri)),
-                    uri == null ? null : uri.toString());
+            ProblemDetail problem = problem(status, cause, String.valueOf(uri));
+            if (wantsPage(request, uri)) {
+                // A browser asking for a page (not the API): the same status and sentence as an HTML page.
+                response.setStatus(status);
+                org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView(
+                        "error");
+                page.addObject("status", status);
+                page.addObject("title", problem.getTitle());
+                page.addObject("detail", problem.getDetail());
+                return page;
+            }
+            ProblemResponses.write(response, problem, uri == null ? null : uri.toString());
+            return null;
+        }
+
+        /** A request outside the API whose client accepts HTML: a browser on a page. */
+        private static boolean wantsPage(HttpServletRequest request, Object uri) {
+            String path = uri == null ? "" : uri.toString();
+            String accept = request.getHeader("Accept");
+            return !path.startsWith("/api/") && !path.startsWith("/v3/") && !path.startsWith("/actuator")
+                    && accept != null && accept.contains("text/html");
         }
     }
 

@@ -34,7 +34,9 @@ import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.access.AccessDeniedHandlerImpl;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -65,13 +67,16 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  *       requests); a 401 carries no {@code WWW-Authenticate: Basic} challenge, so a browser never prompts for and
  *       never caches Basic credentials it would then send by itself. Each operation needs the permission
  *       {@link ApiPermissions} names; 401 and 403 are problem+json, a 403 naming the permission.</li>
- *   <li><b>The web pages</b> (everything else): form sign-in with a session, CSRF protection on.</li>
+ *   <li><b>The web pages</b> (everything else, {@code dev.tandem.server.web}): form sign-in at {@code /login} with a
+ *       session, CSRF protection on; a page action needs the permission of its API operation
+ *       ({@code @PreAuthorize}), and a refusal is the 403 page {@code /denied}, recorded in the security log.</li>
  *   <li><b>Every request</b>: its {@code Host} must be one the server answers for (DNS rebinding), CORS is closed
  *       unless {@code tandem.security.cors-allowed-origins} opens it.</li>
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
+@EnableMethodSecurity
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 public class WebSecurity {
 
@@ -155,16 +160,28 @@ public class WebSecurity {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, SecurityProperties properties)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, AuthenticationManager manager, SecurityProperties properties,
+            SecurityLog log) throws Exception {
+        AccessDeniedHandlerImpl deniedPage = new AccessDeniedHandlerImpl();
+        deniedPage.setErrorPage("/denied");
+        AccessDeniedHandler denied = (request, response, exception) -> {
+            Authentication auth = SecurityContextHolder.getContext().getAuthentication();
+            String user = auth == null ? null : auth.getName();
+            log.record(SecurityEventType.PERMISSION_REFUSED, user, user, request.getRemoteAddr(),
+                    request.getMethod() + " " + request.getRequestURI().substring(request.getContextPath().length())
+                    + " (web page)");
+            deniedPage.handle(request, response, exception);
+        };
         http.authenticationManager(manager)
                 .cors(cors -> cors.configurationSource(cors(properties)))
-                .formLogin(Customizer.withDefaults())
-                .logout(Customizer.withDefaults())
+                .formLogin(form -> form.loginPage("/login").permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?signedOut").permitAll())
                 .addFilterAfter(new ActingUserFilter(), AuthorizationFilter.class)
+                .exceptionHandling(e -> e.accessDeniedHandler(denied))
                 .authorizeHttpRequests(a -> a
-                        .dispatcherTypeMatchers(DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/login", "/error", "/webjars/**", "/favicon.ico").permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+                        .requestMatchers("/login", "/error", "/webjars/**", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
                         .anyRequest().authenticated());
         return http.build();
     }

@@ -1,0 +1,146 @@
+package dev.tandem.server.web;
+
+import dev.tandem.common.TandemException;
+import dev.tandem.operations.ProjectOperations;
+import dev.tandem.operations.actuals.Actual;
+import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.backlog.BillingBacklog.BacklogPage;
+import dev.tandem.operations.backlog.BillingBacklog.Filter;
+import dev.tandem.operations.contracts.ContractRecords.Contract;
+import dev.tandem.operations.masterdata.MasterDataTable;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The billing backlog (§4.2, §5 step 7) for the project manager: unbilled sales actuals not yet invoiced, filtered by
+ * contract, project, customer and document date, paged in the database with totals per currency over every page, and
+ * the bulk actions Ready / Not ready to invoice. Each chosen row is marked on its own, so one refused row (e.g.
+ * {@code NTE_FAILED}, §11 rule 3) does not hold back the others, and each refusal is shown beside its row.
+ */
+@Controller
+class BacklogPages {
+
+    private final ProjectOperations operations;
+
+    BacklogPages(ProjectOperations operations) {
+        this.operations = operations;
+    }
+
+    /** One row of the page, with names instead of ids; {@code amount} and {@code price} in {@code currency}. */
+    record Row(UUID id, LocalDate date, String contract, String project, String customer, String resource,
+               String classification, BigDecimal quantity, BigDecimal price, BigDecimal amount, String currency,
+               String billingStatus, boolean ready, String billingType, String nteStatus, String nteDetail) {
+    }
+
+    /** A contract, project or customer to filter by: id and what the list shows. */
+    record Choice(UUID id, String label) {
+    }
+
+    @GetMapping("/backlog")
+    @PreAuthorize("hasAuthority('operations:read')")
+    String backlog(@RequestParam(required = false) UUID contractId, @RequestParam(required = false) UUID projectId,
+            @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "false") boolean readyOnly, @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size, Model model, jakarta.servlet.http.HttpServletRequest request) {
+        model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? ""
+                : "?" + request.getQueryString()));
+        if (from != null && to != null && to.isBefore(from)) {
+            model.addAttribute("filterError", "The date range ends (" + to + ") before it starts (" + from + ").");
+            to = null;
+        }
+        Filter filter = new Filter(contractId, projectId, customerId, from, to, readyOnly);
+        int pageSize = PageModel.size(size);
+        BacklogPage<Actual> result = operations.backlog().timeAndMaterial(filter, PageModel.page(page), pageSize);
+        PageNames names = new PageNames(operations);
+        List<Row> rows = new ArrayList<>();
+        for (Actual a : result.items()) {
+            rows.add(new Row(a.id(), a.documentDate(), names.contract(a.contractId()), names.project(a.projectId()),
+                    names.customer(a.customerId()), names.resource(a.resourceId()), label(a.classification()),
+                    a.quantity(), a.price(), a.amount(), a.currency(), label(a.billingStatus()),
+                    a.billingStatus() == BillingStatus.READY_TO_INVOICE, label(a.billingType()), label(a.nteStatus()),
+                    a.nteDetail()));
+        }
+        model.addAttribute("rows", rows);
+        model.addAttribute("result", result);
+        model.addAttribute("pageCount", Math.max(1, (result.total() + pageSize - 1) / pageSize));
+        model.addAttribute("filter", filter);
+        model.addAttribute("size", pageSize);
+        model.addAttribute("contracts", operations.contracts().contracts(0, PageModel.MAX_PAGE_SIZE).stream()
+                .map(c -> new Choice(c.id(), c.contractNumber() + " " + c.name())).toList());
+        model.addAttribute("projects", choices(MasterDataTable.PROJECTS, "msdyn_projectid", "msdyn_projectnumber",
+                "msdyn_subject"));
+        model.addAttribute("customers", choices(MasterDataTable.ACCOUNTS, "accountid", "accountnumber", "name"));
+        return "backlog";
+    }
+
+    /** Marks the chosen actuals Ready to invoice, each on its own; refusals come back per row. */
+    @PostMapping("/backlog/ready")
+    @PreAuthorize("hasAuthority('backlog:ready')")
+    String ready(@RequestParam(name = "id", required = false) List<UUID> ids,
+            @RequestParam(required = false) String back, RedirectAttributes flash) {
+        return mark(ids, true, back, flash);
+    }
+
+    /** Marks the chosen actuals back to not ready, each on its own. */
+    @PostMapping("/backlog/not-ready")
+    @PreAuthorize("hasAuthority('backlog:ready')")
+    String notReady(@RequestParam(name = "id", required = false) List<UUID> ids,
+            @RequestParam(required = false) String back, RedirectAttributes flash) {
+        return mark(ids, false, back, flash);
+    }
+
+    private String mark(List<UUID> ids, boolean ready, String back, RedirectAttributes flash) {
+        if (ids == null || ids.isEmpty()) {
+            flash.addFlashAttribute(PageMessages.REFUSED, "Choose the actuals to mark first.");
+            return "redirect:" + backTo(back);
+        }
+        Map<UUID, String> refusals = new LinkedHashMap<>();
+        int marked = 0;
+        for (UUID id : ids.stream().distinct().limit(PageModel.MAX_PAGE_SIZE).toList()) {
+            try {
+                operations.backlog().markActuals(List.of(id), ready);
+                marked++;
+            } catch (TandemException e) {
+                refusals.put(id, e.errorCode().code() + ": " + e.detail());
+            }
+        }
+        flash.addFlashAttribute(PageMessages.DONE, marked + (marked == 1 ? " actual" : " actuals") + " marked "
+                + (ready ? "Ready to invoice" : "not ready") + (refusals.isEmpty() ? "." : "; " + refusals.size()
+                + " refused (see the rows)."));
+        flash.addFlashAttribute("rowRefusals", refusals);
+        return "redirect:" + backTo(back);
+    }
+
+    /** Only a path of this site's backlog page is a place to go back to (never another site). */
+    static String backTo(String back) {
+        return back != null && back.startsWith("/backlog") && !back.startsWith("//") ? back : "/backlog";
+    }
+
+    private List<Choice> choices(MasterDataTable table, String idColumn, String number, String name) {
+        List<Choice> choices = new ArrayList<>();
+        for (Map<String, Object> row : operations.masterData().list(table, 0, PageModel.MAX_PAGE_SIZE)) {
+            Object label = row.get(name);
+            choices.add(new Choice((UUID) row.get(idColumn), row.get(number) + (label == null ? "" : " " + label)));
+        }
+        return choices;
+    }
+
+    static String label(dev.tandem.operations.OptionValue option) {
+        return option == null ? "" : option.label();
+    }
+}

@@ -1,0 +1,34 @@
+package dev.tandem.server.web;
+
+import dev.tandem.operations.ProjectOperations;
+import dev.tandem.operations.backlog.BillingBacklog.Filter;
+import dev.tandem.operations.invoicing.InvoiceStatus;
+import java.util.Map;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The home page: the figures a signed-in user acts on, by what the user may read — the unbilled backlog per currency
+ * and the proforma invoices by status for Project Operations' readers.
+ */
+@Controller
+class HomePage {
+
+    private final ProjectOperations operations;
+
+    HomePage(ProjectOperations operations) {
+        this.operations = operations;
+    }
+
+    @GetMapping("/")
+    String home(Model model, org.springframework.security.core.Authentication user) {
+        if (PageModel.has(user, "operations:read")) {
+            model.addAttribute("backlogTotals", operations.backlog().timeAndMaterial(Filter.all(), 0, 1).totals());
+            Map<InvoiceStatus, Long> byStatus = operations.invoiceQueries().countByStatus();
+            model.addAttribute("invoicesByStatus", byStatus);
+            model.addAttribute("statuses", InvoiceStatus.values());
+        }
+        return "home";
+    }
+}

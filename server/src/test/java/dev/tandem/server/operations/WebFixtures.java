@@ -1,0 +1,70 @@
+package dev.tandem.server.operations;
+
+import static dev.tandem.server.operations.ApiClient.object;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The worlds of the web UI's journeys (dev.tandem.server.web), built through the API as {@link ApiWorld} builds them,
+ * for tests outside this package.
+ */
+public final class WebFixtures {
+
+    private WebFixtures() {
+    }
+
+    /**
+     * A confirmed contract of the specification's worked example (§6: 200 USD/h, no tax) with approved time entries
+     * of {@code hours} each on {@link ApiWorld#DAY}; their unbilled sales actuals are in the backlog, not Ready.
+     *
+     * @param contractNumber the contract's number ({@code PC-<key>}), to pick it on a page
+     * @param projectNumber  the project's number ({@code P-<key>})
+     * @param resourceName   the resource whose time it is
+     */
+    public record Contract(UUID contractId, String contractNumber, UUID projectId, String projectNumber,
+                           String resourceName, String day) {
+    }
+
+    public static Contract confirmedContractWithApprovedTime(int port, List<Integer> hours) {
+        ApiClient api = new ApiClient(port);
+        ApiWorld world = ApiWorld.build(api, null);
+        api.post("/contracts/" + world.contract() + "/confirm").ok();
+        for (int h : hours) {
+            world.approvedTime(api, h);
+        }
+        return new Contract(world.contract(), "PC-" + world.key(), world.project(), "P-" + world.key(),
+                "Ana Silva " + world.key(), ApiWorld.DAY);
+    }
+
+    /**
+     * Marks the world's first unbilled sales actual Ready and creates its contract's draft invoice dated
+     * 2026-03-31, as an administrator through the API; answers the draft's id.
+     */
+    public static UUID readyAndDraft(int port, Contract world) {
+        ApiClient api = new ApiClient(port);
+        List<String> unbilled = new java.util.ArrayList<>();
+        api.get("/projects/" + world.projectId() + "/actuals?size=500").ok().get("items").forEach(a -> {
+            if (a.get("transactionType").get("name").asString().equals("UNBILLED_SALES")) {
+                unbilled.add(a.get("id").asString());
+            }
+        });
+        api.post("/backlog/actuals/ready", object("ids", unbilled.subList(0, 1))).noContent();
+        ApiClient.Reply created = api.post("/contracts/" + world.contractId() + "/invoices", object("invoiceDate",
+                "2026-03-31"));
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(created.json().get("ids").get(0).asString());
+    }
+
+    /** An invoice's status name as the API answers it ({@code DRAFT}, {@code CONFIRMED}, …). */
+    public static String invoiceStatus(int port, UUID invoiceId) {
+        return new ApiClient(port).get("/invoices/" + invoiceId).ok().get("status").get("name").asString();
+    }
+
+    /** Creates a user with the given roles ({@code project-manager}, {@code viewer}, …) through the admin API. */
+    public static void user(int port, String username, String password, List<String> roles) {
+        ApiClient.Reply reply = ApiClient.of(port, "").post("/api/admin/users", object("username", username,
+                "password", password, "roles", roles));
+        org.assertj.core.api.Assertions.assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+    }
+}

@@ -1,0 +1,135 @@
+package dev.tandem.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.server.TandemApplication;
+import dev.tandem.server.operations.WebFixtures;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * Issue 16's journeys through the web UI in headless Chromium, on either database (subclasses supply it): the
+ * project manager's (backlog → Ready → invoice → 8 h to 6 h → confirm, §6) and the viewer's (the same pages, no
+ * button that changes data, and a forbidden request still 403). Screenshots go to {@code target/ui-screenshots/}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = TandemApplication.class)
+abstract class WebJourneysContract {
+
+    static final String PASSWORD = "journey-password-16";
+
+    @LocalServerPort
+    int port;
+
+    /** A key unique in the JVM for user names (both databases' servers may share nothing else). */
+    static String key() {
+        return Long.toString(System.nanoTime() % 10_000_000, 36);
+    }
+
+    @Test
+    void projectManagerMarksReadyCreatesEditsAndConfirmsAnInvoice() {
+        WebFixtures.Contract world = WebFixtures.confirmedContractWithApprovedTime(port, List.of(8));
+        String pm = "pm-" + key();
+        WebFixtures.user(port, pm, PASSWORD, List.of("project-manager"));
+        try (Browser browser = new Browser(port, "project-manager-" + dbName())) {
+            browser.signIn(pm, PASSWORD);
+            browser.screenshot("home");
+            assertThat(browser.text("h1")).contains(pm);
+
+            browser.open("/backlog");
+            new Select(browser.find("#filter-contract")).selectByVisibleText(world.contractNumber() + " ERP rollout T&M");
+            browser.find("#apply-filter").click();
+            browser.until(ExpectedConditions.urlContains("contractId=" + world.contractId()));
+            List<WebElement> rows = browser.driver.findElements(By.cssSelector("#backlog-rows tbody tr[id^=actual-]"));
+            assertThat(rows).as("the contract's one unbilled sales actual").hasSize(1);
+            assertThat(rows.getFirst().getText()).contains("8", "200.00 USD", "1,600.00 USD", world.resourceName(),
+                    "Unbilled Sales Created");
+            assertThat(browser.text("#backlog-totals")).contains("USD", "1,600.00 USD");
+            browser.screenshot("backlog-filtered");
+
+            rows.getFirst().findElement(By.cssSelector("input[name=id]")).click();
+            browser.find("#mark-ready").click();
+            assertThat(browser.text(".messages .done")).isEqualTo("1 actual marked Ready to invoice.");
+            assertThat(browser.text("#backlog-rows tbody tr[id^=actual-] td.status")).isEqualTo("Ready to Invoice");
+            browser.screenshot("backlog-ready");
+
+            browser.open("/invoices");
+            new Select(browser.find("#create-contract")).selectByValue(world.contractId().toString());
+            browser.driver.executeScript("arguments[0].value = '2026-03-31'", browser.find("#create-date"));
+            browser.find("#create").click();
+            browser.until(ExpectedConditions.urlMatches(".*/invoices/[0-9a-f-]{36}$"));
+            assertThat(browser.text("#invoice-status")).isEqualTo("Draft");
+            assertThat(browser.text("#invoice-total")).isEqualTo("1,600.00 USD");
+            browser.screenshot("draft-editor");
+
+            WebElement quantity = browser.find("#invoice-details form.detail-edit input.qty");
+            assertThat(quantity.getAttribute("value")).isEqualTo("8");
+            quantity.sendKeys(Keys.chord(Keys.CONTROL, "a"), "6", Keys.ENTER);
+            browser.until(ExpectedConditions.textToBe(By.id("invoice-total"), "1,200.00 USD"));
+            assertThat(browser.text("#invoice-details td.amount")).isEqualTo("1,200.00 USD");
+            assertThat(browser.text(".messages .done")).isEqualTo("Line detail changed: 6 × 200.00 = 1,200.00 USD.");
+            browser.screenshot("draft-edited-6h");
+
+            browser.find("#confirm").click();
+            assertThat(browser.text(".confirm-step")).contains("1,200.00 USD", "can't be undone");
+            browser.screenshot("confirm-step");
+            browser.find("#confirm-final").click();
+            browser.until(ExpectedConditions.textToBe(By.id("invoice-status"), "Confirmed"));
+            assertThat(browser.text(".messages .done")).startsWith("Invoice confirmed;");
+            String actuals = browser.text("#invoice-details td.actuals");
+            assertThat(actuals).contains("Billed Sales", "1,200.00 USD");
+            assertThat(browser.driver.findElements(By.cssSelector("form.detail-edit"))).as("confirmed: read-only")
+                    .isEmpty();
+            browser.screenshot("confirmed");
+        }
+    }
+
+    @Test
+    void viewerSeesThePagesWithoutAnyButtonThatChangesData() throws Exception {
+        WebFixtures.Contract world = WebFixtures.confirmedContractWithApprovedTime(port, List.of(8, 4));
+        UUID draft = WebFixtures.readyAndDraft(port, world);
+        String viewer = "viewer-" + key();
+        WebFixtures.user(port, viewer, PASSWORD, List.of("viewer"));
+        try (Browser browser = new Browser(port, "viewer-" + dbName())) {
+            browser.signIn(viewer, PASSWORD);
+            browser.open("/backlog?contractId=" + world.contractId());
+            assertThat(browser.driver.findElements(By.cssSelector("#backlog-rows tbody tr[id^=actual-]"))).isNotEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("#mark-ready, #mark-not-ready, input[name=id]")))
+                    .isEmpty();
+            browser.screenshot("backlog");
+
+            browser.open("/invoices");
+            assertThat(browser.driver.findElements(By.cssSelector("#create-invoice"))).isEmpty();
+            browser.open("/invoices/" + draft);
+            assertThat(browser.text("#invoice-status")).isEqualTo("Draft");
+            assertThat(browser.driver.findElements(By.cssSelector("#confirm, #refresh, #delete-invoice, "
+                    + "form.detail-edit button, #revise"))).isEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector("form.detail-edit input.qty"))).allSatisfy(input ->
+                    assertThat(input.getAttribute("readonly")).isNotNull());
+            browser.screenshot("draft-read-only");
+
+            // The buttons are hidden, and the request they would send is still refused.
+            Object status = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const headers = JSON.parse(document.body.getAttribute('hx-headers'));
+                    fetch('/invoices/' + arguments[0] + '/confirm', {method: 'POST', headers: headers})
+                        .then(r => done(r.status), e => done('failed ' + e));""", draft.toString());
+            assertThat(status).isEqualTo(403L);
+            browser.open("/invoices/" + draft + "/confirm");
+            assertThat(browser.text("h1")).contains("403");
+            browser.screenshot("forbidden");
+        }
+        assertThat(WebFixtures.invoiceStatus(port, draft)).isEqualTo("DRAFT");
+    }
+
+    /** The database's name for screenshot folders. */
+    abstract String dbName();
+}
