@@ -48,7 +48,11 @@ final class ServeCommand implements Callable<Integer> {
         if (!context.isActive()) {
             return 0;
         }
-        spec.commandLine().getOut().println("Tandem is serving at " + url(context) + " (Ctrl-C stops it)");
+        String url = url(context);
+        spec.commandLine().getOut().println("Tandem is serving at " + url + " (Ctrl-C stops it).");
+        spec.commandLine().getOut().println("Open " + url + "/ in a browser and sign in: on the first start as 'admin' "
+                + "with the password printed above, afterwards as a user created with 'tandem users add' (docs/web-ui.md). "
+                + "The REST API is under " + url + "/api (docs/api.md).");
         spec.commandLine().getOut().flush();
         // picocli's caller exits the JVM when this returns, so stay here for as long as the server runs.
         closed.await();

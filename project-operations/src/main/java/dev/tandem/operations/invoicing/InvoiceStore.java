@@ -36,6 +36,12 @@ public final class InvoiceStore {
         return ctx.jdbc().query("SELECT * FROM invoice WHERE invoiceid = ?", Invoice::map, id).stream().findFirst();
     }
 
+    /** The invoice with this number ({@code INV-000042}, exact), if any. */
+    public Optional<Invoice> findByNumber(String number) {
+        return ctx.jdbc().query("SELECT * FROM invoice WHERE invoicenumber = ?", Invoice::map, number).stream()
+                .findFirst();
+    }
+
     /**
      * Locks the invoice row until the transaction ends, so two confirmations, edits or deletions of one invoice
      * run one after the other; the second then sees the first one's result.

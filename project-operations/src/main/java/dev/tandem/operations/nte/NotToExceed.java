@@ -36,6 +36,29 @@ public final class NotToExceed {
     private final OperationsContext ctx;
     private final Actuals actuals;
 
+    /**
+     * Where one not-to-exceed level of a contract stands (§4.5): the limit ({@code null}: none), the amount committed
+     * against it (backlog with NTE status Committed not yet confirmed, plus what was invoiced and not credited), both
+     * in the contract's {@code currency}. {@code lineId} is set for the two line levels, {@code customerId} for the
+     * two customer levels.
+     */
+    public record Standing(NteLevel level, UUID contractId, UUID lineId, UUID customerId, BigDecimal limit,
+                           BigDecimal committed, String currency) {
+
+        /** What is left under the limit (negative when overrun), or null without a limit. */
+        public BigDecimal remaining() {
+            return limit == null ? null : limit.subtract(committed);
+        }
+    }
+
+    /**
+     * The standing of every level of a contract that has a limit, read without locking (for pages; an approval
+     * evaluates under the contract's lock).
+     */
+    public List<Standing> standings(UUID contractId) {
+        return NteLedger.read(ctx, contractId).standings(false);
+    }
+
     public NotToExceed(OperationsContext ctx, Actuals actuals) {
         this.ctx = ctx;
         this.actuals = actuals;

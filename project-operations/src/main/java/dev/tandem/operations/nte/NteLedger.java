@@ -42,6 +42,18 @@ final class NteLedger {
      * same contract evaluate one after the other and can't both overrun a limit.
      */
     static NteLedger load(OperationsContext ctx, Collection<UUID> contractIds) {
+        return load(ctx, contractIds, true);
+    }
+
+    /**
+     * The ledger of one contract as committed now, read without locking anything: what a page shows
+     * ({@link NotToExceed#standings}).
+     */
+    static NteLedger read(OperationsContext ctx, UUID contractId) {
+        return load(ctx, List.of(contractId), false);
+    }
+
+    private static NteLedger load(OperationsContext ctx, Collection<UUID> contractIds, boolean lock) {
         NteLedger ledger = new NteLedger();
         List<UUID> ids = new ArrayList<>(contractIds);
         if (ids.isEmpty()) {
@@ -52,21 +64,26 @@ final class NteLedger {
         // The contracts with a limit at any level: only their committed amounts are ever compared with a limit.
         Set<UUID> limited = new LinkedHashSet<>();
         ctx.jdbc().query("SELECT salesorderid, transactioncurrency, tdm_ntelimit FROM salesorder WHERE salesorderid IN ("
-                + in + ") FOR UPDATE", rs -> {
+                + in + ")" + (lock ? " FOR UPDATE" : ""), rs -> {
             UUID contract = rs.getObject(1, UUID.class);
             ledger.currencies.put(contract, rs.getString(2).trim());
             ledger.limit(NteLevel.CONTRACT, key(contract), rs.getBigDecimal(3), contract, limited);
+            ledger.place(NteLevel.CONTRACT, key(contract), contract, null, null, rs.getBigDecimal(3));
         }, args);
         ctx.jdbc().query("SELECT salesorderid, accountid, tdm_ntelimit FROM tdm_contractcustomer WHERE salesorderid IN ("
                 + in + ")", rs -> {
             UUID contract = rs.getObject(1, UUID.class);
             ledger.limit(NteLevel.CONTRACT_CUSTOMER, key(contract, rs.getObject(2, UUID.class)), rs.getBigDecimal(3),
                     contract, limited);
+            ledger.place(NteLevel.CONTRACT_CUSTOMER, key(contract, rs.getObject(2, UUID.class)), contract, null,
+                    rs.getObject(2, UUID.class), rs.getBigDecimal(3));
         }, args);
         ctx.jdbc().query("SELECT salesorderdetailid, tdm_ntelimit, salesorderid FROM salesorderdetail "
                 + "WHERE salesorderid IN (" + in + ")", rs -> {
                     ledger.limit(NteLevel.CONTRACT_LINE, key(rs.getObject(1, UUID.class)), rs.getBigDecimal(2),
                             rs.getObject(3, UUID.class), limited);
+                    ledger.place(NteLevel.CONTRACT_LINE, key(rs.getObject(1, UUID.class)), rs.getObject(3, UUID.class),
+                            rs.getObject(1, UUID.class), null, rs.getBigDecimal(2));
                 }, args);
         ctx.jdbc().query("SELECT r.msdyn_contractline, r.msdyn_customer, r.tdm_ntelimit, d.salesorderid "
                 + "FROM msdyn_projectcontractsplitbillingrule r "
@@ -74,6 +91,9 @@ final class NteLedger {
                 rs -> {
                     ledger.limit(NteLevel.CONTRACT_LINE_CUSTOMER, key(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)),
                             rs.getBigDecimal(3), rs.getObject(4, UUID.class), limited);
+                    ledger.place(NteLevel.CONTRACT_LINE_CUSTOMER, key(rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class)), rs.getObject(4, UUID.class), rs.getObject(1, UUID.class),
+                            rs.getObject(2, UUID.class), rs.getBigDecimal(3));
                 }, args);
         if (limited.isEmpty()) {
             // No level has a limit: every actual is Not Applicable, so the committed sums (a scan of the
@@ -103,6 +123,34 @@ final class NteLedger {
                     rs.getBigDecimal(4));
         }, sumArgs.toArray());
         return ledger;
+    }
+
+    /**
+     * Where each level of the loaded contracts stands: its limit (null: none) and what is committed against it, in
+     * §4.5 order (contract-line customer, contract line, contract customer, contract). Levels without a limit are
+     * listed when {@code withoutLimit} is true.
+     */
+    List<NotToExceed.Standing> standings(boolean withoutLimit) {
+        List<NotToExceed.Standing> out = new ArrayList<>();
+        for (NteLevel level : NteLevel.values()) {
+            for (Place p : places) {
+                if (p.level() == level && (withoutLimit || p.limit() != null)) {
+                    out.add(new NotToExceed.Standing(level, p.contractId(), p.lineId(), p.customerId(), p.limit(),
+                            committed.get(level).getOrDefault(p.key(), BigDecimal.ZERO), currencies.get(p.contractId())));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A level's place: its key in the maps and what it is of. */
+    private record Place(NteLevel level, String key, UUID contractId, UUID lineId, UUID customerId, BigDecimal limit) {
+    }
+
+    private final List<Place> places = new ArrayList<>();
+
+    private void place(NteLevel level, String key, UUID contract, UUID line, UUID customer, BigDecimal limit) {
+        places.add(new Place(level, key, contract, line, customer, limit));
     }
 
     /** True when any level that applies to this line and customer has a limit. */

@@ -5,9 +5,7 @@ import dev.tandem.common.TandemException;
 import dev.tandem.server.ServerError;
 import dev.tandem.server.api.PageRequest;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -68,12 +66,12 @@ public class AccountController {
 
     private final UserStore users;
     private final SecurityLog log;
-    private final SecurityProperties properties;
+    private final Accounts accounts;
 
-    public AccountController(UserStore users, SecurityLog log, SecurityProperties properties) {
+    public AccountController(UserStore users, SecurityLog log, Accounts accounts) {
         this.users = users;
         this.log = log;
-        this.properties = properties;
+        this.accounts = accounts;
     }
 
     @GetMapping("/api/me")
@@ -87,15 +85,8 @@ public class AccountController {
     @PostMapping("/api/me/password")
     ResponseEntity<Void> changePassword(@RequestBody PasswordChange body, Authentication auth,
             HttpServletRequest request) {
-        UserStore.Stored stored = users.stored(auth.getName()).orElseThrow();
-        if (body == null || body.currentPassword() == null
-                || !users.encoder().matches(body.currentPassword(), stored.passwordHash())) {
-            throw new TandemException(ServerError.INVALID_INPUT, "currentPassword: is not the current password.",
-                    java.util.Map.of("field", "currentPassword"));
-        }
-        users.setPassword(auth.getName(), body.newPassword(), auth.getName());
-        log.record(SecurityEventType.PASSWORD_CHANGED, auth.getName(), auth.getName(), request.getRemoteAddr(),
-                "changed by the user");
+        accounts.changeOwnPassword(auth.getName(), body == null ? null : body.currentPassword(),
+                body == null ? null : body.newPassword(), request.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 
@@ -108,26 +99,15 @@ public class AccountController {
     @PostMapping("/api/me/tokens")
     ResponseEntity<NewToken> createToken(@RequestBody TokenRequest body, Authentication auth,
             HttpServletRequest request) {
-        int days = body == null || body.days() == null ? properties.tokenDays() : body.days();
-        if (days < 1 || days > 366) {
-            throw new TandemException(ServerError.INVALID_INPUT, "days: a token is valid for 1 to 366 days.",
-                    java.util.Map.of("field", "days"));
-        }
-        UserStore.CreatedToken created = users.createToken(auth.getName(), body == null ? null : body.name(),
-                Duration.ofDays(days));
-        log.record(SecurityEventType.TOKEN_CREATED, auth.getName(), auth.getName(), request.getRemoteAddr(),
-                "token " + created.token().id() + " '" + created.token().name() + "', valid until "
-                        + created.token().expiresAt());
+        UserStore.CreatedToken created = accounts.createToken(auth.getName(), body == null ? null : body.name(),
+                body == null ? null : body.days(), request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(new NewToken(created.token().id(),
                 created.token().name(), created.token().expiresAt(), created.value()));
     }
 
     @DeleteMapping("/api/me/tokens/{tokenId}")
     UserStore.Token revokeToken(@PathVariable String tokenId, Authentication auth, HttpServletRequest request) {
-        UserStore.Token token = users.revokeToken(auth.getName(), tokenId);
-        log.record(SecurityEventType.TOKEN_REVOKED, auth.getName(), auth.getName(), request.getRemoteAddr(),
-                "token " + tokenId + " '" + token.name() + "'");
-        return token;
+        return accounts.revokeToken(auth.getName(), tokenId, request.getRemoteAddr());
     }
 
     @GetMapping("/api/admin/users")
@@ -146,9 +126,8 @@ public class AccountController {
         if (body == null) {
             throw new TandemException(ServerError.INVALID_INPUT, "A user needs username, password and roles.");
         }
-        UserStore.User user = users.create(body.username(), body.password(), roles(body.roles()), auth.getName());
-        log.record(SecurityEventType.USER_CREATED, user.username(), auth.getName(), request.getRemoteAddr(),
-                "roles " + user.roles().stream().map(Role::text).toList());
+        UserStore.User user = accounts.create(body.username(), body.password(), body.roles(), auth.getName(),
+                request.getRemoteAddr());
         return ResponseEntity.status(HttpStatus.CREATED).body(user);
     }
 
@@ -157,14 +136,10 @@ public class AccountController {
             HttpServletRequest request) {
         UserStore.User user = users.require(username);
         if (body != null && body.roles() != null) {
-            user = users.setRoles(username, roles(body.roles()), auth.getName());
-            log.record(SecurityEventType.USER_CHANGED, username, auth.getName(), request.getRemoteAddr(),
-                    "roles " + user.roles().stream().map(Role::text).toList());
+            user = accounts.setRoles(username, body.roles(), auth.getName(), request.getRemoteAddr());
         }
         if (body != null && body.enabled() != null) {
-            user = users.setEnabled(username, body.enabled(), auth.getName());
-            log.record(SecurityEventType.USER_CHANGED, username, auth.getName(), request.getRemoteAddr(),
-                    body.enabled() ? "enabled" : "disabled");
+            user = accounts.setEnabled(username, body.enabled(), auth.getName(), request.getRemoteAddr());
         }
         return user;
     }
@@ -172,11 +147,7 @@ public class AccountController {
     /** Sets a new random password for a user (and clears a lock); the password is in this answer only. */
     @PostMapping("/api/admin/users/{username}/reset-password")
     ResetPassword resetPassword(@PathVariable String username, Authentication auth, HttpServletRequest request) {
-        String password = UserStore.randomPassword();
-        users.setPassword(username, password, auth.getName());
-        log.record(SecurityEventType.PASSWORD_CHANGED, username, auth.getName(), request.getRemoteAddr(),
-                "reset by " + auth.getName());
-        return new ResetPassword(username, password);
+        return new ResetPassword(username, accounts.resetPassword(username, auth.getName(), request.getRemoteAddr()));
     }
 
     @GetMapping("/api/admin/security-events")
@@ -192,20 +163,5 @@ public class AccountController {
             }
         }
         return page.toPage(log.page(wanted, (int) page.offset(), page.size()), log.count(wanted));
-    }
-
-    /** Role names as the API takes them, refused with the list of known roles. */
-    static Set<Role> roles(Set<String> names) {
-        if (names == null || names.isEmpty()) {
-            throw new TandemException(ServerError.INVALID_INPUT, "roles: a user needs at least one role ("
-                    + Role.names() + ").", java.util.Map.of("field", "roles"));
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (String name : names) {
-            roles.add(Role.of(name).orElseThrow(() -> new TandemException(ServerError.INVALID_INPUT, "roles: '"
-                    + name + "' is not a role; the roles are " + Role.names() + ".", java.util.Map.of("field",
-                    "roles"))));
-        }
-        return roles;
     }
 }

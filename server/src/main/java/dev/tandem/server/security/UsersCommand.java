@@ -90,7 +90,7 @@ public final class UsersCommand implements Runnable {
         @Override
         int work(UserStore users, SecurityLog log, PrintWriter out) {
             String password = passwordStdin ? readLine() : UserStore.randomPassword();
-            Set<Role> wanted = AccountController.roles(new java.util.LinkedHashSet<>(roles));
+            Set<Role> wanted = Accounts.roles(new java.util.LinkedHashSet<>(roles));
             UserStore.User user = users.create(username, password, wanted, osUser());
             log.record(SecurityEventType.USER_CREATED, username, osUser(), null, "roles "
                     + user.roles().stream().map(Role::text).toList() + " (command line)");

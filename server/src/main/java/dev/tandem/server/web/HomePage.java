@@ -10,15 +10,21 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The home page: the figures a signed-in user acts on, by what the user may read — the unbilled backlog per currency
- * and the proforma invoices by status for Project Operations' readers.
+ * and the proforma invoices by status for Project Operations' readers; users and the latest security events for the
+ * administrator.
  */
 @Controller
 class HomePage {
 
     private final ProjectOperations operations;
+    private final dev.tandem.server.security.UserStore users;
+    private final dev.tandem.server.security.SecurityLog securityLog;
 
-    HomePage(ProjectOperations operations) {
+    HomePage(ProjectOperations operations, dev.tandem.server.security.UserStore users,
+            dev.tandem.server.security.SecurityLog securityLog) {
         this.operations = operations;
+        this.users = users;
+        this.securityLog = securityLog;
     }
 
     @GetMapping("/")
@@ -28,6 +34,14 @@ class HomePage {
             Map<InvoiceStatus, Long> byStatus = operations.invoiceQueries().countByStatus();
             model.addAttribute("invoicesByStatus", byStatus);
             model.addAttribute("statuses", InvoiceStatus.values());
+        }
+        if (PageModel.has(user, "user:manage")) {
+            model.addAttribute("userCount", users.count());
+        }
+        if (PageModel.has(user, "security:read")) {
+            model.addAttribute("refusedSignIns", securityLog.count(
+                    dev.tandem.server.security.SecurityEventType.SIGN_IN_FAILED));
+            model.addAttribute("recentEvents", securityLog.page(null, 0, 5));
         }
         return "home";
     }

@@ -26,6 +26,32 @@ public final class WebFixtures {
                            String resourceName, String day) {
     }
 
+    /**
+     * A confirmed contract (as {@link #confirmedContractWithApprovedTime}) whose time entries of {@code hours} are
+     * submitted, not yet approved; answers the world and the entries' ids.
+     */
+    public record Submitted(Contract contract, List<UUID> entryIds) {
+    }
+
+    public static Submitted confirmedContractWithSubmittedTime(int port, List<Integer> hours) {
+        ApiClient api = new ApiClient(port);
+        ApiWorld world = ApiWorld.build(api, null);
+        api.post("/contracts/" + world.contract() + "/confirm").ok();
+        List<UUID> ids = new java.util.ArrayList<>();
+        for (int h : hours) {
+            UUID entry = api.post("/work-entries", world.time(h)).created();
+            api.post("/work-entries/" + entry + "/submit").ok();
+            ids.add(entry);
+        }
+        return new Submitted(new Contract(world.contract(), "PC-" + world.key(), world.project(), "P-" + world.key(),
+                "Ana Silva " + world.key(), ApiWorld.DAY), ids);
+    }
+
+    /** A work entry's status name as the API answers it ({@code SUBMITTED}, {@code APPROVED}, …). */
+    public static String entryStatus(int port, UUID entryId) {
+        return new ApiClient(port).get("/work-entries/" + entryId).ok().get("status").asString();
+    }
+
     public static Contract confirmedContractWithApprovedTime(int port, List<Integer> hours) {
         ApiClient api = new ApiClient(port);
         ApiWorld world = ApiWorld.build(api, null);

@@ -130,6 +130,81 @@ abstract class WebJourneysContract {
         assertThat(WebFixtures.invoiceStatus(port, draft)).isEqualTo("DRAFT");
     }
 
+    @Test
+    void projectManagerApprovesEntriesReadsTheContractAndSearchesByNumber() {
+        WebFixtures.Submitted submitted = WebFixtures.confirmedContractWithSubmittedTime(port, List.of(8, 3));
+        WebFixtures.Contract world = submitted.contract();
+        String pm = "pm-" + key();
+        WebFixtures.user(port, pm, PASSWORD, List.of("project-manager"));
+        try (Browser browser = new Browser(port, "approvals-" + dbName())) {
+            browser.signIn(pm, PASSWORD);
+            browser.open("/approvals?projectId=" + world.projectId());
+            List<WebElement> rows = browser.driver.findElements(By.cssSelector("#approval-rows tbody tr[id^=entry-]"));
+            assertThat(rows).hasSize(2);
+            browser.screenshot("submitted");
+            // Reject without a reason is refused and changes nothing; then approve the 8 h entry, reject the 3 h one.
+            browser.find("#entry-" + submitted.entryIds().get(1) + " input[name=id]").click();
+            browser.find("#reject").click();
+            assertThat(browser.text(".messages .refused")).contains("reason");
+            assertThat(WebFixtures.entryStatus(port, submitted.entryIds().get(1))).isEqualTo("SUBMITTED");
+            browser.find("#entry-" + submitted.entryIds().get(0) + " input[name=id]").click();
+            browser.find("#approve").click();
+            assertThat(browser.text(".messages .done")).isEqualTo("1 entry approved.");
+            browser.find("#entry-" + submitted.entryIds().get(1) + " input[name=id]").click();
+            browser.find("#reject-reason").sendKeys("Not on this contract");
+            browser.find("#reject").click();
+            assertThat(browser.text(".messages .done")).isEqualTo("1 entry rejected.");
+            assertThat(browser.driver.findElements(By.cssSelector("#approval-rows tbody tr[id^=entry-]"))).isEmpty();
+            assertThat(WebFixtures.entryStatus(port, submitted.entryIds().get(0))).isEqualTo("APPROVED");
+            assertThat(WebFixtures.entryStatus(port, submitted.entryIds().get(1))).isEqualTo("REJECTED");
+
+            browser.find("#q").sendKeys(world.contractNumber(), Keys.ENTER);
+            browser.until(ExpectedConditions.urlContains("/contracts/" + world.contractId()));
+            assertThat(browser.text("h1")).contains(world.contractNumber());
+            assertThat(browser.text("section")).contains("Time and Material", "100 %");
+            browser.screenshot("contract");
+            browser.find("#q").sendKeys("NO-SUCH-NUMBER", Keys.ENTER);
+            assertThat(browser.text("#no-match")).contains("NO-SUCH-NUMBER");
+        }
+    }
+
+    @Test
+    void administratorCreatesAUserChangesRolesAndReadsTheSecurityLog() {
+        String admin = "root-" + key();
+        String anna = "anna-" + key();
+        WebFixtures.user(port, admin, PASSWORD, List.of("administrator"));
+        try (Browser browser = new Browser(port, "administrator-" + dbName())) {
+            browser.signIn(admin, PASSWORD);
+            assertThat(browser.driver.findElements(By.linkText("Backlog"))).as("no Project Operations pages").isEmpty();
+            browser.open("/admin/users");
+            browser.find("#new-username").sendKeys(anna);
+            browser.find("#new-password").sendKeys(PASSWORD);
+            browser.find("#create-user input[value=viewer]").click();
+            browser.find("#create-user-button").click();
+            assertThat(browser.text(".messages .done")).isEqualTo("User " + anna + " created with the roles [viewer].");
+            browser.find("#user-" + anna + " input[value=project-manager]").click();
+            browser.find("#user-" + anna + " form.roles button").click();
+            assertThat(browser.text(".messages .done")).contains("project-manager", "viewer");
+            browser.screenshot("users");
+            browser.find("#user-" + anna + " form[action$=reset-password] button").click();
+            String password = browser.text("#secret");
+            assertThat(password).hasSizeGreaterThanOrEqualTo(12);
+            browser.open("/admin/security-log?type=USER_CHANGED");
+            assertThat(browser.text("#event-rows")).contains(anna, admin);
+            browser.screenshot("security-log");
+            // The project manager's page is closed to an administrator without the role.
+            browser.open("/backlog");
+            assertThat(browser.text("h1")).contains("403");
+        }
+        try (Browser browser = new Browser(port, "administrator-" + dbName() + "-anna")) {
+            browser.open("/login");
+            browser.find("#username").sendKeys(anna);
+            browser.find("#password").sendKeys("wrong-password-123");
+            browser.find("#sign-in").click();
+            assertThat(browser.text("p.refused")).isEqualTo("The user name or password is wrong.");
+        }
+    }
+
     /** The database's name for screenshot folders. */
     abstract String dbName();
 }
