@@ -87,6 +87,16 @@ class CrashHarnessTest {
                 runtime.close();
             }
         }
+        // Passed: the databases' files (some 800 MB on H2) are of no more use; a failure keeps them for a diagnosis.
+        deleteTree(dir);
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (var paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     private static void verify(SyncedWorld world, DualWriteRuntime runtime) {
