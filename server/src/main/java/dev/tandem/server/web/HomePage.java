@@ -1,5 +1,7 @@
 package dev.tandem.server.web;
 
+import dev.tandem.finance.Finance;
+import dev.tandem.finance.proposal.ProposalStatus;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.backlog.BillingBacklog.Filter;
 import dev.tandem.operations.invoicing.InvoiceStatus;
@@ -10,15 +12,22 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The home page: the figures a signed-in user acts on, by what the user may read — the unbilled backlog per currency
- * and the proforma invoices by status for Project Operations' readers.
+ * and the proforma invoices by status for Project Operations' readers; for Finance's readers, per legal entity, the
+ * open invoice proposals and accounts receivable per currency.
  */
 @Controller
 class HomePage {
 
     private final ProjectOperations operations;
+    private final Finance finance;
 
-    HomePage(ProjectOperations operations) {
+    HomePage(ProjectOperations operations, Finance finance) {
         this.operations = operations;
+        this.finance = finance;
+    }
+
+    /** The accountant's card of one legal entity. */
+    record FinanceCard(String dataAreaId, long openProposals, Map<String, java.math.BigDecimal> receivable) {
     }
 
     @GetMapping("/")
@@ -28,6 +37,11 @@ class HomePage {
             Map<InvoiceStatus, Long> byStatus = operations.invoiceQueries().countByStatus();
             model.addAttribute("invoicesByStatus", byStatus);
             model.addAttribute("statuses", InvoiceStatus.values());
+        }
+        if (PageModel.has(user, "finance:read")) {
+            model.addAttribute("financeCards", finance.postingSetup().dataAreaIds().stream().sorted().map(le ->
+                    new FinanceCard(le, finance.proposalQueries().countByStatus(le).getOrDefault(ProposalStatus.OPEN,
+                            0L), finance.proposals().customerInvoices().customerTransactionTotals(le))).toList());
         }
         return "home";
     }
