@@ -10,9 +10,9 @@ import org.springframework.ui.Model;
 
 /**
  * The legal entity an accountant's page is about: the one its {@code company} parameter names (not {@code le}, an
- * operator of the pages' expression language), else Finance's first (by
- * id). Every Finance page puts it in the model as {@code company}, with the legal entities to switch to and the accounting
- * currency, in which ledger amounts are written.
+ * operator of the pages' expression language), else Finance's first (by id). Every Finance page puts it in the model
+ * as {@code company}, with the legal entities to switch to and the accounting currency, in which ledger amounts are
+ * written.
  */
 final class LegalEntities {
 

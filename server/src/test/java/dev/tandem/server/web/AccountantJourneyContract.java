@@ -156,6 +156,20 @@ abstract class AccountantJourneyContract {
             browser.until(ExpectedConditions.urlContains("/finance/ledger/110000"));
             assertThat(browser.text("#ledger-lines")).contains(world.customerAccount(), "1,600.00 USD");
             browser.screenshot("ledger-110000");
+            browser.find("#ledger-lines a[href*='/finance/vouchers/']").click();
+            browser.until(ExpectedConditions.urlContains("/finance/vouchers/"));
+            assertThat(browser.text("#voucher-lines")).contains("110000", world.customerAccount(), "1,600.00 USD");
+            browser.screenshot("voucher");
+
+            // Fiscal periods: close a period and open it again.
+            browser.open("/finance/periods?company=" + le);
+            assertThat(browser.text("#period-2027-01-01 td.status")).isEqualTo("OPEN");
+            browser.find("#period-2027-01-01 button[value=CLOSED]").click();
+            assertThat(browser.text(".messages .done")).isEqualTo("The period starting 2027-01-01 is closed.");
+            assertThat(browser.text("#period-2027-01-01 td.status")).isEqualTo("CLOSED");
+            browser.screenshot("period-closed");
+            browser.find("#period-2027-01-01 button[value=OPEN]").click();
+            assertThat(browser.text("#period-2027-01-01 td.status")).isEqualTo("OPEN");
         }
 
         // The end state through the API.
