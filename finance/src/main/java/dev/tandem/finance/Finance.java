@@ -2,8 +2,10 @@ package dev.tandem.finance;
 
 import dev.tandem.finance.journal.ImportFromStaging;
 import dev.tandem.finance.journal.IntegrationJournal;
+import dev.tandem.finance.journal.StagingQueries;
 import dev.tandem.finance.ledger.GeneralLedger;
 import dev.tandem.finance.ledger.Ledger;
+import dev.tandem.finance.ledger.LedgerQueries;
 import dev.tandem.finance.project.ProjectContracts;
 import dev.tandem.finance.proposal.InvoiceProposals;
 import dev.tandem.finance.proposal.ProposalQueries;
@@ -42,6 +44,8 @@ public final class Finance {
     private final ProposalQueries proposalQueries;
     private final GeneralLedger generalLedger;
     private final FinanceReconciliation reconciliation;
+    private final StagingQueries stagingQueries;
+    private final LedgerQueries ledgerQueries;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -65,6 +69,8 @@ public final class Finance {
         this.proposalQueries = new ProposalQueries(context);
         this.generalLedger = new GeneralLedger(context);
         this.reconciliation = new FinanceReconciliation(context);
+        this.stagingQueries = new StagingQueries(context);
+        this.ledgerQueries = new LedgerQueries(context);
     }
 
     public FinanceContext context() {
@@ -149,5 +155,15 @@ public final class Finance {
     /** The read-only facts of this app's tables that the invariants of DESIGN §4 check. */
     public FinanceReconciliation reconciliation() {
         return reconciliation;
+    }
+
+    /** Reads of actuals staging for people: staged actuals with their import errors, and what an import would take. */
+    public StagingQueries stagingQueries() {
+        return stagingQueries;
+    }
+
+    /** Reads of the fiscal calendar and the general ledger for people: periods, trial balance, an account's lines. */
+    public LedgerQueries ledgerQueries() {
+        return ledgerQueries;
     }
 }

@@ -50,6 +50,93 @@ public final class CustomerInvoices {
     }
 
     /**
+     * One posted customer invoice or credit note by its number, with its invoiced lines, as {@link #posted} reads
+     * every one; empty when the legal entity has no such invoice.
+     */
+    public java.util.Optional<CustomerInvoice> posted(String dataAreaId, String invoiceId) {
+        List<String> proposal = ctx.jdbc().queryForList("SELECT proposalid FROM projcustinvoiceexport WHERE "
+                + "dataareaid = ? AND invoiceid = ?", String.class, dataAreaId, invoiceId);
+        if (proposal.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String proposalId = proposal.getFirst();
+        Map<String, List<CustomerInvoice.Line>> lines = Map.of(proposalId, invoicedLinesOf(proposalId));
+        return ctx.jdbc().query("SELECT e.invoiceid, e.invoicedate, e.duedate, e.proposalid, j.projinvoiceprojid, "
+                + "e.invoiceaccount, c.name, e.currencyid, e.invoiceamount, e.sumtax, e.ledgervoucher, e.iscreditnote "
+                + "FROM projcustinvoiceexport e JOIN projproposaljour j ON j.proposalid = e.proposalid JOIN custtable c "
+                + "ON c.dataareaid = e.dataareaid AND c.accountnum = e.invoiceaccount WHERE e.dataareaid = ? AND "
+                + "e.invoiceid = ?", (rs, n) -> invoice(rs, lines), dataAreaId, invoiceId).stream().findFirst();
+    }
+
+    /**
+     * A customer's balance in one currency: the sum of its customer transactions in the currency and in the
+     * accounting currency ({@code amountMst}), and how many there are. A customer without transactions has one
+     * balance of zero in its own currency.
+     */
+    public record CustomerBalance(String accountNum, String name, String currency, BigDecimal amount,
+                                  BigDecimal amountMst, long transactions) {
+    }
+
+    /** A customer transaction (an open item of accounts receivable; a credit note's is negative). */
+    public record CustomerTransaction(String invoice, String accountNum, LocalDate transDate, LocalDate dueDate,
+                                      String currency, BigDecimal amount, BigDecimal amountMst,
+                                      BigDecimal exchangeRate, String voucher, String proposalId) {
+    }
+
+    private static final String BALANCES = "SELECT c.accountnum, c.name, COALESCE(t.currencycode, c.currency) AS cur, "
+            + "COALESCE(SUM(t.amountcur), 0) AS amountcur, COALESCE(SUM(t.amountmst), 0) AS amountmst, "
+            + "COUNT(t.invoice) AS n FROM custtable c LEFT JOIN custtrans t ON t.dataareaid = c.dataareaid AND "
+            + "t.accountnum = c.accountnum WHERE c.dataareaid = ?";
+    private static final String BALANCES_GROUP = " GROUP BY c.accountnum, c.name, COALESCE(t.currencycode, c.currency)";
+
+    /**
+     * A page of the legal entity's customer balances (accounts receivable), one per customer and currency, by
+     * customer account then currency; summed by the database.
+     *
+     * @param accountNum only this customer's; {@code null} for every customer
+     */
+    public List<CustomerBalance> balances(String dataAreaId, String accountNum, int page, int size) {
+        List<Object> args = new ArrayList<>(List.of(dataAreaId));
+        String where = "";
+        if (accountNum != null) {
+            where = " AND c.accountnum = ?";
+            args.add(accountNum);
+        }
+        args.add(size);
+        args.add((long) page * size);
+        return ctx.jdbc().query(BALANCES + where + BALANCES_GROUP + " ORDER BY c.accountnum, cur LIMIT ? OFFSET ?",
+                (rs, n) -> {
+                    String currency = rs.getString("cur").trim();
+                    return new CustomerBalance(rs.getString("accountnum"), rs.getString("name"), currency,
+                            rs.getBigDecimal("amountcur"), rs.getBigDecimal("amountmst"), rs.getLong("n"));
+                }, args.toArray());
+    }
+
+    /** How many rows {@link #balances} pages through for every customer. */
+    public long balanceCount(String dataAreaId) {
+        Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM (" + BALANCES + BALANCES_GROUP + ") b", Long.class,
+                dataAreaId);
+        return n == null ? 0 : n;
+    }
+
+    /** A page of a customer's transactions, newest first. */
+    public List<CustomerTransaction> transactions(String dataAreaId, String accountNum, int page, int size) {
+        return ctx.jdbc().query("SELECT * FROM custtrans WHERE dataareaid = ? AND accountnum = ? ORDER BY transdate "
+                + "DESC, invoice DESC LIMIT ? OFFSET ?", (rs, n) -> new CustomerTransaction(rs.getString("invoice"),
+                rs.getString("accountnum"), rs.getObject("transdate", LocalDate.class),
+                rs.getObject("duedate", LocalDate.class), rs.getString("currencycode").trim(),
+                rs.getBigDecimal("amountcur"), rs.getBigDecimal("amountmst"), rs.getBigDecimal("exchrate"),
+                rs.getString("voucher"), rs.getString("proposalid")), dataAreaId, accountNum, size, (long) page * size);
+    }
+
+    /** How many transactions a customer has. */
+    public long transactionCount(String dataAreaId, String accountNum) {
+        Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM custtrans WHERE dataareaid = ? AND accountnum = ?",
+                Long.class, dataAreaId, accountNum);
+        return n == null ? 0 : n;
+    }
+
+    /**
      * Accounts receivable of a legal entity: the sum of its customer transactions ({@code custtrans.amountcur}) per
      * transaction currency, each at the currency's minor units (scale 2 for EUR and USD), currencies in alphabetical
      * order. Equals the sum of {@link CustomerInvoice#invoiceTotal()} per currency, credit notes counting negative.
@@ -102,6 +189,16 @@ public final class CustomerInvoices {
                             Money.round(l.lineAmount(), l.currency()), Money.round(l.taxAmount(), l.currency())));
                 }, dataAreaId);
         return byProposal;
+    }
+
+    private List<CustomerInvoice.Line> invoicedLinesOf(String proposalId) {
+        return ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? AND tobeinvoiced = TRUE ORDER BY "
+                + "createdon, transdate, linetransid", (rs, n) -> {
+                    ProposalLine l = ProposalLine.map(rs, n);
+                    return new CustomerInvoice.Line(l.description(), l.type(), l.categoryId(), l.quantity(),
+                            l.salesPrice(), Money.round(l.lineAmount(), l.currency()),
+                            Money.round(l.taxAmount(), l.currency()));
+                }, proposalId);
     }
 
     private static CustomerInvoice invoice(ResultSet rs, Map<String, List<CustomerInvoice.Line>> lines)

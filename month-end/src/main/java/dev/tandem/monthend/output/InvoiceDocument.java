@@ -57,12 +57,28 @@ final class InvoiceDocument {
         new InvoiceDocument(seller, invoice).save(file);
     }
 
+    /** The document of {@code invoice}, sold by legal entity {@code seller} (its name), as the bytes of a PDF. */
+    static byte[] bytes(String seller, CustomerInvoice invoice) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        new InvoiceDocument(seller, invoice).save(document -> document.save(out));
+        return out.toByteArray();
+    }
+
     /** Table rows (the header row included) that fit below {@code tableTop}. */
     private static int rowsBelow(float tableTop) {
         return (int) ((tableTop - BOTTOM) / ROW) - 1;
     }
 
     private void save(Path file) throws IOException {
+        save(document -> document.save(file.toFile()));
+    }
+
+    /** What to do with the finished document: save it to a file or a stream. */
+    private interface Sink {
+        void accept(PDDocument document) throws IOException;
+    }
+
+    private void save(Sink sink) throws IOException {
         List<InvoicePages.Page> pages = InvoicePages.plan(invoice.lines().size(), rowsBelow(FIRST_TABLE_TOP),
                 rowsBelow(NEXT_TABLE_TOP), TOTALS_ROWS);
         try (PDDocument document = new PDDocument()) {
@@ -73,7 +89,7 @@ final class InvoiceDocument {
                     draw(out, pages.get(i), i + 1, pages.size());
                 }
             }
-            document.save(file.toFile());
+            sink.accept(document);
         }
     }
 

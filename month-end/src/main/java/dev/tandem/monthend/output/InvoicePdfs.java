@@ -52,6 +52,30 @@ public final class InvoicePdfs {
     }
 
     /**
+     * The PDF of one posted customer invoice or credit note of {@code dataAreaId}, laid out as {@link #write} lays out
+     * each file (the web UI serves it).
+     *
+     * @throws TandemException NOT_FOUND when the legal entity or the invoice doesn't exist
+     * @throws UncheckedIOException when the document could not be made
+     */
+    public static byte[] pdf(Finance finance, String dataAreaId, String invoiceId) {
+        String seller = sellerName(finance, dataAreaId);
+        CustomerInvoice invoice = finance.proposals().customerInvoices().posted(dataAreaId, invoiceId).orElseThrow(
+                () -> new TandemException(FinanceError.NOT_FOUND, "Customer invoice " + invoiceId + " doesn't exist in "
+                        + "legal entity " + dataAreaId, Map.of("dataAreaId", dataAreaId, "invoiceId", invoiceId)));
+        try {
+            return InvoiceDocument.bytes(seller, invoice);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not make the PDF of invoice " + invoiceId + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The file name {@link #write} gives an invoice's document, for a download. */
+    public static String fileNameOf(String invoiceId) {
+        return fileName(invoiceId);
+    }
+
+    /**
      * {@code <invoice number>.pdf} with every character other than letters, digits, {@code .}, {@code -} and
      * {@code _} replaced by {@code _}, and a leading dot too, so that no invoice number names a path, a hidden file or
      * a file some file system refuses.

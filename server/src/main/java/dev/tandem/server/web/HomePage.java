@@ -1,5 +1,7 @@
 package dev.tandem.server.web;
 
+import dev.tandem.finance.Finance;
+import dev.tandem.finance.proposal.ProposalStatus;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.backlog.BillingBacklog.Filter;
 import dev.tandem.operations.invoicing.InvoiceStatus;
@@ -10,21 +12,28 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The home page: the figures a signed-in user acts on, by what the user may read — the unbilled backlog per currency
- * and the proforma invoices by status for Project Operations' readers; users and the latest security events for the
+ * and the proforma invoices by status for Project Operations' readers; for Finance's readers, per legal entity, the
+ * open invoice proposals and accounts receivable per currency; users and the latest security events for the
  * administrator.
  */
 @Controller
 class HomePage {
 
     private final ProjectOperations operations;
+    private final Finance finance;
     private final dev.tandem.server.security.UserStore users;
     private final dev.tandem.server.security.SecurityLog securityLog;
 
-    HomePage(ProjectOperations operations, dev.tandem.server.security.UserStore users,
+    HomePage(ProjectOperations operations, Finance finance, dev.tandem.server.security.UserStore users,
             dev.tandem.server.security.SecurityLog securityLog) {
         this.operations = operations;
+        this.finance = finance;
         this.users = users;
         this.securityLog = securityLog;
+    }
+
+    /** The accountant's card of one legal entity. */
+    record FinanceCard(String dataAreaId, long openProposals, Map<String, java.math.BigDecimal> receivable) {
     }
 
     @GetMapping("/")
@@ -34,6 +43,11 @@ class HomePage {
             Map<InvoiceStatus, Long> byStatus = operations.invoiceQueries().countByStatus();
             model.addAttribute("invoicesByStatus", byStatus);
             model.addAttribute("statuses", InvoiceStatus.values());
+        }
+        if (PageModel.has(user, "finance:read")) {
+            model.addAttribute("financeCards", finance.postingSetup().dataAreaIds().stream().sorted().map(le ->
+                    new FinanceCard(le, finance.proposalQueries().countByStatus(le).getOrDefault(ProposalStatus.OPEN,
+                            0L), finance.proposals().customerInvoices().customerTransactionTotals(le))).toList());
         }
         if (PageModel.has(user, "user:manage")) {
             model.addAttribute("userCount", users.count());

@@ -93,4 +93,48 @@ public final class WebFixtures {
                 "password", password, "roles", roles));
         org.assertj.core.api.Assertions.assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }
+
+    /**
+     * A proforma invoice confirmed in Project Operations and delivered to Finance, ready for the accountant (journey
+     * 2): Finance's legal entity {@code USMF} set up ({@link PostingWorld}), a customer {@code C-<key>} synced to
+     * Project Operations, 8 approved hours at 200 USD marked Ready, the contract's invoice created and confirmed; the
+     * maps (which the server must run: {@code tandem.dualwrite.auto-run=true}) brought the actuals into Finance's
+     * staging and the invoice proposal with the proforma's number.
+     *
+     * @param invoiceId      the proforma invoice in Project Operations
+     * @param proposalId     its number, which is the invoice proposal's id in Finance
+     * @param customerAccount the customer's account in Finance
+     * @param totalAmount    the proforma's total as the API writes it ({@code 1600.00})
+     */
+    public record ConfirmedInvoice(UUID invoiceId, String proposalId, String customerAccount, String contractNumber,
+                                   String totalAmount) {
+    }
+
+    public static ConfirmedInvoice confirmedInvoiceInFinance(int port, dev.tandem.finance.Finance finance,
+            org.springframework.jdbc.core.JdbcTemplate operations) {
+        ApiClient api = new ApiClient(port);
+        ApiWorld world = PostingWorld.build(api, finance, operations);
+        tools.jackson.databind.JsonNode invoice = PostingWorld.confirmedInvoice(api, world);
+        String number = invoice.get("number").asString();
+        ApiClient financeApi = ApiClient.of(port, "/api/finance");
+        Await.until("the invoice proposal " + number + " in Finance", () -> financeApi.get("/legal-entities/"
+                + PostingWorld.LE + "/invoice-proposals/" + number).status(), status -> status == 200);
+        return new ConfirmedInvoice(UUID.fromString(invoice.get("id").asString()), number, "C-" + world.key(),
+                "PC-" + world.key(), invoice.get("totalAmount").asString());
+    }
+
+    /** The legal entity of {@link #confirmedInvoiceInFinance}. */
+    public static String postingLegalEntity() {
+        return PostingWorld.LE;
+    }
+
+    /** {@code GET /api/finance<path>} as an administrator; asserts 200 and answers the JSON body. */
+    public static tools.jackson.databind.JsonNode financeGet(int port, String path) {
+        return ApiClient.of(port, "/api/finance").get(path).ok();
+    }
+
+    /** A proforma invoice's status name once it satisfies {@code done}, waiting up to 30 s for the maps. */
+    public static String invoiceStatusOnce(int port, UUID invoiceId, java.util.function.Predicate<String> done) {
+        return Await.until("the status of invoice " + invoiceId, () -> invoiceStatus(port, invoiceId), done);
+    }
 }
