@@ -1,0 +1,162 @@
+package dev.tandem.server.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tandem.finance.Finance;
+import dev.tandem.server.TandemApplication;
+import dev.tandem.server.database.OperationsDatabase;
+import dev.tandem.server.operations.WebFixtures;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Issue 16's journey 3 through the web UI in headless Chromium, on either database (subclasses supply it), on a
+ * server whose maps run live as a fresh installation's do ({@code auto-run}, as {@code DualWriteApiContract} runs
+ * them) and whose chart samples every second: the integration admin pauses the actuals map, watches its queue grow
+ * while the project manager confirms an invoice (through the API), resumes with "drain", and sees the queue empty and
+ * the chart drawn; then the discard option's confirmation step, the error log and the reconcile report. Screenshots
+ * go to {@code target/ui-screenshots/integration-admin-<database>/}.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, classes = TandemApplication.class, properties = {
+        "tandem.dualwrite.auto-run=true", "tandem.web.sync-samples.interval=PT1S"})
+abstract class IntegrationAdminJourneyContract {
+
+    static final String PASSWORD = "journey-password-16";
+    static final String ACTUALS = "msdyn_actuals";
+
+    /** Points of each dataset of the map page's chart, or null before Chart.js has drawn it. */
+    private static final String CHART_POINTS = """
+            if (typeof Chart === 'undefined') { return null; }
+            const chart = Chart.getChart(document.getElementById('sync-chart'));
+            if (!chart) { return null; }
+            return chart.data.datasets.map(d => d.data.length);""";
+
+    /** The queue-depth series the chart has drawn, or null before it has. */
+    private static final String QUEUE_SERIES = """
+            if (typeof Chart === 'undefined') { return null; }
+            const chart = Chart.getChart(document.getElementById('sync-chart'));
+            return chart ? chart.data.datasets[0].data : null;""";
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    Finance finance;
+
+    @Autowired
+    @OperationsDatabase
+    JdbcTemplate operations;
+
+    @Test
+    void integrationAdminPausesTheActualsMapWatchesTheQueueGrowResumesWithDrainAndSeesTheChart() {
+        UUID draft = WebFixtures.syncedDraft(port, finance, operations);
+        String admin = "ia-" + WebJourneysContract.key();
+        WebFixtures.user(port, admin, PASSWORD, List.of("integration-admin"));
+        try (Browser browser = new Browser(port, "integration-admin-" + dbName())) {
+            browser.signIn(admin, PASSWORD);
+            assertThat(browser.text("#sync-health")).contains("Sync health", "Running", "Queued changes");
+            browser.screenshot("home");
+
+            browser.open("/maps");
+            String row = "#map-" + ACTUALS;
+            assertThat(browser.text(row + " td.state")).isEqualTo("Running");
+            assertThat(browser.text(row + " td.queue-depth")).isEqualTo("0");
+            browser.screenshot("maps-running");
+
+            browser.find("#pause-" + ACTUALS).click();
+            assertThat(browser.text(".messages .done")).isEqualTo("Table map " + ACTUALS + " paused: its changes "
+                    + "queue until it resumes.");
+            assertThat(browser.text(row + " td.state")).isEqualTo("Paused");
+            assertThat(browser.text(row + " td.queue-depth")).isEqualTo("0");
+            assertThat(browser.text(row)).contains("by " + admin);
+            browser.screenshot("maps-paused");
+
+            browser.find(row + " td a").click();
+            browser.until(d -> d.getCurrentUrl().endsWith("/maps/" + ACTUALS));
+            assertThat(text(browser, "#map-state")).isEqualTo("Paused");
+            assertThat(text(browser, "#map-queue-depth")).isEqualTo("0");
+
+            // The project manager confirms meanwhile: the invoice goes to Finance, its actuals queue.
+            assertThat(WebFixtures.confirm(port, draft)).isEqualTo("CONFIRMED");
+            long queued = WebFixtures.map(port, ACTUALS).queueDepth();
+            assertThat(queued).as("the confirmation's actuals queue while the map is paused").isPositive();
+
+            browser.open("/maps/" + ACTUALS);
+            assertThat(text(browser, "#map-state")).isEqualTo("Paused");
+            assertThat(Long.parseLong(text(browser, "#map-queue-depth").replace(",", ""))).isEqualTo(queued);
+            // The chart draws the grown queue once a sample has seen it (one a second here).
+            browser.until(d -> {
+                List<?> depths = (List<?>) browser.driver.executeScript(QUEUE_SERIES);
+                return depths != null && depths.stream().anyMatch(v -> ((Number) v).longValue() == queued);
+            });
+            browser.screenshot("queue-grew");
+
+            browser.find("#resume-drain").click();
+            browser.until(d -> d.getCurrentUrl().endsWith("/maps/" + ACTUALS));
+            String done = browser.text(".messages .done");
+            assertThat(done).startsWith("Table map " + ACTUALS + " resumed: ").contains("drained", "it is Running.");
+            assertThat(done).doesNotContain("resumed: 0 queued");
+            assertThat(text(browser, "#map-state")).isEqualTo("Running");
+            assertThat(text(browser, "#map-queue-depth")).isEqualTo("0");
+            assertThat(text(browser, "#map-lag")).isEqualTo("0 s");
+            assertThat(WebFixtures.map(port, ACTUALS)).isEqualTo(new WebFixtures.MapFigures("RUNNING", 0, 0));
+
+            // The chart: drawn by Chart.js with points in every series, the queue back to 0 in the last sample.
+            assertThat(browser.find("canvas#sync-chart").isDisplayed()).isTrue();
+            browser.until(d -> {
+                List<?> depths = (List<?>) browser.driver.executeScript(QUEUE_SERIES);
+                return depths != null && depths.size() >= 2 && ((Number) depths.getLast()).longValue() == 0
+                        && depths.stream().anyMatch(v -> ((Number) v).longValue() == queued);
+            });
+            List<?> points = (List<?>) browser.driver.executeScript(CHART_POINTS);
+            assertThat(points).hasSize(3).allSatisfy(n -> assertThat(((Number) n).intValue()).isPositive());
+            assertThat(browser.driver.findElement(By.id("chart-empty")).isDisplayed()).isFalse();
+            assertThat(browser.text("#activity-rows")).contains("STATE", admin);
+            browser.screenshot("resumed-drain-chart");
+
+            // Discarding asks first, on a page of its own; going back discards nothing.
+            browser.find("#pause").click();
+            assertThat(text(browser, "#map-state")).isEqualTo("Paused");
+            browser.find("#resume-discard").click();
+            assertThat(browser.text(".confirm-step")).contains("can't be undone", "discards its 0 queued changes");
+            browser.screenshot("discard-step");
+            browser.find("#discard-back").click();
+            assertThat(text(browser, "#map-state")).isEqualTo("Paused");
+            browser.find("#resume-drain").click();
+            assertThat(text(browser, "#map-state")).isEqualTo("Running");
+
+            browser.open("/maps/" + ACTUALS + "/errors");
+            assertThat(browser.text("h1")).contains("Error log of " + ACTUALS);
+            assertThat(browser.driver.findElements(By.cssSelector("#retry-all, #purge"))).hasSize(2);
+            browser.screenshot("error-log");
+
+            browser.open("/reconcile");
+            assertThat(browser.driver.findElements(By.cssSelector("#invariants tbody tr"))).hasSizeGreaterThan(5);
+            assertThat(browser.text("#invariant-5")).isNotEmpty();
+            browser.screenshot("reconcile");
+        }
+        assertThat(WebFixtures.invoiceStatus(port, draft)).isEqualTo("CONFIRMED");
+    }
+
+    /** An element's text, read again when htmx replaced the element while it was read. */
+    private static String text(Browser browser, String css) {
+        return browser.until(d -> {
+            try {
+                return d.findElement(By.cssSelector(css)).getText();
+            } catch (StaleElementReferenceException | org.openqa.selenium.NoSuchElementException e) {
+                return null;
+            }
+        });
+    }
+
+    /** The database's name for screenshot folders. */
+    abstract String dbName();
+}
