@@ -94,7 +94,11 @@ class MapPages {
         return "map";
     }
 
-    /** The map's samples for its chart, JSON. */
+    /**
+     * The map's samples for its chart, JSON. A page's endpoint (the pages' sign-in and session), not part of the REST
+     * API: left out of its OpenAPI description.
+     */
+    @io.swagger.v3.oas.annotations.Hidden
     @GetMapping(path = "/maps/{id}/samples", produces = MediaType.APPLICATION_JSON_VALUE)
     @PreAuthorize("hasAuthority('dualwrite:read')")
     @ResponseBody

@@ -78,8 +78,14 @@ class SyncSamples implements DisposableBean {
         this.interval = interval;
         this.window = window;
         this.capacity = (int) Math.min(MAX_SAMPLES, Math.max(1, window.toMillis() / interval.toMillis()));
-        for (MapStatus map : runtime.maps()) {
-            rings.put(map.id(), new Ring(capacity, applied(map.id()), Instant.now()));
+        try {
+            for (MapStatus map : runtime.maps()) {
+                rings.put(map.id(), new Ring(capacity, applied(map.id()), Instant.now()));
+            }
+        } catch (RuntimeException e) {
+            // The first sample makes the rings then; its rate starts at 0.
+            LOG.warn("Could not read the table maps to start sampling them; the first sample tries again: {}",
+                    e.toString());
         }
         this.timer = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon()
                 .name("sync-samples").unstarted(r));

@@ -130,6 +130,9 @@ abstract class IntegrationAdminJourneyContract {
             browser.screenshot("discard-step");
             browser.find("#discard-back").click();
             assertThat(text(browser, "#map-state")).isEqualTo("Paused");
+            // A refusal is the runtime's own: code and sentence.
+            browser.find("#pause").click();
+            assertThat(browser.text(".messages .refused")).startsWith("MAP_STATE:");
             browser.find("#resume-drain").click();
             assertThat(text(browser, "#map-state")).isEqualTo("Running");
 
@@ -142,8 +145,62 @@ abstract class IntegrationAdminJourneyContract {
             assertThat(browser.driver.findElements(By.cssSelector("#invariants tbody tr"))).hasSizeGreaterThan(5);
             assertThat(browser.text("#invariant-5")).isNotEmpty();
             browser.screenshot("reconcile");
+
+            // Initial sync: refused while the map is live, then run on a stopped map with its progress followed.
+            browser.open("/maps/" + ACTUALS + "/initial-sync");
+            browser.find("#start-initial-sync").click();
+            assertThat(browser.text(".messages .refused")).startsWith("MAP_STATE:");
+            browser.open("/maps/legalentities");
+            browser.find("#stop").click();
+            assertThat(text(browser, "#map-state")).isEqualTo("Stopped");
+            browser.find("#initial-sync-link").click();
+            browser.find("#start-initial-sync").click();
+            assertThat(browser.text(".messages .done")).startsWith("Initial sync of table map legalentities started");
+            browser.until(d -> {
+                String status = text(browser, "#initial-sync-runs tbody tr td.status");
+                return status.startsWith("COMPLETED") ? status : null;
+            });
+            assertThat(Long.parseLong(text(browser, "#initial-sync-runs tbody tr td.synced").replace(",", "")))
+                    .isPositive();
+            browser.screenshot("initial-sync");
+            browser.open("/maps/legalentities");
+            browser.find("#run").click();
+            assertThat(text(browser, "#map-state")).isEqualTo("Running");
         }
         assertThat(WebFixtures.invoiceStatus(port, draft)).isEqualTo("CONFIRMED");
+    }
+
+    @Test
+    void aViewerSeesTheMapsWithoutAnyButtonAndTheRequestsTheyWouldSendAreRefused() {
+        String viewer = "viewer-" + WebJourneysContract.key();
+        WebFixtures.user(port, viewer, PASSWORD, List.of("viewer"));
+        try (Browser browser = new Browser(port, "integration-viewer-" + dbName())) {
+            browser.signIn(viewer, PASSWORD);
+            assertThat(browser.text("#sync-health")).contains("Sync health");
+            browser.open("/maps");
+            assertThat(browser.text("#map-" + ACTUALS + " td.state")).isNotEmpty();
+            assertThat(browser.driver.findElements(By.cssSelector(".map-actions, .map-actions button"))).isEmpty();
+            browser.open("/maps/" + ACTUALS);
+            assertThat(browser.driver.findElements(By.cssSelector("#run, #pause, #stop, #resume-drain, #resume-retry, "
+                    + "#resume-discard, #retry-queue"))).isEmpty();
+            browser.open("/maps/" + ACTUALS + "/errors");
+            assertThat(browser.driver.findElements(By.cssSelector("#retry-all, #purge"))).isEmpty();
+            browser.open("/maps/" + ACTUALS + "/initial-sync");
+            assertThat(browser.driver.findElements(By.cssSelector("#start-initial-sync, #run-after-initial-sync")))
+                    .isEmpty();
+            browser.screenshot("initial-sync-read-only");
+
+            Object status = browser.driver.executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    const headers = JSON.parse(document.body.getAttribute('hx-headers'));
+                    fetch('/maps/customers/pause', {method: 'POST', headers: headers})
+                        .then(r => done(r.status), e => done('failed ' + e));""");
+            assertThat(status).isEqualTo(403L);
+            browser.open("/maps/customers/resume/discard");
+            assertThat(browser.text("h1")).contains("403");
+            browser.screenshot("forbidden");
+        }
+        assertThat(WebFixtures.map(port, "customers").state()).isEqualTo("RUNNING");
     }
 
     /** An element's text, read again when htmx replaced the element while it was read. */
