@@ -56,7 +56,7 @@ class InitialSyncPages {
     @PreAuthorize("hasAuthority('dualwrite:read')")
     String progressFragment(@PathVariable String id, Model model) {
         progress(id, model);
-        return "initial-sync :: progress";
+        return "initial-sync-progress :: progress";
     }
 
     /** Starts (or resumes after its checkpoint) the map's initial sync in the background. */
