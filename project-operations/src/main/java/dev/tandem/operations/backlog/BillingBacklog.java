@@ -84,9 +84,38 @@ public final class BillingBacklog {
         pageArgs.add((long) page * size);
         List<Actual> items = ctx.jdbc().query("SELECT " + Actual.COLUMNS + " FROM msdyn_actual WHERE " + where
                 + " ORDER BY msdyn_documentdate, msdyn_actualid LIMIT ? OFFSET ?", Actual::map, pageArgs.toArray());
-        return new BacklogPage<>(items, page, size, count("msdyn_actual", where, args),
-                totals("msdyn_actual", where, args, "CASE WHEN msdyn_billingtype = "
-                        + dev.tandem.operations.actuals.BillingType.CHARGEABLE.value() + " THEN msdyn_amount ELSE 0 END"));
+        List<CurrencyTotal> totals = timeAndMaterialTotals(filter);
+        return new BacklogPage<>(items, page, size, totals.stream().mapToLong(CurrencyTotal::count).sum(), totals);
+    }
+
+    /**
+     * One page of the Time and Material billing backlog without its count and totals, which scan every row of the
+     * filter: {@code size + 1} rows are read, so the page knows whether another follows. For a list that shows its
+     * rows first and its totals when {@link #timeAndMaterialTotals} answers (the web UI's backlog, issue 16).
+     *
+     * @return at most {@code size + 1} actuals, oldest document date first
+     */
+    public List<Actual> timeAndMaterialRows(Filter filter, int page, int size) {
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        timeAndMaterialWhere(filter, where, args);
+        args.add(size + 1);
+        args.add((long) page * size);
+        return ctx.jdbc().query("SELECT " + Actual.COLUMNS + " FROM msdyn_actual WHERE " + where
+                + " ORDER BY msdyn_documentdate, msdyn_actualid LIMIT ? OFFSET ?", Actual::map, args.toArray());
+    }
+
+    /**
+     * The totals per currency of every row of the Time and Material backlog that {@code filter} selects: count,
+     * amount and chargeable amount (in the currency, as stored). One grouped query; their counts add up to the
+     * backlog's size.
+     */
+    public List<CurrencyTotal> timeAndMaterialTotals(Filter filter) {
+        StringBuilder where = new StringBuilder();
+        List<Object> args = new ArrayList<>();
+        timeAndMaterialWhere(filter, where, args);
+        return totals("msdyn_actual", where, args, "CASE WHEN msdyn_billingtype = "
+                + dev.tandem.operations.actuals.BillingType.CHARGEABLE.value() + " THEN msdyn_amount ELSE 0 END");
     }
 
     /**
@@ -152,8 +181,8 @@ public final class BillingBacklog {
         List<Milestone> items = ctx.jdbc().query("SELECT m.* FROM " + from + " WHERE " + where
                 + " ORDER BY m.msdyn_invoicedate, m.msdyn_contractlinescheduleofvalueid LIMIT ? OFFSET ?",
                 dev.tandem.operations.contracts.Contracts::mapMilestone, pageArgs.toArray());
-        return new BacklogPage<>(items, page, size, count(from, where, args),
-                totals(from, where, args, "m.msdyn_amount").stream().toList());
+        List<CurrencyTotal> totals = totals(from, where, args, "m.msdyn_amount");
+        return new BacklogPage<>(items, page, size, totals.stream().mapToLong(CurrencyTotal::count).sum(), totals);
     }
 
     /**
@@ -264,11 +293,6 @@ public final class BillingBacklog {
             where.append(" AND ").append(column).append(" <= ?");
             args.add(filter.to());
         }
-    }
-
-    private long count(String from, CharSequence where, List<Object> args) {
-        Long n = ctx.jdbc().queryForObject("SELECT COUNT(*) FROM " + from + " WHERE " + where, Long.class, args.toArray());
-        return n == null ? 0 : n;
     }
 
     private List<CurrencyTotal> totals(String from, CharSequence where, List<Object> args, String chargeable) {

@@ -22,14 +22,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Initial syncs started through the API ({@code POST /maps/{id}/initial-sync} and {@code POST /maps/{id}/run} with
- * {@code initialSync}), which can take minutes: each runs on a virtual thread of its own, and the request is answered
+ * {@code initialSync}) or the integration admin's pages (the same jobs, so one initial sync per map whichever face
+ * starts it), which can take minutes: each runs on a virtual thread of its own, and the request is answered
  * as soon as the run is recorded (status RUNNING), with that run. One initial sync per map at a time in this process.
  *
  * <p>A run that fails ends INTERRUPTED (the runtime records it, with the cause in the map's activity log) and is
  * resumed after its checkpoint by the next initial sync of the map. Closing (server shutdown) interrupts running
  * syncs; the runtime's next start marks them resumable.
  */
-final class InitialSyncJobs implements AutoCloseable {
+public final class InitialSyncJobs implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(InitialSyncJobs.class);
 
@@ -51,7 +52,7 @@ final class InitialSyncJobs implements AutoCloseable {
      * @throws TandemException MAP_STATE when an initial sync of the map is already running here; whatever the work
      *                         throws before it has recorded its run (MAP_NOT_FOUND, MAP_STATE)
      */
-    InitialSyncRun start(String mapId, Supplier<InitialSyncRun> work) {
+    public InitialSyncRun start(String mapId, Supplier<InitialSyncRun> work) {
         runtime.map(mapId); // MAP_NOT_FOUND before anything else
         if (!running.add(mapId)) {
             throw new TandemException(DualWriteError.MAP_STATE, "An initial sync of table map " + mapId

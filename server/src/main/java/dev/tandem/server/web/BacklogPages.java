@@ -4,7 +4,6 @@ import dev.tandem.common.TandemException;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.actuals.Actual;
 import dev.tandem.operations.actuals.BillingStatus;
-import dev.tandem.operations.backlog.BillingBacklog.BacklogPage;
 import dev.tandem.operations.backlog.BillingBacklog.Filter;
 import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.masterdata.MasterDataTable;
@@ -65,10 +64,14 @@ class BacklogPages {
         }
         Filter filter = new Filter(contractId, projectId, customerId, from, to, readyOnly);
         int pageSize = PageModel.size(size);
-        BacklogPage<Actual> result = operations.backlog().timeAndMaterial(filter, PageModel.page(page), pageSize);
+        int pageNumber = PageModel.page(page);
+        // The rows first; the totals over every page scan the whole filter, so the page asks for them after it has
+        // shown (htmx, /backlog/totals): a backlog of 100,000 actuals opens as fast as one of 100 (issue 16).
+        List<Actual> found = operations.backlog().timeAndMaterialRows(filter, pageNumber, pageSize);
+        boolean hasNext = found.size() > pageSize;
         PageNames names = new PageNames(operations);
         List<Row> rows = new ArrayList<>();
-        for (Actual a : result.items()) {
+        for (Actual a : found.subList(0, Math.min(found.size(), pageSize))) {
             rows.add(new Row(a.id(), a.documentDate(), names.contract(a.contractId()), names.project(a.projectId()),
                     names.customer(a.customerId()), names.resource(a.resourceId()), label(a.classification()),
                     a.quantity(), a.price(), a.amount(), a.currency(), label(a.billingStatus()),
@@ -76,8 +79,9 @@ class BacklogPages {
                     a.nteDetail()));
         }
         model.addAttribute("rows", rows);
-        model.addAttribute("result", result);
-        model.addAttribute("pageCount", Math.max(1, (result.total() + pageSize - 1) / pageSize));
+        model.addAttribute("page", pageNumber);
+        model.addAttribute("hasNext", hasNext);
+        model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("filter", filter);
         model.addAttribute("size", pageSize);
         model.addAttribute("contracts", operations.contracts().contracts(0, PageModel.MAX_PAGE_SIZE).stream()
@@ -86,6 +90,31 @@ class BacklogPages {
                 "msdyn_subject"));
         model.addAttribute("customers", choices(MasterDataTable.ACCOUNTS, "accountid", "accountnumber", "name"));
         return "backlog";
+    }
+
+    /**
+     * The totals per currency over every page of a filter, and the number of actuals: a fragment the backlog page
+     * loads after it has shown its rows.
+     */
+    @GetMapping("/backlog/totals")
+    @PreAuthorize("hasAuthority('operations:read')")
+    String totals(@RequestParam(required = false) UUID contractId, @RequestParam(required = false) UUID projectId,
+            @RequestParam(required = false) UUID customerId,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            @RequestParam(defaultValue = "false") boolean readyOnly, @RequestParam(required = false) Integer size,
+            Model model) {
+        if (from != null && to != null && to.isBefore(from)) {
+            to = null;
+        }
+        List<dev.tandem.operations.backlog.BillingBacklog.CurrencyTotal> totals = operations.backlog()
+                .timeAndMaterialTotals(new Filter(contractId, projectId, customerId, from, to, readyOnly));
+        long total = totals.stream().mapToLong(t -> t.count()).sum();
+        int pageSize = PageModel.size(size);
+        model.addAttribute("totals", totals);
+        model.addAttribute("total", total);
+        model.addAttribute("pageCount", Math.max(1, (total + pageSize - 1) / pageSize));
+        return "backlog :: totals";
     }
 
     /** Marks the chosen actuals Ready to invoice, each on its own; refusals come back per row. */

@@ -137,4 +137,41 @@ public final class WebFixtures {
     public static String invoiceStatusOnce(int port, UUID invoiceId, java.util.function.Predicate<String> done) {
         return Await.until("the status of invoice " + invoiceId, () -> invoiceStatus(port, invoiceId), done);
     }
+
+    /**
+     * A world the running maps carry to Finance (Finance's setup of {@code USMF}, its customer and project, made
+     * through the server's own {@link dev.tandem.finance.Finance} as {@link PostingWorld} makes them, and the
+     * contract over the Project Operations API, confirmed), with 8 approved hours marked Ready and the contract's
+     * draft invoice dated 2026-03-31, as an administrator; answers the draft's id.
+     *
+     * @param operations the server's Project Operations database ({@code @OperationsDatabase}), read to find the
+     *                   customer the customers map brought over
+     */
+    public static UUID syncedDraft(int port, dev.tandem.finance.Finance finance,
+            org.springframework.jdbc.core.JdbcTemplate operations) {
+        ApiClient api = new ApiClient(port);
+        ApiWorld world = PostingWorld.build(api, finance, operations);
+        world.readyTime(api, 8);
+        ApiClient.Reply created = api.post("/contracts/" + world.contract() + "/invoices", object("invoiceDate",
+                "2026-03-31"));
+        org.assertj.core.api.Assertions.assertThat(created.status()).as(created.body()).isEqualTo(201);
+        return UUID.fromString(created.json().get("ids").get(0).asString());
+    }
+
+    /** Confirms an invoice through the API, as an administrator would for the project manager; answers its status. */
+    public static String confirm(int port, UUID invoiceId) {
+        new ApiClient(port).post("/invoices/" + invoiceId + "/confirm").ok();
+        return invoiceStatus(port, invoiceId);
+    }
+
+    /** A table map's state and queue depth as {@code GET /api/dualwrite/maps/{id}} answers them. */
+    public record MapFigures(String state, long queueDepth, long lagSeconds) {
+    }
+
+    /** {@link MapFigures} of a table map, read through the dual-write API as an administrator. */
+    public static MapFigures map(int port, String mapId) {
+        tools.jackson.databind.JsonNode map = ApiClient.of(port, "/api/dualwrite").get("/maps/" + mapId).ok();
+        return new MapFigures(map.get("state").asString(), map.get("queueDepth").asLong(),
+                map.get("lagSeconds").asLong());
+    }
 }
