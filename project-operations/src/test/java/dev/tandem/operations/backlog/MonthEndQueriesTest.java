@@ -129,6 +129,45 @@ class MonthEndQueriesTest extends OperationsTestBase {
         assertThat(ops.invoiceQueries().draftsOfContract(contract)).isEmpty();
     }
 
+    @Test
+    void theBacklogPageReadWithoutTotalsListsWhatTheFullReadListsPageByPage() {
+        // Issue 16: the web UI reads a page with timeAndMaterialRows (two ordered index ranges merged) and the totals
+        // apart. Its pages must be the full read's pages, with one row more when another page follows.
+        List<UUID> entries = new java.util.ArrayList<>();
+        for (int i = 0; i < 23; i++) {
+            entries.add(submittedTime(Integer.toString(1 + i % 5), DAY.minusDays(i % 7)));
+        }
+        entries.forEach(ops.workEntries()::approve);
+        List<UUID> ready = entries.stream().filter(e -> entries.indexOf(e) % 3 == 0).map(e -> unbilledOf(e).id())
+                .toList();
+        ops.backlog().markActuals(ready, true);
+        for (BillingBacklog.Filter filter : List.of(BillingBacklog.Filter.all(),
+                new BillingBacklog.Filter(contract, null, null, null, null, true),
+                new BillingBacklog.Filter(null, project, customer, DAY.minusDays(4), DAY, false))) {
+            BillingBacklog.BacklogPage<Actual> whole = ops.backlog().timeAndMaterial(filter, 0, 100);
+            assertThat(whole.total()).isEqualTo(whole.items().size());
+            assertThat(ops.backlog().timeAndMaterialTotals(filter)).isEqualTo(whole.totals());
+            List<UUID> paged = new java.util.ArrayList<>();
+            for (int page = 0; page < 6; page++) {
+                List<Actual> rows = ops.backlog().timeAndMaterialRows(filter, page, 5);
+                List<UUID> expected = ops.backlog().timeAndMaterial(filter, page, 5).items().stream()
+                        .map(Actual::id).toList();
+                assertThat(rows.stream().limit(5).map(Actual::id).toList()).as("page %d of %s", page, filter)
+                        .isEqualTo(expected);
+                assertThat(rows.size() > 5).isEqualTo((long) (page + 1) * 5 < whole.total());
+                paged.addAll(expected);
+            }
+            assertThat(paged).isEqualTo(whole.items().stream().map(Actual::id).toList());
+        }
+        assertThat(ops.backlog().timeAndMaterial(BillingBacklog.Filter.all(), 0, 100).total()).isEqualTo(23);
+        // A page past MERGED_READ_LIMIT rows is read with OFFSET: the same rows (here none: the backlog is shorter).
+        assertThat(ops.backlog().timeAndMaterialRows(BillingBacklog.Filter.all(), BillingBacklog.MERGED_READ_LIMIT, 2))
+                .isEmpty();
+        assertThat(ops.backlog().timeAndMaterialRows(BillingBacklog.Filter.all(), 4, 5)).extracting(Actual::id)
+                .containsExactlyElementsOf(ops.backlog().timeAndMaterial(BillingBacklog.Filter.all(), 4, 5).items()
+                        .stream().map(Actual::id).toList());
+    }
+
     private Actual unbilledOf(UUID entry) {
         return ops.actuals().bySource(entry).stream().filter(a -> a.transactionType() == TransactionType.UNBILLED_SALES)
                 .findFirst().orElseThrow();
