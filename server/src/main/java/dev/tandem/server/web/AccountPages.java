@@ -47,10 +47,7 @@ class AccountPages {
         long total = users.count();
         model.addAttribute("users", users.list(PageModel.page(page) * pageSize, pageSize));
         model.addAttribute("roles", Role.values());
-        model.addAttribute("total", total);
-        model.addAttribute("page", PageModel.page(page));
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", Math.max(1, (total + pageSize - 1) / pageSize));
+        PageModel.paging(model, PageModel.page(page), pageSize, total);
         model.addAttribute("now", java.time.Instant.now());
         return "admin-users";
     }
@@ -115,10 +112,7 @@ class AccountPages {
         model.addAttribute("events", log.page(wanted, PageModel.page(page) * pageSize, pageSize));
         model.addAttribute("types", SecurityEventType.values());
         model.addAttribute("type", wanted);
-        model.addAttribute("total", total);
-        model.addAttribute("page", PageModel.page(page));
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", Math.max(1, (total + pageSize - 1) / pageSize));
+        PageModel.paging(model, PageModel.page(page), pageSize, total);
         return "admin-security-log";
     }
 

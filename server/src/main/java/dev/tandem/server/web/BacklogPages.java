@@ -113,7 +113,7 @@ class BacklogPages {
         int pageSize = PageModel.size(size);
         model.addAttribute("totals", totals);
         model.addAttribute("total", total);
-        model.addAttribute("pageCount", Math.max(1, (total + pageSize - 1) / pageSize));
+        model.addAttribute("pageCount", PageModel.pageCount(total, pageSize));
         return "backlog :: totals";
     }
 

@@ -57,10 +57,7 @@ class ContractPages {
                 .map(c -> new Summary(c, names.customer(c.customerId()))).toList();
         long total = operations.contracts().contractCount();
         model.addAttribute("rows", rows);
-        model.addAttribute("total", total);
-        model.addAttribute("page", PageModel.page(page));
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", Math.max(1, (total + pageSize - 1) / pageSize));
+        PageModel.paging(model, PageModel.page(page), pageSize, total);
         return "contracts";
     }
 

@@ -65,10 +65,7 @@ class InvoicePages {
                 .map(i -> new Summary(i, names.contract(i.contractId()), names.customer(i.customerId()))).toList();
         long total = store.count(contractId);
         model.addAttribute("rows", rows);
-        model.addAttribute("total", total);
-        model.addAttribute("page", PageModel.page(page));
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", Math.max(1, (total + pageSize - 1) / pageSize));
+        PageModel.paging(model, PageModel.page(page), pageSize, total);
         model.addAttribute("contractId", contractId);
         model.addAttribute("byStatus", operations.invoiceQueries().countByStatus());
         model.addAttribute("contracts", operations.contracts().contracts(0, PageModel.MAX_PAGE_SIZE));
@@ -116,10 +113,7 @@ class InvoicePages {
         model.addAttribute("customer", names.customer(invoice.customerId()));
         model.addAttribute("lines", store.lines(invoiceId));
         model.addAttribute("rows", rows);
-        model.addAttribute("total", total);
-        model.addAttribute("page", PageModel.page(page));
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", Math.max(1, (total + pageSize - 1) / pageSize));
+        PageModel.paging(model, PageModel.page(page), pageSize, total);
         model.addAttribute("billingTypes", List.of(BillingType.CHARGEABLE, BillingType.NON_CHARGEABLE,
                 BillingType.COMPLIMENTARY));
         return "invoice";

@@ -54,7 +54,7 @@ class JournalPages {
         Page<JournalLine> lines = journals.lines(id, journalId, PageModel.page(page), pageSize);
         model.addAttribute("journal", journals.journal(id, journalId));
         model.addAttribute("lines", lines);
-        model.addAttribute("pageCount", LegalEntities.pageCount(lines.total(), pageSize));
+        model.addAttribute("pageCount", PageModel.pageCount(lines.total(), pageSize));
         model.addAttribute("size", pageSize);
         return "finance-journal";
     }

@@ -75,10 +75,7 @@ class LedgerPages {
         model.addAttribute("rows", ledger.entries(id, account, from, to, number, pageSize));
         model.addAttribute("from", from);
         model.addAttribute("to", to);
-        model.addAttribute("total", total);
-        model.addAttribute("page", number);
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", LegalEntities.pageCount(total, pageSize));
+        PageModel.paging(model, number, pageSize, total);
         return "finance-ledger";
     }
 
@@ -101,10 +98,7 @@ class LedgerPages {
         long total = ledger.periodCount(id);
         model.addAttribute("rows", ledger.periods(id, number, pageSize));
         model.addAttribute("statuses", PeriodStatus.values());
-        model.addAttribute("total", total);
-        model.addAttribute("page", number);
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", LegalEntities.pageCount(total, pageSize));
+        PageModel.paging(model, number, pageSize, total);
         return "finance-periods";
     }
 

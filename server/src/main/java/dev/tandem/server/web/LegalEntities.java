@@ -42,9 +42,4 @@ final class LegalEntities {
     static String query(String le) {
         return "?company=" + java.net.URLEncoder.encode(le, java.nio.charset.StandardCharsets.UTF_8);
     }
-
-    /** The number of pages of {@code total} rows at {@code size} a page; at least one. */
-    static long pageCount(long total, int size) {
-        return Math.max(1, (total + size - 1) / size);
-    }
 }

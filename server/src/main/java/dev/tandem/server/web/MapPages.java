@@ -68,7 +68,7 @@ class MapPages {
             Model model) {
         List<MapStatus> all = runtime.maps();
         int pageSize = PageModel.size(size);
-        int pageCount = Math.max(1, (all.size() + pageSize - 1) / pageSize);
+        int pageCount = (int) PageModel.pageCount(all.size(), pageSize);
         int current = Math.min(PageModel.page(page), pageCount - 1);
         int from = current * pageSize;
         model.addAttribute("maps", all.subList(Math.min(from, all.size()), Math.min(from + pageSize, all.size())));
@@ -88,7 +88,7 @@ class MapPages {
         Page<ActivityEntry> activity = runtime.activity(id, PageModel.page(page), pageSize);
         model.addAttribute("map", map);
         model.addAttribute("activity", activity);
-        model.addAttribute("pageCount", Math.max(1, (activity.total() + pageSize - 1) / pageSize));
+        model.addAttribute("pageCount", PageModel.pageCount(activity.total(), pageSize));
         model.addAttribute("intervalSeconds", samples.interval().toSeconds());
         model.addAttribute("windowHours", samples.window().toMinutes() / 60.0);
         return "map";

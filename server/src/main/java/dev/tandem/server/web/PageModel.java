@@ -37,6 +37,22 @@ class PageModel {
         return size == null ? PAGE_SIZE : Math.max(1, Math.min(MAX_PAGE_SIZE, size));
     }
 
+    /**
+     * Puts a list's paging into the model as the templates' pagers read it: {@code total} rows, {@code page} (from
+     * 0), {@code size} and {@code pageCount} (at least 1).
+     */
+    static void paging(org.springframework.ui.Model model, int page, int size, long total) {
+        model.addAttribute("total", total);
+        model.addAttribute("page", page);
+        model.addAttribute("size", size);
+        model.addAttribute("pageCount", pageCount(total, size));
+    }
+
+    /** The pages {@code total} rows fill at {@code size} a page; at least 1. */
+    static long pageCount(long total, int size) {
+        return Math.max(1, (total + size - 1) / size);
+    }
+
     /** A page number from 0. */
     static int page(Integer page) {
         return page == null ? 0 : Math.max(0, page);

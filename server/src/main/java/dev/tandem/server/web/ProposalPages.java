@@ -57,10 +57,7 @@ class ProposalPages {
         model.addAttribute("status", status);
         model.addAttribute("statuses", ProposalStatus.values());
         model.addAttribute("byStatus", finance.proposalQueries().countByStatus(id));
-        model.addAttribute("total", total);
-        model.addAttribute("page", number);
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", LegalEntities.pageCount(total, pageSize));
+        PageModel.paging(model, number, pageSize, total);
         return "finance-proposals";
     }
 

@@ -39,10 +39,7 @@ class ReceivablePages {
         int number = PageModel.page(page);
         long total = invoices.exportCount(id, null);
         model.addAttribute("rows", invoices.exports(id, null, number, pageSize));
-        model.addAttribute("total", total);
-        model.addAttribute("page", number);
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", LegalEntities.pageCount(total, pageSize));
+        PageModel.paging(model, number, pageSize, total);
         return "finance-invoices";
     }
 
@@ -74,10 +71,7 @@ class ReceivablePages {
         long total = invoices.balanceCount(id);
         model.addAttribute("rows", invoices.balances(id, null, number, pageSize));
         model.addAttribute("totals", invoices.customerTransactionTotals(id));
-        model.addAttribute("total", total);
-        model.addAttribute("page", number);
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", LegalEntities.pageCount(total, pageSize));
+        PageModel.paging(model, number, pageSize, total);
         return "finance-customers";
     }
 
@@ -98,10 +92,7 @@ class ReceivablePages {
         model.addAttribute("customer", balances.getFirst());
         model.addAttribute("balances", balances);
         model.addAttribute("rows", invoices.transactions(id, accountNum, number, pageSize));
-        model.addAttribute("total", total);
-        model.addAttribute("page", number);
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", LegalEntities.pageCount(total, pageSize));
+        PageModel.paging(model, number, pageSize, total);
         return "finance-customer";
     }
 }

@@ -46,10 +46,7 @@ class StagingPages {
         long total = finance.stagingQueries().count(id, processed);
         model.addAttribute("rows", rows);
         model.addAttribute("processed", processed);
-        model.addAttribute("total", total);
-        model.addAttribute("page", number);
-        model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", LegalEntities.pageCount(total, pageSize));
+        PageModel.paging(model, number, pageSize, total);
         model.addAttribute("pending", finance.stagingQueries().pending(id));
         model.addAttribute("errors", finance.importFromStaging().errors(id, 20));
         model.addAttribute("progress", imports.progress(id).orElse(null));

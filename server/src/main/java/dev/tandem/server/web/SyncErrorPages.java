@@ -50,7 +50,7 @@ class SyncErrorPages {
         model.addAttribute("status", filter == null ? "" : filter.name());
         model.addAttribute("statuses", ErrorStatus.values());
         model.addAttribute("size", pageSize);
-        model.addAttribute("pageCount", Math.max(1, (errors.total() + pageSize - 1) / pageSize));
+        model.addAttribute("pageCount", PageModel.pageCount(errors.total(), pageSize));
         return "sync-errors";
     }
 
