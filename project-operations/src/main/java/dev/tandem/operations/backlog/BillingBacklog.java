@@ -52,9 +52,18 @@ public final class BillingBacklog {
 
     /**
      * Backlog filter; every field optional. Dates are inclusive and apply to the document date (actuals) or the
-     * milestone date (milestones). {@code readyOnly} limits to rows marked Ready to invoice.
+     * milestone date (milestones). {@code readyOnly} limits to rows marked Ready to invoice. {@code classification}
+     * (time, expense, material, fee…) and {@code nteStatus} (Not Applicable, Committed, Failed) filter actuals only;
+     * null: any.
      */
-    public record Filter(UUID contractId, UUID projectId, UUID customerId, LocalDate from, LocalDate to, boolean readyOnly) {
+    public record Filter(UUID contractId, UUID projectId, UUID customerId, LocalDate from, LocalDate to, boolean readyOnly,
+                         dev.tandem.operations.actuals.TransactionClassification classification,
+                         dev.tandem.operations.actuals.NteStatus nteStatus) {
+
+        /** A filter without a transaction class or not-to-exceed status. */
+        public Filter(UUID contractId, UUID projectId, UUID customerId, LocalDate from, LocalDate to, boolean readyOnly) {
+            this(contractId, projectId, customerId, from, to, readyOnly, null, null);
+        }
 
         public static Filter all() {
             return new Filter(null, null, null, null, null, false);
@@ -123,6 +132,7 @@ public final class BillingBacklog {
             condition(where, args, "msdyn_salescontract", filter.contractId());
             condition(where, args, "msdyn_project", filter.projectId());
             condition(where, args, "msdyn_accountcustomer", filter.customerId());
+            actualConditions(where, args, filter);
             dates(where, args, "msdyn_documentdate", filter);
             args.add(end);
             merged.addAll(ctx.jdbc().query("SELECT " + Actual.COLUMNS + " FROM msdyn_actual WHERE " + where
@@ -193,7 +203,15 @@ public final class BillingBacklog {
         condition(where, args, "msdyn_salescontract", filter.contractId());
         condition(where, args, "msdyn_project", filter.projectId());
         condition(where, args, "msdyn_accountcustomer", filter.customerId());
+        actualConditions(where, args, filter);
         dates(where, args, "msdyn_documentdate", filter);
+    }
+
+    /** The conditions only actuals have: transaction class and not-to-exceed status. */
+    private static void actualConditions(StringBuilder where, List<Object> args, Filter filter) {
+        condition(where, args, "msdyn_transactionclassification", filter.classification() == null ? null
+                : filter.classification().value());
+        condition(where, args, "tdm_ntestatus", filter.nteStatus() == null ? null : filter.nteStatus().value());
     }
 
     /** The fixed-price milestone backlog (Not ready and Ready for invoicing), oldest milestone date first. */

@@ -143,7 +143,10 @@ class MonthEndQueriesTest extends OperationsTestBase {
         ops.backlog().markActuals(ready, true);
         for (BillingBacklog.Filter filter : List.of(BillingBacklog.Filter.all(),
                 new BillingBacklog.Filter(contract, null, null, null, null, true),
-                new BillingBacklog.Filter(null, project, customer, DAY.minusDays(4), DAY, false))) {
+                new BillingBacklog.Filter(null, project, customer, DAY.minusDays(4), DAY, false),
+                new BillingBacklog.Filter(null, null, null, null, null, false,
+                        dev.tandem.operations.actuals.TransactionClassification.TIME,
+                        dev.tandem.operations.actuals.NteStatus.NOT_APPLICABLE))) {
             BillingBacklog.BacklogPage<Actual> whole = ops.backlog().timeAndMaterial(filter, 0, 100);
             assertThat(whole.total()).isEqualTo(whole.items().size());
             assertThat(ops.backlog().timeAndMaterialTotals(filter)).isEqualTo(whole.totals());
@@ -160,6 +163,13 @@ class MonthEndQueriesTest extends OperationsTestBase {
             assertThat(paged).isEqualTo(whole.items().stream().map(Actual::id).toList());
         }
         assertThat(ops.backlog().timeAndMaterial(BillingBacklog.Filter.all(), 0, 100).total()).isEqualTo(23);
+        assertThat(ops.backlog().timeAndMaterial(new BillingBacklog.Filter(null, null, null, null, null, false,
+                dev.tandem.operations.actuals.TransactionClassification.TIME,
+                dev.tandem.operations.actuals.NteStatus.NOT_APPLICABLE), 0, 100).total()).isEqualTo(23);
+        assertThat(ops.backlog().timeAndMaterialRows(new BillingBacklog.Filter(null, null, null, null, null, false,
+                dev.tandem.operations.actuals.TransactionClassification.EXPENSE, null), 0, 5)).isEmpty();
+        assertThat(ops.backlog().timeAndMaterialTotals(new BillingBacklog.Filter(null, null, null, null, null, false,
+                null, dev.tandem.operations.actuals.NteStatus.FAILED))).isEmpty();
         // A page past MERGED_READ_LIMIT rows is read with OFFSET: the same rows (here none: the backlog is shorter).
         assertThat(ops.backlog().timeAndMaterialRows(BillingBacklog.Filter.all(), BillingBacklog.MERGED_READ_LIMIT, 2))
                 .isEmpty();

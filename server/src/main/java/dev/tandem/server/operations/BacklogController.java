@@ -3,6 +3,8 @@ package dev.tandem.server.operations;
 import static dev.tandem.server.api.Decimals.plain;
 
 import dev.tandem.operations.ProjectOperations;
+import dev.tandem.operations.actuals.NteStatus;
+import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.backlog.BillingBacklog;
 import dev.tandem.operations.backlog.BillingBacklog.BacklogPage;
 import dev.tandem.operations.backlog.BillingBacklog.CurrencyTotal;
@@ -62,14 +64,21 @@ public class BacklogController {
         }
     }
 
-    /** Unbilled sales actuals, oldest document date first; dates filter the document date, inclusive. */
+    /**
+     * Unbilled sales actuals, oldest document date first; dates filter the document date, inclusive;
+     * {@code classification} (e.g. {@code TIME}) and {@code nteStatus} (e.g. {@code FAILED}) narrow them.
+     */
     @GetMapping("/time-and-material")
     BacklogView<ActualView> timeAndMaterial(@RequestParam(required = false) UUID contractId,
             @RequestParam(required = false) UUID projectId, @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "false") boolean readyOnly, PageRequest page) {
-        Filter filter = filter(contractId, projectId, customerId, from, to, readyOnly);
+            @RequestParam(defaultValue = "false") boolean readyOnly,
+            @RequestParam(required = false) TransactionClassification classification,
+            @RequestParam(required = false) NteStatus nteStatus, PageRequest page) {
+        Filter f = filter(contractId, projectId, customerId, from, to, readyOnly);
+        Filter filter = new Filter(f.contractId(), f.projectId(), f.customerId(), f.from(), f.to(), f.readyOnly(),
+                classification, nteStatus);
         return BacklogView.of(backlog.timeAndMaterial(filter, page.page(), page.size()), ActualView::of);
     }
 

@@ -4,6 +4,8 @@ import dev.tandem.common.TandemException;
 import dev.tandem.operations.ProjectOperations;
 import dev.tandem.operations.actuals.Actual;
 import dev.tandem.operations.actuals.BillingStatus;
+import dev.tandem.operations.actuals.NteStatus;
+import dev.tandem.operations.actuals.TransactionClassification;
 import dev.tandem.operations.backlog.BillingBacklog.Filter;
 import dev.tandem.operations.contracts.ContractRecords.Contract;
 import dev.tandem.operations.masterdata.MasterDataTable;
@@ -25,7 +27,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The billing backlog (§4.2, §5 step 7) for the project manager: unbilled sales actuals not yet invoiced, filtered by
- * contract, project, customer and document date, paged in the database with totals per currency over every page, and
+ * contract, project, customer, document date, transaction class and not-to-exceed status, paged in the database with totals per currency over every page, and
  * the bulk actions Ready / Not ready to invoice. Each chosen row is marked on its own, so one refused row (e.g.
  * {@code NTE_FAILED}, §11 rule 3) does not hold back the others, and each refusal is shown beside its row.
  */
@@ -54,7 +56,9 @@ class BacklogPages {
             @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "false") boolean readyOnly, @RequestParam(required = false) Integer page,
+            @RequestParam(defaultValue = "false") boolean readyOnly,
+            @RequestParam(required = false) TransactionClassification classification,
+            @RequestParam(required = false) NteStatus nteStatus, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Model model, jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? ""
                 : "?" + request.getQueryString()));
@@ -62,7 +66,7 @@ class BacklogPages {
             model.addAttribute("filterError", "The date range ends (" + to + ") before it starts (" + from + ").");
             to = null;
         }
-        Filter filter = new Filter(contractId, projectId, customerId, from, to, readyOnly);
+        Filter filter = new Filter(contractId, projectId, customerId, from, to, readyOnly, classification, nteStatus);
         int pageSize = PageModel.size(size);
         int pageNumber = PageModel.page(page);
         // The rows first; the totals over every page scan the whole filter, so the page asks for them after it has
@@ -83,6 +87,8 @@ class BacklogPages {
         model.addAttribute("hasNext", hasNext);
         model.addAttribute("query", request.getQueryString() == null ? "" : request.getQueryString());
         model.addAttribute("filter", filter);
+        model.addAttribute("classifications", TransactionClassification.values());
+        model.addAttribute("nteStatuses", NteStatus.values());
         model.addAttribute("size", pageSize);
         model.addAttribute("contracts", operations.contracts().contracts(0, PageModel.MAX_PAGE_SIZE).stream()
                 .map(c -> new Choice(c.id(), c.contractNumber() + " " + c.name())).toList());
@@ -102,13 +108,16 @@ class BacklogPages {
             @RequestParam(required = false) UUID customerId,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "false") boolean readyOnly, @RequestParam(required = false) Integer size,
+            @RequestParam(defaultValue = "false") boolean readyOnly,
+            @RequestParam(required = false) TransactionClassification classification,
+            @RequestParam(required = false) NteStatus nteStatus, @RequestParam(required = false) Integer size,
             Model model) {
         if (from != null && to != null && to.isBefore(from)) {
             to = null;
         }
         List<dev.tandem.operations.backlog.BillingBacklog.CurrencyTotal> totals = operations.backlog()
-                .timeAndMaterialTotals(new Filter(contractId, projectId, customerId, from, to, readyOnly));
+                .timeAndMaterialTotals(new Filter(contractId, projectId, customerId, from, to, readyOnly, classification,
+                        nteStatus));
         long total = totals.stream().mapToLong(t -> t.count()).sum();
         int pageSize = PageModel.size(size);
         model.addAttribute("totals", totals);

@@ -46,8 +46,10 @@ abstract class WebJourneysContract {
 
             browser.open("/backlog");
             new Select(browser.find("#filter-contract")).selectByVisibleText(world.contractNumber() + " ERP rollout T&M");
+            new Select(browser.find("#filter-class")).selectByVisibleText("Time");
             browser.find("#apply-filter").click();
             browser.until(ExpectedConditions.urlContains("contractId=" + world.contractId()));
+            assertThat(browser.url()).contains("classification=TIME");
             List<WebElement> rows = browser.driver.findElements(By.cssSelector("#backlog-rows tbody tr[id^=actual-]"));
             assertThat(rows).as("the contract's one unbilled sales actual").hasSize(1);
             assertThat(rows.getFirst().getText()).contains("8", "200.00 USD", "1,600.00 USD", world.resourceName(),
