@@ -77,6 +77,37 @@ public final class InvoiceStore {
                 Invoice::map, contractId, size, (long) page * size);
     }
 
+    /**
+     * Invoices by number, one page, of one status (null: any) and of one contract (null: any).
+     */
+    public List<Invoice> invoices(UUID contractId, InvoiceStatus status, int page, int size) {
+        if (status == null) {
+            return invoices(contractId, page, size);
+        }
+        String where = contractId == null ? "" : " AND salesorderid = ?";
+        List<Object> args = new java.util.ArrayList<>(List.of(status.value()));
+        if (contractId != null) {
+            args.add(contractId);
+        }
+        args.add(size);
+        args.add((long) page * size);
+        return ctx.jdbc().query("SELECT * FROM invoice WHERE msdyn_projectinvoicestatus = ?" + where
+                + " ORDER BY invoicenumber LIMIT ? OFFSET ?", Invoice::map, args.toArray());
+    }
+
+    /** How many invoices {@link #invoices(UUID, InvoiceStatus, int, int)} pages through. */
+    public long count(UUID contractId, InvoiceStatus status) {
+        if (status == null) {
+            return count(contractId);
+        }
+        Long n = contractId == null
+                ? ctx.jdbc().queryForObject("SELECT COUNT(*) FROM invoice WHERE msdyn_projectinvoicestatus = ?",
+                        Long.class, status.value())
+                : ctx.jdbc().queryForObject("SELECT COUNT(*) FROM invoice WHERE msdyn_projectinvoicestatus = ? AND "
+                        + "salesorderid = ?", Long.class, status.value(), contractId);
+        return n == null ? 0 : n;
+    }
+
     public long count(UUID contractId) {
         Long n = contractId == null ? ctx.jdbc().queryForObject("SELECT COUNT(*) FROM invoice", Long.class)
                 : ctx.jdbc().queryForObject("SELECT COUNT(*) FROM invoice WHERE salesorderid = ?", Long.class, contractId);

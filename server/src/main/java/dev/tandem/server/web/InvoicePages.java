@@ -37,10 +37,12 @@ class InvoicePages {
 
     private final ProjectOperations operations;
     private final Formats formats;
+    private final dev.tandem.server.jobs.BulkConfirmJobs bulkJobs;
 
-    InvoicePages(ProjectOperations operations, Formats formats) {
+    InvoicePages(ProjectOperations operations, Formats formats, dev.tandem.server.jobs.BulkConfirmJobs bulkJobs) {
         this.operations = operations;
         this.formats = formats;
+        this.bulkJobs = bulkJobs;
     }
 
     /** One invoice of the list, with its contract's number and customer's name. */
@@ -56,14 +58,17 @@ class InvoicePages {
 
     @GetMapping("/invoices")
     @PreAuthorize("hasAuthority('operations:read')")
-    String invoices(@RequestParam(required = false) UUID contractId, @RequestParam(required = false) Integer page,
+    String invoices(@RequestParam(required = false) UUID contractId,
+            @RequestParam(required = false) InvoiceStatus status, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Model model) {
         InvoiceStore store = operations.invoicing().store();
         int pageSize = PageModel.size(size);
         PageNames names = new PageNames(operations);
-        List<Summary> rows = store.invoices(contractId, PageModel.page(page), pageSize).stream()
+        List<Summary> rows = store.invoices(contractId, status, PageModel.page(page), pageSize).stream()
                 .map(i -> new Summary(i, names.contract(i.contractId()), names.customer(i.customerId()))).toList();
-        long total = store.count(contractId);
+        long total = store.count(contractId, status);
+        model.addAttribute("status", status);
+        model.addAttribute("statuses", InvoiceStatus.values());
         model.addAttribute("rows", rows);
         PageModel.paging(model, PageModel.page(page), pageSize, total);
         model.addAttribute("contractId", contractId);
@@ -83,6 +88,65 @@ class InvoicePages {
                 .createForContract(contractId, invoiceDate), ids -> ids.size() == 1 ? "Created a draft invoice."
                 : "Created " + ids.size() + " draft invoices, one per contract customer.");
         return created == null || created.isEmpty() ? "redirect:/invoices" : "redirect:/invoices/" + created.getFirst();
+    }
+
+    /**
+     * "Create Project Invoices" for several contracts (§4.1): each contract on its own, a contract with nothing to
+     * invoice is skipped with its reason.
+     */
+    @PostMapping("/invoices/bulk")
+    @PreAuthorize("hasAuthority('invoice:create')")
+    String createBulk(@RequestParam(name = "contractId", required = false) List<UUID> contractIds,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate invoiceDate,
+            RedirectAttributes flash) {
+        if (contractIds == null || contractIds.isEmpty()) {
+            flash.addFlashAttribute(PageMessages.REFUSED, "Choose the contracts to invoice first.");
+            return "redirect:/invoices";
+        }
+        PageNames names = new PageNames(operations);
+        PageMessages.attempt(flash, () -> operations.invoicing().creation().createBulk(
+                contractIds.stream().distinct().limit(PageModel.MAX_PAGE_SIZE).toList(), invoiceDate),
+                result -> "Created " + result.invoiceIds().size() + " draft invoices" + (result.skipped().isEmpty()
+                        ? "." : "; skipped " + String.join("; ", result.skipped().entrySet().stream()
+                        .map(e -> names.contract(e.getKey()) + ": " + e.getValue()).toList()) + "."));
+        return "redirect:/invoices?status=DRAFT";
+    }
+
+    /**
+     * Confirms the chosen drafts in the background (a bulk confirmation job, [D:BULK]): the job page shows its
+     * progress and can be left and come back to.
+     */
+    @PostMapping("/invoices/bulk-confirm")
+    @PreAuthorize("hasAuthority('invoice:confirm')")
+    String bulkConfirm(@RequestParam(name = "id", required = false) List<UUID> ids, RedirectAttributes flash) {
+        if (ids == null || ids.isEmpty()) {
+            flash.addFlashAttribute(PageMessages.REFUSED, "Choose the draft invoices to confirm first.");
+            return "redirect:/invoices?status=DRAFT";
+        }
+        UUID job = PageMessages.attempt(flash, () -> {
+            UUID id = operations.invoicing().bulkConfirmation().schedule(ids.stream().distinct()
+                    .limit(PageModel.MAX_PAGE_SIZE).toList());
+            bulkJobs.submitAfterCommit(id); // no transaction here: the job starts at once, as the API's does
+            return id;
+        }, id -> "Confirmation of " + ids.size() + " invoices scheduled; this page follows it.");
+        return job == null ? "redirect:/invoices?status=DRAFT" : "redirect:/invoices/bulk-confirm/" + job;
+    }
+
+    /** A bulk confirmation job: its state, counts and each invoice's outcome; refreshed by htmx while it runs. */
+    @GetMapping("/invoices/bulk-confirm/{jobId}")
+    @PreAuthorize("hasAuthority('operations:read')")
+    String bulkConfirmJob(@PathVariable UUID jobId, Model model) {
+        dev.tandem.operations.invoicing.bulk.BulkConfirmJob job = operations.invoicing().bulkConfirmation().job(jobId);
+        InvoiceStore store = operations.invoicing().store();
+        model.addAttribute("job", job);
+        model.addAttribute("running", job.finishedOn() == null);
+        model.addAttribute("invoices", job.invoices().stream().limit(PageModel.MAX_PAGE_SIZE)
+                .map(i -> new JobRow(i, store.find(i.invoiceId()).orElse(null))).toList());
+        return "invoice-bulk-confirm";
+    }
+
+    /** An invoice of a bulk confirmation job with the invoice as it is now (null when deleted since). */
+    record JobRow(dev.tandem.operations.invoicing.bulk.BulkConfirmJob.JobInvoice outcome, Invoice invoice) {
     }
 
     @GetMapping("/invoices/{invoiceId}")

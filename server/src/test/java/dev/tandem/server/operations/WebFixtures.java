@@ -174,4 +174,16 @@ public final class WebFixtures {
         return new MapFigures(map.get("state").asString(), map.get("queueDepth").asLong(),
                 map.get("lagSeconds").asLong());
     }
+
+    /** Marks every unbilled sales actual of the world's project Ready to invoice, as an administrator. */
+    public static void allReady(int port, Contract world) {
+        ApiClient api = new ApiClient(port);
+        List<String> unbilled = new java.util.ArrayList<>();
+        api.get("/projects/" + world.projectId() + "/actuals?size=500").ok().get("items").forEach(a -> {
+            if (a.get("transactionType").get("name").asString().equals("UNBILLED_SALES")) {
+                unbilled.add(a.get("id").asString());
+            }
+        });
+        api.post("/backlog/actuals/ready", object("ids", unbilled)).noContent();
+    }
 }

@@ -171,6 +171,38 @@ abstract class WebJourneysContract {
     }
 
     @Test
+    void projectManagerCreatesInvoicesOfTwoContractsAndConfirmsThemInTheBackground() {
+        WebFixtures.Contract first = WebFixtures.confirmedContractWithApprovedTime(port, List.of(8));
+        WebFixtures.Contract second = WebFixtures.confirmedContractWithApprovedTime(port, List.of(2));
+        WebFixtures.allReady(port, first);
+        WebFixtures.allReady(port, second);
+        String pm = "pm-" + key();
+        WebFixtures.user(port, pm, PASSWORD, List.of("project-manager"));
+        try (Browser browser = new Browser(port, "bulk-" + dbName())) {
+            browser.signIn(pm, PASSWORD);
+            browser.open("/invoices");
+            browser.find("#create-bulk-details > summary").click();
+            browser.find("#create-bulk input[value='" + first.contractId() + "']").click();
+            browser.find("#create-bulk input[value='" + second.contractId() + "']").click();
+            browser.driver.executeScript("arguments[0].value = '2026-03-31'", browser.find("#bulk-date"));
+            browser.find("#create-bulk-button").click();
+            assertThat(browser.text(".messages .done")).startsWith("Created 2 draft invoices");
+            assertThat(browser.url()).endsWith("status=DRAFT");
+            List<WebElement> drafts = browser.driver.findElements(By.xpath("//tr[td[contains(., '"
+                    + first.contractNumber() + "') or contains(., '" + second.contractNumber() + "')]]"));
+            assertThat(drafts).hasSize(2);
+            drafts.forEach(row -> row.findElement(By.cssSelector("input[name=id]")).click());
+            browser.screenshot("drafts-chosen");
+            browser.find("#confirm-selected").click();
+            browser.until(ExpectedConditions.urlContains("/invoices/bulk-confirm/"));
+            browser.until(ExpectedConditions.textToBePresentInElementLocated(By.id("job-state"), "2 of 2 confirmed"));
+            assertThat(browser.text("#job-state")).contains("Complete", "0 failed");
+            assertThat(browser.text("#job-invoices")).contains("Confirmed", "1,600.00 USD", "400.00 USD");
+            browser.screenshot("bulk-confirmed");
+        }
+    }
+
+    @Test
     void administratorCreatesAUserChangesRolesAndReadsTheSecurityLog() {
         String admin = "root-" + key();
         String anna = "anna-" + key();
