@@ -179,6 +179,27 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(exception, problem, headers, status, request);
     }
 
+    /**
+     * A path nothing answers: for a browser on a page (not the API, accepting HTML) the container's error page as HTML
+     * ({@link ErrorPages}), for everyone else the problem document.
+     */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            org.springframework.web.servlet.resource.NoResourceFoundException exception, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (request instanceof org.springframework.web.context.request.ServletWebRequest servlet
+                && servlet.getResponse() != null
+                && ErrorPages.ErrorPage.wantsPage(servlet.getRequest(), servlet.getRequest().getRequestURI())) {
+            try {
+                servlet.getResponse().sendError(404);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return null;
+        }
+        return super.handleNoResourceFoundException(exception, headers, status, request);
+    }
+
     static <T extends Throwable> T causeOf(Throwable exception, Class<T> type) {
         for (Throwable t = exception; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {

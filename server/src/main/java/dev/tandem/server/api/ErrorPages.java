@@ -60,7 +60,7 @@ public class ErrorPages {
                 org.springframework.web.servlet.ModelAndView page = new org.springframework.web.servlet.ModelAndView(
                         "error");
                 page.addObject("status", status);
-                page.addObject("title", problem.getTitle());
+                page.addObject("errorTitle", problem.getTitle());
                 page.addObject("detail", problem.getDetail());
                 return page;
             }
@@ -69,7 +69,7 @@ public class ErrorPages {
         }
 
         /** A request outside the API whose client accepts HTML: a browser on a page. */
-        private static boolean wantsPage(HttpServletRequest request, Object uri) {
+        static boolean wantsPage(HttpServletRequest request, Object uri) {
             String path = uri == null ? "" : uri.toString();
             String accept = request.getHeader("Accept");
             return !path.startsWith("/api/") && !path.startsWith("/v3/") && !path.startsWith("/actuator")

@@ -69,7 +69,7 @@ class PageExceptions {
         response.setStatus(status);
         ModelAndView view = new ModelAndView("error");
         view.addObject("status", status);
-        view.addObject("title", title);
+        view.addObject("errorTitle", title);
         view.addObject("detail", detail);
         return view;
     }

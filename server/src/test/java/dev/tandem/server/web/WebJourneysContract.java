@@ -126,7 +126,8 @@ abstract class WebJourneysContract {
                         .then(r => done(r.status), e => done('failed ' + e));""", draft.toString());
             assertThat(status).isEqualTo(403L);
             browser.open("/invoices/" + draft + "/confirm");
-            assertThat(browser.text("h1")).contains("403");
+            assertThat(browser.text("h1")).isEqualTo("403 Not allowed");
+            assertThat(browser.driver.getTitle()).isEqualTo("Not allowed · Tandem");
             browser.screenshot("forbidden");
         }
         assertThat(WebFixtures.invoiceStatus(port, draft)).isEqualTo("DRAFT");
@@ -228,7 +229,10 @@ abstract class WebJourneysContract {
             browser.screenshot("security-log");
             // The project manager's page is closed to an administrator without the role.
             browser.open("/backlog");
-            assertThat(browser.text("h1")).contains("403");
+            assertThat(browser.text("h1")).isEqualTo("403 Not allowed");
+            // A path nothing answers is the HTML 404 page for a browser (the API answers problem+json).
+            browser.open("/no-such-page");
+            assertThat(browser.text("h1")).isEqualTo("404 Not Found");
         }
         try (Browser browser = new Browser(port, "administrator-" + dbName() + "-anna")) {
             browser.open("/login");
