@@ -2,10 +2,8 @@ package dev.tandem.server.web;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.operations.ProjectOperations;
-import dev.tandem.operations.masterdata.MasterDataTable;
 import dev.tandem.operations.work.WorkEntry;
 import dev.tandem.operations.work.WorkEntryStatus;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,13 +38,7 @@ class ApprovalPages {
     @PreAuthorize("hasAuthority('operations:read')")
     String approvals(@RequestParam(required = false) UUID projectId, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Model model) {
-        List<BacklogPages.Choice> projects = new ArrayList<>();
-        for (Map<String, Object> row : operations.masterData().list(MasterDataTable.PROJECTS, 0,
-                PageModel.MAX_PAGE_SIZE)) {
-            projects.add(new BacklogPages.Choice((UUID) row.get("msdyn_projectid"), row.get("msdyn_projectnumber") + " "
-                    + row.get("msdyn_subject")));
-        }
-        model.addAttribute("projects", projects);
+        model.addAttribute("projects", BacklogPages.projectChoices(operations));
         model.addAttribute("projectId", projectId);
         if (projectId != null) {
             int pageSize = PageModel.size(size);

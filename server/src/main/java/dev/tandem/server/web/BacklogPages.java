@@ -50,23 +50,36 @@ class BacklogPages {
     record Choice(UUID id, String label) {
     }
 
+    /**
+     * The backlog's filter as the page's form and links send it (bound from the query string), shared by the page and
+     * its totals; a date range that ends before it starts is shown as a problem and its end ignored.
+     */
+    record BacklogQuery(UUID contractId, UUID projectId, UUID customerId,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+                        @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to, Boolean readyOnly,
+                        TransactionClassification classification, NteStatus nteStatus) {
+
+        boolean backwards() {
+            return from != null && to != null && to.isBefore(from);
+        }
+
+        Filter filter() {
+            return new Filter(contractId, projectId, customerId, from, backwards() ? null : to,
+                    Boolean.TRUE.equals(readyOnly), classification, nteStatus);
+        }
+    }
+
     @GetMapping("/backlog")
     @PreAuthorize("hasAuthority('operations:read')")
-    String backlog(@RequestParam(required = false) UUID contractId, @RequestParam(required = false) UUID projectId,
-            @RequestParam(required = false) UUID customerId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "false") boolean readyOnly,
-            @RequestParam(required = false) TransactionClassification classification,
-            @RequestParam(required = false) NteStatus nteStatus, @RequestParam(required = false) Integer page,
+    String backlog(BacklogQuery query, @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size, Model model, jakarta.servlet.http.HttpServletRequest request) {
         model.addAttribute("here", request.getRequestURI() + (request.getQueryString() == null ? ""
                 : "?" + request.getQueryString()));
-        if (from != null && to != null && to.isBefore(from)) {
-            model.addAttribute("filterError", "The date range ends (" + to + ") before it starts (" + from + ").");
-            to = null;
+        if (query.backwards()) {
+            model.addAttribute("filterError", "The date range ends (" + query.to() + ") before it starts ("
+                    + query.from() + ").");
         }
-        Filter filter = new Filter(contractId, projectId, customerId, from, to, readyOnly, classification, nteStatus);
+        Filter filter = query.filter();
         int pageSize = PageModel.size(size);
         int pageNumber = PageModel.page(page);
         // The rows first; the totals over every page scan the whole filter, so the page asks for them after it has
@@ -92,9 +105,9 @@ class BacklogPages {
         model.addAttribute("size", pageSize);
         model.addAttribute("contracts", operations.contracts().contracts(0, PageModel.MAX_PAGE_SIZE).stream()
                 .map(c -> new Choice(c.id(), c.contractNumber() + " " + c.name())).toList());
-        model.addAttribute("projects", choices(MasterDataTable.PROJECTS, "msdyn_projectid", "msdyn_projectnumber",
-                "msdyn_subject"));
-        model.addAttribute("customers", choices(MasterDataTable.ACCOUNTS, "accountid", "accountnumber", "name"));
+        model.addAttribute("projects", projectChoices(operations));
+        model.addAttribute("customers", choices(operations, MasterDataTable.ACCOUNTS, "accountid", "accountnumber",
+                "name"));
         return "backlog";
     }
 
@@ -104,20 +117,9 @@ class BacklogPages {
      */
     @GetMapping("/backlog/totals")
     @PreAuthorize("hasAuthority('operations:read')")
-    String totals(@RequestParam(required = false) UUID contractId, @RequestParam(required = false) UUID projectId,
-            @RequestParam(required = false) UUID customerId,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
-            @RequestParam(defaultValue = "false") boolean readyOnly,
-            @RequestParam(required = false) TransactionClassification classification,
-            @RequestParam(required = false) NteStatus nteStatus, @RequestParam(required = false) Integer size,
-            Model model) {
-        if (from != null && to != null && to.isBefore(from)) {
-            to = null;
-        }
+    String totals(BacklogQuery query, @RequestParam(required = false) Integer size, Model model) {
         List<dev.tandem.operations.backlog.BillingBacklog.CurrencyTotal> totals = operations.backlog()
-                .timeAndMaterialTotals(new Filter(contractId, projectId, customerId, from, to, readyOnly, classification,
-                        nteStatus));
+                .timeAndMaterialTotals(query.filter());
         long total = totals.stream().mapToLong(t -> t.count()).sum();
         int pageSize = PageModel.size(size);
         model.addAttribute("totals", totals);
@@ -169,7 +171,14 @@ class BacklogPages {
         return back != null && back.startsWith("/backlog") && !back.startsWith("//") ? back : "/backlog";
     }
 
-    private List<Choice> choices(MasterDataTable table, String idColumn, String number, String name) {
+    /** The projects a page lets the user pick (number and name), the first {@link PageModel#MAX_PAGE_SIZE}. */
+    static List<Choice> projectChoices(ProjectOperations operations) {
+        return choices(operations, MasterDataTable.PROJECTS, "msdyn_projectid", "msdyn_projectnumber",
+                "msdyn_subject");
+    }
+
+    private static List<Choice> choices(ProjectOperations operations, MasterDataTable table, String idColumn,
+            String number, String name) {
         List<Choice> choices = new ArrayList<>();
         for (Map<String, Object> row : operations.masterData().list(table, 0, PageModel.MAX_PAGE_SIZE)) {
             Object label = row.get(name);
