@@ -1,6 +1,5 @@
 package dev.tandem.monthend.output;
 
-import dev.tandem.finance.proposal.CustomerInvoice;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -13,13 +12,13 @@ import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 
 /**
- * The PDF of one posted customer invoice or credit note, A4, Helvetica: the seller, the title, the invoice facts
- * (number, dates, customer, project contract, currency), a table of lines (description, quantity, unit price,
+ * The PDF of one invoice document ({@link InvoiceContent}: a posted customer invoice or credit note, or a proforma
+ * invoice), A4, Helvetica: the seller, the title, the facts, a table of rows (description, quantity, unit price,
  * amount before tax) whose header repeats on every page, and the totals — amount excluding tax, sales tax and the
- * line {@code Invoice total: <currency> <amount>} that {@link InvoicePdfText} reads back. Every page says "Page n
- * of m". Amounts are plain decimals at the currency's minor units ({@link PlainAmounts}).
+ * line {@code Invoice total: <currency> <amount>} that {@link InvoicePdfText} reads back — then the content's note.
+ * Every page says "Page n of m". Amounts are plain decimals at the currency's minor units ({@link PlainAmounts}).
  */
-final class InvoiceDocument {
+public final class InvoiceDocument {
 
     private static final PDRectangle SIZE = PDRectangle.A4;
     private static final float LEFT = 50;
@@ -30,12 +29,9 @@ final class InvoiceDocument {
     private static final float TEXT_SIZE = 10;
     private static final float TITLE_TOP = TOP - 30;
     private static final float FACTS_TOP = TITLE_TOP - 2 * ROW;
-    /** The fact lines {@link #facts} writes. */
-    private static final int FACTS = 6;
-    /** The facts of the first page, then a blank row: where its table starts. */
-    private static final float FIRST_TABLE_TOP = FACTS_TOP - (FACTS + 1) * ROW;
     private static final float NEXT_TABLE_TOP = TOP - 3 * ROW;
     private static final int TOTALS_ROWS = 4;
+    private static final int NOTE_ROWS = 2;
     /** Right edges of the number columns; the description runs from LEFT to before the quantity. */
     private static final float QUANTITY_RIGHT = 370;
     private static final float PRICE_RIGHT = 460;
@@ -44,23 +40,32 @@ final class InvoiceDocument {
     private final PDFont font = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     private final PDFont bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
     private final WinAnsiText text = new WinAnsiText(font);
-    private final String seller;
-    private final CustomerInvoice invoice;
+    private final InvoiceContent content;
+    /** The facts of the first page, then a blank row: where its table starts. */
+    private final float firstTableTop;
 
-    private InvoiceDocument(String seller, CustomerInvoice invoice) {
-        this.seller = seller;
-        this.invoice = invoice;
+    private InvoiceDocument(InvoiceContent content) {
+        this.content = content;
+        this.firstTableTop = FACTS_TOP - (content.facts().size() + 1) * ROW;
     }
 
-    /** Writes the document of {@code invoice}, sold by legal entity {@code seller} (its name), to {@code file}. */
-    static void write(String seller, CustomerInvoice invoice, Path file) throws IOException {
-        new InvoiceDocument(seller, invoice).save(file);
+    /**
+     * Writes the document of {@code content} to {@code file}, replacing it.
+     *
+     * @throws IOException when the file can't be written
+     */
+    public static void write(InvoiceContent content, Path file) throws IOException {
+        new InvoiceDocument(content).save(file);
     }
 
-    /** The document of {@code invoice}, sold by legal entity {@code seller} (its name), as the bytes of a PDF. */
-    static byte[] bytes(String seller, CustomerInvoice invoice) throws IOException {
+    /**
+     * The document of {@code content} as the bytes of a PDF.
+     *
+     * @throws IOException when the document can't be made
+     */
+    public static byte[] bytes(InvoiceContent content) throws IOException {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-        new InvoiceDocument(seller, invoice).save(document -> document.save(out));
+        new InvoiceDocument(content).save(document -> document.save(out));
         return out.toByteArray();
     }
 
@@ -79,8 +84,9 @@ final class InvoiceDocument {
     }
 
     private void save(Sink sink) throws IOException {
-        List<InvoicePages.Page> pages = InvoicePages.plan(invoice.lines().size(), rowsBelow(FIRST_TABLE_TOP),
-                rowsBelow(NEXT_TABLE_TOP), TOTALS_ROWS);
+        int totalsRows = TOTALS_ROWS + (content.note() == null ? 0 : NOTE_ROWS);
+        List<InvoicePages.Page> pages = InvoicePages.plan(content.rows().size(), rowsBelow(firstTableTop),
+                rowsBelow(NEXT_TABLE_TOP), totalsRows);
         try (PDDocument document = new PDDocument()) {
             for (int i = 0; i < pages.size(); i++) {
                 PDPage page = new PDPage(SIZE);
@@ -98,14 +104,14 @@ final class InvoiceDocument {
         if (number == 1) {
             y = facts(out);
         } else {
-            show(out, bold, 12, LEFT, TOP, seller);
-            show(out, font, TEXT_SIZE, LEFT, TOP - ROW, title() + " " + invoice.invoiceId() + " (continued)");
+            show(out, bold, 12, LEFT, TOP, content.seller());
+            show(out, font, TEXT_SIZE, LEFT, TOP - ROW, content.title() + " " + content.number() + " (continued)");
             y = NEXT_TABLE_TOP;
         }
         if (page.to() > page.from() || number == 1) {
             y = tableHeader(out, y);
         }
-        for (CustomerInvoice.Line line : invoice.lines().subList(page.from(), page.to())) {
+        for (InvoiceContent.Row line : content.rows().subList(page.from(), page.to())) {
             y = row(out, y, line);
         }
         if (page.totals()) {
@@ -117,22 +123,14 @@ final class InvoiceDocument {
 
     /** The first page's head; returns where the table starts. */
     private float facts(PDPageContentStream out) throws IOException {
-        show(out, bold, 14, LEFT, TOP, seller);
-        show(out, bold, 20, LEFT, TITLE_TOP, title());
-        String[] facts = {
-            "Invoice number: " + invoice.invoiceId(),
-            "Invoice date: " + invoice.invoiceDate(),
-            "Due date: " + invoice.dueDate(),
-            "Customer: " + invoice.customerAccount() + " " + invoice.customerName(),
-            "Project contract: " + invoice.contractId(),
-            "Currency: " + invoice.currency(),
-        };
+        show(out, bold, 14, LEFT, TOP, content.seller());
+        show(out, bold, 20, LEFT, TITLE_TOP, content.title());
         float y = FACTS_TOP;
-        for (String fact : facts) {
+        for (String fact : content.facts()) {
             show(out, font, TEXT_SIZE, LEFT, y, fact);
             y -= ROW;
         }
-        return FIRST_TABLE_TOP;
+        return firstTableTop;
     }
 
     private float tableHeader(PDPageContentStream out, float y) throws IOException {
@@ -146,28 +144,26 @@ final class InvoiceDocument {
         return y - ROW;
     }
 
-    private float row(PDPageContentStream out, float y, CustomerInvoice.Line line) throws IOException {
-        String description = line.description() != null ? line.description()
-                : line.categoryId() != null ? line.categoryId() : line.type().name();
+    private float row(PDPageContentStream out, float y, InvoiceContent.Row line) throws IOException {
+        String description = line.description() == null ? "" : line.description();
         show(out, font, TEXT_SIZE, LEFT, y, fit(text.safe(description), DESCRIPTION_WIDTH));
         showRight(out, font, QUANTITY_RIGHT, y, PlainAmounts.plain(line.quantity()));
-        showRight(out, font, PRICE_RIGHT, y, PlainAmounts.unitPrice(line.unitPrice(), invoice.currency()));
-        showRight(out, font, RIGHT, y, PlainAmounts.money(line.lineAmount(), invoice.currency()));
+        showRight(out, font, PRICE_RIGHT, y, PlainAmounts.unitPrice(line.unitPrice(), content.currency()));
+        showRight(out, font, RIGHT, y, PlainAmounts.money(line.amount(), content.currency()));
         return y - ROW;
     }
 
     private void totals(PDPageContentStream out, float y) throws IOException {
-        String currency = invoice.currency() + " ";
-        show(out, font, TEXT_SIZE, LEFT, y, "Amount excluding tax: " + currency
-                + PlainAmounts.money(invoice.amountExcludingTax(), invoice.currency()));
-        show(out, font, TEXT_SIZE, LEFT, y - ROW, "Sales tax: " + currency
-                + PlainAmounts.money(invoice.taxAmount(), invoice.currency()));
-        show(out, bold, TEXT_SIZE, LEFT, y - 2 * ROW, InvoicePdfText.TOTAL_LABEL + " " + currency
-                + PlainAmounts.money(invoice.invoiceTotal(), invoice.currency()));
-    }
-
-    private String title() {
-        return invoice.creditNote() ? "Credit note" : "Invoice";
+        String code = content.currency();
+        show(out, font, TEXT_SIZE, LEFT, y, "Amount excluding tax: " + code + " "
+                + PlainAmounts.money(content.amountExcludingTax(), code));
+        show(out, font, TEXT_SIZE, LEFT, y - ROW, "Sales tax: " + code + " " + PlainAmounts.money(content.taxAmount(),
+                code));
+        show(out, bold, TEXT_SIZE, LEFT, y - 2 * ROW, InvoicePdfText.TOTAL_LABEL + " " + code + " "
+                + PlainAmounts.money(content.total(), code));
+        if (content.note() != null) {
+            show(out, font, TEXT_SIZE, LEFT, y - 4 * ROW, content.note());
+        }
     }
 
     /** {@code s} cut to {@code width} points of the text font, ending in "..." when cut. */

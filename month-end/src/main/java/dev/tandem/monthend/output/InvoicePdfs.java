@@ -42,7 +42,7 @@ public final class InvoicePdfs {
             Files.createDirectories(directory);
             for (CustomerInvoice invoice : finance.proposals().customerInvoices().posted(dataAreaId)) {
                 file = directory.resolve(uniqueName(fileName(invoice.invoiceId()), names));
-                InvoiceDocument.write(seller, invoice, file);
+                InvoiceDocument.write(InvoiceContent.of(seller, invoice), file);
                 written.add(file);
             }
         } catch (IOException e) {
@@ -64,7 +64,7 @@ public final class InvoicePdfs {
                 () -> new TandemException(FinanceError.NOT_FOUND, "Customer invoice " + invoiceId + " doesn't exist in "
                         + "legal entity " + dataAreaId, Map.of("dataAreaId", dataAreaId, "invoiceId", invoiceId)));
         try {
-            return InvoiceDocument.bytes(seller, invoice);
+            return InvoiceDocument.bytes(InvoiceContent.of(seller, invoice));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the PDF of invoice " + invoiceId + ": " + e.getMessage(), e);
         }

@@ -8,6 +8,9 @@ import dev.tandem.monthend.output.InvoicePages.Page;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -80,5 +83,36 @@ class InvoiceLayoutTest {
         assertThat(InvoicePdfText.text(pdf)).contains("Total: EUR 10.00");
         assertThatThrownBy(() -> InvoicePdfText.total(pdf)).isInstanceOf(TandemException.class)
                 .hasMessageContaining(pdf.toString()).hasMessageContaining("Invoice total:");
+    }
+
+    @Test
+    void anyContentIsLaidOutWithItsFactsRowsTotalsAndNoteOverAsManyPagesAsItsRowsNeed() throws IOException {
+        List<String> facts = new ArrayList<>();
+        for (int i = 1; i <= 9; i++) {
+            facts.add("Fact " + i + ": value " + i);
+        }
+        List<InvoiceContent.Row> rows = new ArrayList<>();
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 1; i <= 120; i++) {
+            BigDecimal amount = new BigDecimal("33.33").multiply(BigDecimal.valueOf(i)).setScale(2);
+            rows.add(new InvoiceContent.Row("Row " + i, new BigDecimal(i), new BigDecimal("33.330000"), amount));
+            sum = sum.add(amount);
+        }
+        BigDecimal tax = sum.multiply(new BigDecimal("0.19")).setScale(2, java.math.RoundingMode.HALF_UP);
+        InvoiceContent content = new InvoiceContent("Seller Ltd", "Proforma invoice", "PI-7", facts, "EUR", rows, sum,
+                tax, sum.add(tax), "Proforma invoice: not a tax invoice.");
+        Path pdf = dir.resolve("content.pdf");
+
+        InvoiceDocument.write(content, pdf);
+
+        String text = InvoicePdfText.text(pdf);
+        int pages = (int) Pattern.compile("Page \\d+ of \\d+").matcher(text).results().count();
+        assertThat(pages).isGreaterThan(1);
+        assertThat(text).contains("Proforma invoice", "Fact 9: value 9", "Row 1", "Row 120",
+                "Proforma invoice PI-7 (continued)", "Page " + pages + " of " + pages,
+                "Amount excluding tax: EUR " + sum.toPlainString(), "Proforma invoice: not a tax invoice.");
+        assertThat(InvoicePdfText.total(pdf)).isEqualTo(dev.tandem.common.Money.of(sum.add(tax).toPlainString(),
+                "EUR"));
+        assertThat(InvoiceDocument.bytes(content)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
     }
 }
