@@ -2,12 +2,17 @@ package dev.tandem.operations.invoicing;
 
 import dev.tandem.operations.OperationsContext;
 import dev.tandem.operations.OptionValue;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Reads of proforma invoices (§4.1) for batch callers: the drafts of a contract, and the invoices by status. */
+/**
+ * Reads of proforma invoices (§4.1) for batch callers and the home page: the drafts of a contract, the invoices by
+ * status, and those confirmed in a period.
+ */
 public final class InvoiceQueries {
 
     private final OperationsContext ctx;
@@ -38,5 +43,24 @@ public final class InvoiceQueries {
                     byStatus.put(OptionValue.of(InvoiceStatus.class, rs.getInt(1)), rs.getLong(2));
                 });
         return byStatus;
+    }
+
+    /**
+     * Proforma invoices confirmed in one currency within a period: how many, and their total amount including tax
+     * ({@code totalamount}) in {@code currency} at scale 6 as stored. Corrective invoices count with their own
+     * (possibly negative) totals.
+     */
+    public record ConfirmedTotal(String currency, long invoices, BigDecimal totalAmount) {
+    }
+
+    /**
+     * The invoices confirmed at or after {@code from} and before {@code to} (their confirmation stamp,
+     * {@code tdm_confirmedon}), per currency in currency order; currencies without any are absent.
+     */
+    public List<ConfirmedTotal> confirmedBetween(OffsetDateTime from, OffsetDateTime to) {
+        return ctx.jdbc().query("SELECT transactioncurrency, COUNT(*), SUM(totalamount) FROM invoice "
+                + "WHERE tdm_confirmedon >= ? AND tdm_confirmedon < ? GROUP BY transactioncurrency "
+                + "ORDER BY transactioncurrency", (rs, n) -> new ConfirmedTotal(rs.getString(1).trim(), rs.getLong(2),
+                rs.getBigDecimal(3)), from, to);
     }
 }

@@ -12,7 +12,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The home page: the figures a signed-in user acts on, by what the user may read — the unbilled backlog per currency
- * and the proforma invoices by status for Project Operations' readers; for Finance's readers, per legal entity, the
+ * and the proforma invoices by status and those confirmed this calendar month (UTC, the server's clock) per currency
+ * for Project Operations' readers; for Finance's readers, per legal entity, the
  * open invoice proposals and accounts receivable per currency; users and the latest security events for the
  * administrator.
  */
@@ -23,9 +24,11 @@ class HomePage {
     private final Finance finance;
     private final dev.tandem.server.security.UserStore users;
     private final dev.tandem.server.security.SecurityLog securityLog;
+    private final java.time.Clock clock;
 
     HomePage(ProjectOperations operations, Finance finance, dev.tandem.server.security.UserStore users,
-            dev.tandem.server.security.SecurityLog securityLog) {
+            dev.tandem.server.security.SecurityLog securityLog, java.time.Clock clock) {
+        this.clock = clock;
         this.operations = operations;
         this.finance = finance;
         this.users = users;
@@ -43,6 +46,12 @@ class HomePage {
             Map<InvoiceStatus, Long> byStatus = operations.invoiceQueries().countByStatus();
             model.addAttribute("invoicesByStatus", byStatus);
             model.addAttribute("statuses", InvoiceStatus.values());
+            java.time.YearMonth month = java.time.YearMonth.now(clock);
+            java.time.ZoneOffset utc = java.time.ZoneOffset.UTC;
+            model.addAttribute("confirmedMonth", month);
+            model.addAttribute("confirmedThisMonth", operations.invoiceQueries().confirmedBetween(
+                    month.atDay(1).atStartOfDay().atOffset(utc), month.plusMonths(1).atDay(1).atStartOfDay()
+                            .atOffset(utc)));
         }
         if (PageModel.has(user, "finance:read")) {
             model.addAttribute("financeCards", finance.postingSetup().dataAreaIds().stream().sorted().map(le ->

@@ -38,11 +38,33 @@ class InvoicePages {
     private final ProjectOperations operations;
     private final Formats formats;
     private final dev.tandem.server.jobs.BulkConfirmJobs bulkJobs;
+    private final ProformaDocuments documents;
 
-    InvoicePages(ProjectOperations operations, Formats formats, dev.tandem.server.jobs.BulkConfirmJobs bulkJobs) {
+    InvoicePages(ProjectOperations operations, Formats formats, dev.tandem.server.jobs.BulkConfirmJobs bulkJobs,
+            ProformaDocuments documents) {
         this.operations = operations;
         this.formats = formats;
         this.bulkJobs = bulkJobs;
+        this.documents = documents;
+    }
+
+    /**
+     * The proforma invoice's PDF ({@link ProformaDocuments}), inline (the browser shows it), or as a download with
+     * {@code download}.
+     */
+    @GetMapping("/invoices/{invoiceId}/pdf")
+    @PreAuthorize("hasAuthority('operations:read')")
+    org.springframework.http.ResponseEntity<byte[]> pdf(@PathVariable UUID invoiceId,
+            @RequestParam(required = false) String download) {
+        Invoice invoice = operations.invoicing().store().invoice(invoiceId);
+        byte[] pdf = documents.pdf(invoiceId);
+        org.springframework.http.ContentDisposition disposition = (download != null
+                ? org.springframework.http.ContentDisposition.attachment()
+                : org.springframework.http.ContentDisposition.inline())
+                .filename(ProformaDocuments.fileName(invoice.number())).build();
+        return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
+                .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store").body(pdf);
     }
 
     /** One invoice of the list, with its contract's number and customer's name. */

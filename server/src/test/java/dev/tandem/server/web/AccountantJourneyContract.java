@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -119,7 +120,7 @@ abstract class AccountantJourneyContract {
                     world.proposalId(), "1,600.00 USD");
             browser.screenshot("customer-invoices");
             String pdfUrl = browser.find("#invoice-" + invoiceNumber + " a.pdf").getAttribute("href");
-            Map<?, ?> pdf = fetch(browser, pdfUrl);
+            Map<?, ?> pdf = browser.fetch(pdfUrl);
             assertThat(pdf.get("status")).isEqualTo(200L);
             assertThat(pdf.get("type")).isEqualTo("application/pdf");
             assertThat((String) pdf.get("disposition")).startsWith("inline").contains(invoiceNumber + ".pdf");
@@ -135,7 +136,7 @@ abstract class AccountantJourneyContract {
             } finally {
                 Files.deleteIfExists(file);
             }
-            Map<?, ?> download = fetch(browser, browser.find("#invoice-" + invoiceNumber + " a.download")
+            Map<?, ?> download = browser.fetch(browser.find("#invoice-" + invoiceNumber + " a.download")
                     .getAttribute("href"));
             assertThat((String) download.get("disposition")).startsWith("attachment");
             browser.open(pdfUrl.substring(pdfUrl.indexOf("/finance/")));
@@ -160,6 +161,22 @@ abstract class AccountantJourneyContract {
             browser.until(ExpectedConditions.urlContains("/finance/vouchers/"));
             assertThat(browser.text("#voucher-lines")).contains("110000", world.customerAccount(), "1,600.00 USD");
             browser.screenshot("voucher");
+
+            // Global search finds the voucher, the customer invoice and the proposal by their numbers.
+            String voucherUrl = browser.url();
+            String voucher = voucherUrl.substring(voucherUrl.indexOf("/finance/vouchers/") + "/finance/vouchers/"
+                    .length(), voucherUrl.indexOf('?'));
+            browser.open("/");
+            browser.find("#q").sendKeys(voucher, Keys.ENTER);
+            browser.until(ExpectedConditions.urlContains("/finance/vouchers/" + voucher));
+            assertThat(browser.text("#voucher-lines")).contains("110000", "1,600.00 USD");
+            Map<?, ?> found = browser.fetch("/search?q=" + invoiceNumber);
+            assertThat((String) found.get("url")).endsWith("/finance/customer-invoices/" + invoiceNumber + "/pdf?company="
+                    + le);
+            assertThat(found.get("type")).isEqualTo("application/pdf");
+            browser.open("/search?q=" + world.proposalId());
+            assertThat(browser.text("#matches")).contains("Invoice proposal (" + le + ")");
+            browser.screenshot("search-proposal");
 
             // Fiscal periods: close a period and open it again.
             browser.open("/finance/periods?company=" + le);
@@ -186,20 +203,6 @@ abstract class AccountantJourneyContract {
         assertThat(WebFixtures.financeGet(port, base + "/integration-journals?status=DRAFT")).isEmpty();
         assertThat(WebFixtures.financeGet(port, base + "/trial-balance").get("total").asString()).isEqualTo("0.00");
         assertThat(WebFixtures.invoiceStatusOnce(port, world.invoiceId(), "POSTED"::equals)).isEqualTo("POSTED");
-    }
-
-    /** Fetches a page URL in the signed-in browser: status, content type, disposition and the body in base64. */
-    private static Map<?, ?> fetch(Browser browser, String url) {
-        Object answer = browser.driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch(arguments[0]).then(async r => {
-                    const bytes = new Uint8Array(await r.arrayBuffer());
-                    let binary = '';
-                    for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
-                    done({status: r.status, type: r.headers.get('Content-Type'),
-                          disposition: r.headers.get('Content-Disposition'), body: btoa(binary)});
-                }, e => done({status: 'failed ' + e}));""", url);
-        return (Map<?, ?>) answer;
     }
 
     /** {@code 1,600.00 USD} as 1600.00. */

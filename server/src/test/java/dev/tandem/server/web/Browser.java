@@ -87,6 +87,23 @@ final class Browser implements AutoCloseable {
         }
     }
 
+    /**
+     * Fetches a URL in the signed-in browser (its session cookie goes along): status, final URL after redirects,
+     * content type, disposition and the body in base64.
+     */
+    java.util.Map<?, ?> fetch(String url) {
+        Object answer = driver.executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                fetch(arguments[0]).then(async r => {
+                    const bytes = new Uint8Array(await r.arrayBuffer());
+                    let binary = '';
+                    for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+                    done({status: r.status, url: r.url, type: r.headers.get('Content-Type'),
+                          disposition: r.headers.get('Content-Disposition'), body: btoa(binary)});
+                }, e => done({status: 'failed ' + e}));""", url);
+        return (java.util.Map<?, ?>) answer;
+    }
+
     String url() {
         return driver.getCurrentUrl();
     }

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tandem.server.TandemApplication;
 import dev.tandem.server.operations.WebFixtures;
+import java.math.BigDecimal;
+import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,6 +46,7 @@ abstract class WebJourneysContract {
             browser.signIn(pm, PASSWORD);
             browser.screenshot("home");
             assertThat(browser.text("h1")).contains(pm);
+            BigDecimal[] confirmedBefore = confirmedThisMonth(browser, "USD");
 
             browser.open("/backlog");
             new Select(browser.find("#filter-contract")).selectByVisibleText(world.contractNumber() + " ERP rollout T&M");
@@ -91,6 +95,47 @@ abstract class WebJourneysContract {
             assertThat(browser.driver.findElements(By.cssSelector("form.detail-edit"))).as("confirmed: read-only")
                     .isEmpty();
             browser.screenshot("confirmed");
+
+            // The proforma invoice's PDF: the number, the 6 h detail and the total the editor shows.
+            String invoiceUrl = browser.url();
+            Map<?, ?> pdf = browser.fetch(browser.find("#invoice-pdf").getAttribute("href"));
+            assertThat(pdf.get("status")).isEqualTo(200L);
+            assertThat(pdf.get("type")).isEqualTo("application/pdf");
+            String number = browser.text("#invoice-number");
+            assertThat((String) pdf.get("disposition")).startsWith("inline").contains(number + ".pdf");
+            String text = pdfText(Base64.getDecoder().decode((String) pdf.get("body")));
+            assertThat(text).contains("Proforma invoice", number, "Status: Confirmed", world.contractNumber(),
+                    "not a tax invoice");
+            assertThat(text).containsPattern("\\b6 +200\\.00 +1200\\.00");
+            assertThat(text).contains("Invoice total: USD 1200.00");
+            assertThat((String) browser.fetch(browser.find("#invoice-pdf-download").getAttribute("href"))
+                    .get("disposition")).startsWith("attachment");
+            browser.open(invoiceUrl.substring(invoiceUrl.indexOf("/invoices/")) + "/pdf");
+            browser.screenshot("proforma-pdf");
+
+            // The home page counts it among the invoices confirmed this month.
+            browser.open("/");
+            BigDecimal[] confirmedAfter = confirmedThisMonth(browser, "USD");
+            assertThat(confirmedAfter[0].subtract(confirmedBefore[0])).isEqualByComparingTo("1");
+            assertThat(confirmedAfter[1].subtract(confirmedBefore[1])).isEqualByComparingTo("1200.00");
+            browser.screenshot("home-confirmed");
+        }
+    }
+
+    /** The home page's invoices confirmed this month in {@code currency}: {count, total}, zeros when none. */
+    private static BigDecimal[] confirmedThisMonth(Browser browser, String currency) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^" + currency + " ([0-9,]+) (-?[0-9,.]+) "
+                + currency + "$").matcher(browser.text("#confirmed-this-month"));
+        return m.find() ? new BigDecimal[] {new BigDecimal(m.group(1).replace(",", "")),
+                new BigDecimal(m.group(2).replace(",", ""))} : new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    /** The text of a PDF's pages. */
+    private static String pdfText(byte[] pdf) {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        } catch (java.io.IOException e) {
+            throw new AssertionError("not a PDF: " + e.getMessage(), e);
         }
     }
 
