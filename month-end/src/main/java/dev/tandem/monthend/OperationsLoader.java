@@ -110,7 +110,7 @@ final class OperationsLoader {
     private Map<String, UUID> categories(RunInput input, NaturalKeys keys) {
         Set<String> names = new LinkedHashSet<>();
         input.prices().stream().filter(p -> p.kind() == PriceKind.CATEGORY).forEach(p -> names.add(p.item()));
-        input.expenses().forEach(e -> names.add(e.category()));
+        names.addAll(input.expenses().categories());
         Map<String, UUID> categories = new LinkedHashMap<>(keys.categories(names));
         for (String name : names) {
             categories.computeIfAbsent(name, n -> ops.masterData().createTransactionCategory(n));

@@ -7,13 +7,11 @@ import dev.tandem.operations.masterdata.NaturalKeys;
 import dev.tandem.operations.work.WorkEntryInput;
 import dev.tandem.monthend.input.RunInput.WorkKind;
 import dev.tandem.monthend.input.RunInput.WorkRow;
+import dev.tandem.monthend.input.WorkRows;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
 
 /**
  * Turns time and expense rows into approved work entries, and so into cost and unbilled sales actuals (§5 steps
@@ -47,23 +45,21 @@ final class WorkLoader {
     record Loaded(int rows, int created, int loadedBefore, int nonBillable) {
     }
 
-    Loaded load(List<WorkRow> rows, Progress progress, String stepName) {
+    Loaded load(WorkRows rows, Progress progress, String stepName) {
         Names names = names(rows);
         int created = progress.compute(stepName, rows.size(), bar -> {
-            int count = 0;
-            for (int from = 0; from < rows.size(); from += CHUNK) {
-                List<WorkRow> chunk = rows.subList(from, Math.min(rows.size(), from + CHUNK));
+            int[] count = {0};
+            rows.forEachChunk(CHUNK, chunk -> {
                 Map<String, WorkEntryInput> byKey = new LinkedHashMap<>();
                 for (WorkRow row : chunk) {
                     byKey.put(row.sourceKey(), entry(row, names));
                 }
-                count += ops.workEntries().approveFromSources(byKey).approved().size();
+                count[0] += ops.workEntries().approveFromSources(byKey).approved().size();
                 bar.stepBy(chunk.size());
-            }
-            return count;
+            });
+            return count[0];
         });
-        int nonBillable = (int) rows.stream().filter(row -> !row.billable()).count();
-        return new Loaded(rows.size(), created, rows.size() - created, nonBillable);
+        return new Loaded(rows.size(), created, rows.size() - created, rows.nonBillable());
     }
 
     /**
@@ -89,22 +85,10 @@ final class WorkLoader {
         }
     }
 
-    private Names names(List<WorkRow> rows) {
+    private Names names(WorkRows rows) {
         NaturalKeys keys = ops.naturalKeys();
-        return new Names(keys.projects(distinct(rows, WorkRow::project)), keys.resources(distinct(rows,
-                WorkRow::resource)), keys.categories(distinct(rows, WorkRow::category)));
-    }
-
-    /** The distinct non-null values of one column of the rows (a few hundred names for any number of rows). */
-    private static Set<String> distinct(List<WorkRow> rows, Function<WorkRow, String> column) {
-        Set<String> names = new LinkedHashSet<>();
-        for (WorkRow row : rows) {
-            String name = column.apply(row);
-            if (name != null) {
-                names.add(name);
-            }
-        }
-        return names;
+        return new Names(keys.projects(rows.projects()), keys.resources(rows.resources()),
+                keys.categories(rows.categories()));
     }
 
     /**

@@ -65,17 +65,25 @@ public final class InputFolder {
         PriceListsFile priceLists = PriceListsFile.read(folder, resources.roles, accountingCurrency, problems);
         ContractsFile contracts = ContractsFile.read(folder, customers.numbers, projects.numbers, priceLists, problems);
         FolderReferences references = new FolderReferences(projects, resources, priceLists);
+        // Time rows are checked and summed up as they are read, not kept (WorkRows): the run reads them again when
+        // it loads them. Time before expenses: the conversions are collected in the order the rows come.
+        RateNeeds.Collector needs = new RateNeeds.Collector(priceLists.prices, contracts.contracts);
+        String clockifyDateFormat = companyRead == null ? null : companyRead.clockifyDateFormat();
+        WorkRows.Summary timeSummary = new WorkRows.Summary();
+        List<TimeExports.ExportFile> timeFiles = TimeExports.read(folder, references, clockifyDateFormat, problems,
+                timeSummary.andThen(needs));
         List<WorkRow> expenses = ExpensesFile.read(folder, references, problems);
-        List<WorkRow> time = TimeExports.read(folder, references,
-                companyRead == null ? null : companyRead.clockifyDateFormat(), problems);
+        expenses.forEach(needs);
         EcbFile.Checked rates = EcbFile.check(folder, usedCurrencies(customers.customers, priceLists.prices,
-                contracts.contracts, expenses), accountingCurrency,
-                RateNeeds.of(priceLists.prices, contracts.contracts, time, expenses, asOf), asOf, problems);
+                contracts.contracts, expenses), accountingCurrency, needs.needs(asOf), asOf, problems);
         if (!problems.isEmpty()) {
             return new Result(null, problems.stream().sorted().toList());
         }
+        WorkRows time = WorkRows.reread(timeSummary, each -> TimeExports.reread(folder, references,
+                clockifyDateFormat, timeFiles, each));
         return new Result(new RunInput(folder, company, customers.customers, resources.resources, projects.projects,
-                priceLists.prices, contracts.contracts, time, expenses, rates.file(), rates.scope()), List.of());
+                priceLists.prices, contracts.contracts, time, WorkRows.of(expenses), rates.file(), rates.scope()),
+                List.of());
     }
 
     /** The currencies amounts of the folder are in: those need exchange rates unless they are the accounting one. */

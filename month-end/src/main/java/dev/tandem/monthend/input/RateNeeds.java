@@ -46,20 +46,42 @@ final class RateNeeds {
      */
     static List<RateNeed> of(List<Price> prices, List<Contract> contracts, List<WorkRow> time, List<WorkRow> expenses,
                              LocalDate asOf) {
-        Set<String> costCurrencies = new TreeSet<>();
-        prices.stream().filter(p -> p.context() == PriceContext.COST).map(Price::currency).filter(Objects::nonNull)
-                .forEach(costCurrencies::add);
-        List<RateNeed> needs = new ArrayList<>();
-        for (WorkRow row : concat(time, expenses)) {
+        Collector collector = new Collector(prices, contracts);
+        time.forEach(collector);
+        expenses.forEach(collector);
+        return collector.needs(asOf);
+    }
+
+    /**
+     * The conversions of time and expense rows, collected one row at a time as the folder is read, so that a million
+     * rows are not held to find them. Only the first row that asks for a currency on a date is kept (its {@code what}
+     * names it): the coverage check reports the earliest uncovered conversion and the dates missing, which are the
+     * same whichever of the rows of that currency and date it names.
+     */
+    static final class Collector implements java.util.function.Consumer<WorkRow> {
+
+        private record Key(String currency, LocalDate date) {
+        }
+
+        private final List<Contract> contracts;
+        private final Set<String> costCurrencies = new TreeSet<>();
+        private final java.util.Map<Key, RateNeed> rowNeeds = new java.util.LinkedHashMap<>();
+
+        Collector(List<Price> prices, List<Contract> contracts) {
+            this.contracts = List.copyOf(contracts);
+            prices.stream().filter(p -> p.context() == PriceContext.COST).map(Price::currency)
+                    .filter(Objects::nonNull).forEach(costCurrencies::add);
+        }
+
+        @Override
+        public void accept(WorkRow row) {
             if (row.date() == null) {
-                continue;
+                return;
             }
-            String what = row.kind().name().toLowerCase(Locale.ROOT) + " of project " + row.project() + " at "
-                    + row.source().file() + ":" + row.source().line();
             if (row.unitPrice() != null && row.currency() != null) {
-                needs.add(new RateNeed(row.currency(), row.date(), what));
+                add(row.currency(), row);
             } else {
-                costCurrencies.forEach(c -> needs.add(new RateNeed(c, row.date(), what)));
+                costCurrencies.forEach(c -> add(c, row));
             }
             String include = row.kind() == WorkKind.TIME ? "time" : "expense";
             for (Contract contract : contracts) {
@@ -67,30 +89,41 @@ final class RateNeeds {
                     if ("TIME_AND_MATERIAL".equals(line.billingMethod()) && sameKey(line.project(), row.project())
                             && line.include() != null && line.include().stream().anyMatch(include::equalsIgnoreCase)
                             && contract.currency() != null) {
-                        needs.add(new RateNeed(contract.currency(), row.date(), what));
+                        add(contract.currency(), row);
                     }
                 }
             }
         }
-        for (Contract contract : contracts) {
-            if (contract.currency() == null) {
-                continue;
-            }
-            for (ContractLine line : contract.lines()) {
-                for (Milestone m : line.milestones() == null ? List.<Milestone>of() : line.milestones()) {
-                    if (m.date() != null && (asOf == null || !m.date().isAfter(asOf))) {
-                        needs.add(new RateNeed(contract.currency(), m.date(), "milestone '" + m.name()
-                                + "' of contract " + contract.number() + " at " + m.source().file() + ":"
-                                + m.source().line()));
+
+        private void add(String currency, WorkRow row) {
+            rowNeeds.computeIfAbsent(new Key(currency, row.date()), k -> new RateNeed(currency, row.date(),
+                    row.kind().name().toLowerCase(Locale.ROOT) + " of project " + row.project() + " at "
+                            + row.source().file() + ":" + row.source().line()));
+        }
+
+        /** The rows' conversions, then those of the contracts' milestones and invoice dates. */
+        List<RateNeed> needs(LocalDate asOf) {
+            List<RateNeed> needs = new ArrayList<>(rowNeeds.values());
+            for (Contract contract : contracts) {
+                if (contract.currency() == null) {
+                    continue;
+                }
+                for (ContractLine line : contract.lines()) {
+                    for (Milestone m : line.milestones() == null ? List.<Milestone>of() : line.milestones()) {
+                        if (m.date() != null && (asOf == null || !m.date().isAfter(asOf))) {
+                            needs.add(new RateNeed(contract.currency(), m.date(), "milestone '" + m.name()
+                                    + "' of contract " + contract.number() + " at " + m.source().file() + ":"
+                                    + m.source().line()));
+                        }
                     }
                 }
+                if (asOf != null) {
+                    needs.add(new RateNeed(contract.currency(), asOf, "the invoice of contract " + contract.number()
+                            + " dated --as-of"));
+                }
             }
-            if (asOf != null) {
-                needs.add(new RateNeed(contract.currency(), asOf, "the invoice of contract " + contract.number()
-                        + " dated --as-of"));
-            }
+            return needs;
         }
-        return needs;
     }
 
     /**
@@ -126,12 +159,6 @@ final class RateNeeds {
         LocalDate from = earliest == null ? null : earliest.with(TemporalAdjusters.firstDayOfMonth());
         LocalDate to = asOf == null ? null : latest == null || latest.isBefore(asOf) ? asOf : latest;
         return new RunInput.RateScope(currencies, from, to);
-    }
-
-    private static List<WorkRow> concat(List<WorkRow> a, List<WorkRow> b) {
-        List<WorkRow> all = new ArrayList<>(a);
-        all.addAll(b);
-        return all;
     }
 
     private static boolean sameKey(String a, String b) {

@@ -11,11 +11,13 @@ import java.util.Set;
  * An input folder of {@code tandem run}, read and checked in full (docs/input-format.md). Every reference in it
  * resolves: each project's customer is a customer here, each work row's project and resource are defined here, and
  * so on. Amounts are {@code BigDecimal} as written in the files (unrounded); quantities of time are hours.
- * {@code rateScope} is which rates of {@code exchangeRates} the run imports into Finance.
+ * {@code rateScope} is which rates of {@code exchangeRates} the run imports into Finance. The rows of
+ * {@code time} are checked but not held: {@link WorkRows} reads the exports again when the run loads them; those of
+ * {@code expenses} (one per receipt, a few per person and month) are held.
  */
 public record RunInput(Path folder, Company company, List<Customer> customers, List<Resource> resources,
-                       List<Project> projects, List<Price> prices, List<Contract> contracts, List<WorkRow> time,
-                       List<WorkRow> expenses, Path exchangeRates, RateScope rateScope) {
+                       List<Project> projects, List<Price> prices, List<Contract> contracts, WorkRows time,
+                       WorkRows expenses, Path exchangeRates, RateScope rateScope) {
 
     /**
      * The rates of the ECB file a run needs (docs/input-format.md, "Exchange rates"): those of {@code currencies}

@@ -61,7 +61,7 @@ class InputFolderTest {
         assertThat(usd.price()).isEqualByComparingTo("175.123456");
         assertThat(input.prices().get(4).validTo()).isEqualTo(LocalDate.of(2025, 12, 31));
 
-        assertThat(input.time()).as("no time/ directory").isEmpty();
+        assertThat(input.time().toList()).as("no time/ directory").isEmpty();
         assertThat(input.exchangeRates()).isEqualTo(folder.folder().resolve("rates/eurofxref-hist.csv"));
     }
 
@@ -91,7 +91,7 @@ class InputFolderTest {
 
     @Test
     void expensesAreBillableRowsWithSourceKeys() {
-        List<RunInput.WorkRow> expenses = InputFolderFixture.validIn(dir).read().input().expenses();
+        List<RunInput.WorkRow> expenses = InputFolderFixture.validIn(dir).read().input().expenses().toList();
 
         assertThat(expenses).hasSize(3).allSatisfy(row -> {
             assertThat(row.kind()).isEqualTo(WorkKind.EXPENSE);
@@ -114,7 +114,7 @@ class InputFolderTest {
 
     @Test
     void theSourceKeyIsTheHashOfTheNormalizedValues() throws Exception {
-        RunInput.WorkRow first = InputFolderFixture.validIn(dir).read().input().expenses().getFirst();
+        RunInput.WorkRow first = InputFolderFixture.validIn(dir).read().input().expenses().toList().getFirst();
 
         String values = String.join("\u001F", "2025-03-03", "P-100", "Ada Lovelace", "Travel", "1", "120.5", "EUR",
                 "Train Berlin");
@@ -128,7 +128,7 @@ class InputFolderTest {
         InputFolder.Result result = InputFolderFixture.validIn(dir).delete("expenses.csv").read();
 
         assertThat(result.problems()).isEmpty();
-        assertThat(result.input().expenses()).isEmpty();
+        assertThat(result.input().expenses().toList()).isEmpty();
     }
 
     @Test

@@ -128,7 +128,7 @@ class RunExampleTest {
         Set<String> usdProjects = new TreeSet<>();
         input.contracts().stream().filter(c -> c.currency().equals("USD")).forEach(c -> c.lines().forEach(l ->
                 usdProjects.add(l.project())));
-        LocalDate firstUsdWork = Stream.concat(input.time().stream(), input.expenses().stream())
+        LocalDate firstUsdWork = Stream.concat(input.time().toList().stream(), input.expenses().toList().stream())
                 .filter(r -> usdProjects.contains(r.project())).map(WorkRow::date).min(LocalDate::compareTo)
                 .orElseThrow();
         Path copy = temp.resolve("rates-too-late");
@@ -223,7 +223,7 @@ class RunExampleTest {
                 timeAndMaterialProjects.add(l.project());
             }
         }));
-        List<WorkRow> nonBillable = input.time().stream().filter(r -> !r.billable()).toList();
+        List<WorkRow> nonBillable = input.time().toList().stream().filter(r -> !r.billable()).toList();
         assertThat(nonBillable).isNotEmpty();
         JsonNode report = outcome.report();
         assertThat(report.at("/thisRun/time/nonBillable").asInt()).isEqualTo(nonBillable.size());

@@ -34,7 +34,7 @@ class SampleCommandTest {
                 .contains("tandem run " + folder + " --as-of 2025-04-30");
         InputFolder.Result read = InputFolder.read(folder, SampleFolder.AS_OF);
         assertThat(read.problems()).isEmpty();
-        assertThat(read.input().time()).hasSize(120);
+        assertThat(read.input().time().toList()).hasSize(120);
     }
 
     @Test

@@ -10,10 +10,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -46,6 +48,28 @@ public final class TimeExports {
      */
     public static List<WorkRow> read(Path folder, References references, String clockifyDateFormat,
                                      List<InputProblem> problems) {
+        List<WorkRow> rows = new ArrayList<>();
+        read(folder, references, clockifyDateFormat, problems, rows::add);
+        return rows;
+    }
+
+    /**
+     * One export file as the first reading found it: its name in problems ({@code time/x.csv}), its size in bytes and
+     * modification time, and how many rows it gave. {@link #reread} refuses the file when any of these changed.
+     */
+    public record ExportFile(Path file, String name, long size, FileTime modified, int rows) {
+    }
+
+    /**
+     * Reads and checks the exports as {@link #read(Path, References, String, List)} does, handing each row without a
+     * problem to {@code sink} instead of keeping it, so that the caller keeps what it needs of a million rows and no
+     * more ({@code WorkRows}).
+     *
+     * @return the files read, in the order read, for {@link #reread}
+     * @throws UncheckedIOException when the directory or a file cannot be read from disk
+     */
+    public static List<ExportFile> read(Path folder, References references, String clockifyDateFormat,
+                                        List<InputProblem> problems, Consumer<WorkRow> sink) {
         Path directory = folder.resolve(DIRECTORY);
         String notThere = InputFiles.notThere(directory, true);
         if (notThere != null) {
@@ -54,24 +78,83 @@ public final class TimeExports {
             return List.of();
         }
         Lookups lookups = new Lookups(references);
-        List<WorkRow> rows = new ArrayList<>();
+        List<ExportFile> files = new ArrayList<>();
         for (Path file : csvFiles(directory, problems)) {
             String name = DIRECTORY + "/" + file.getFileName();
+            long size = size(file);
+            FileTime modified = modified(file);
             CsvFile export = CsvFile.read(folder, name, true, CsvFile.Shape.EXPORT, problems);
             if (export != null) {
-                rows.addAll(rows(export, lookups, clockifyDateFormat, problems));
+                int[] count = {0};
+                rows(export, lookups, clockifyDateFormat, problems, row -> {
+                    count[0]++;
+                    sink.accept(row);
+                });
+                files.add(new ExportFile(file, name, size, modified, count[0]));
             }
         }
-        return rows;
+        return files;
     }
 
-    private static List<WorkRow> rows(CsvFile export, Lookups lookups, String clockifyDateFormat,
-                                      List<InputProblem> problems) {
+    /**
+     * Reads again the files {@link #read(Path, References, String, List, Consumer)} read without a problem, handing
+     * their rows to {@code sink} in the same order, with the same source keys.
+     *
+     * @throws IllegalStateException naming the file when its size or modification time changed (before any of its rows
+     *                               reach {@code sink}), or when it no longer gives the same rows without a problem
+     * @throws UncheckedIOException  when a file cannot be read from disk
+     */
+    public static void reread(Path folder, References references, String clockifyDateFormat, List<ExportFile> files,
+                              Consumer<WorkRow> sink) {
+        Lookups lookups = new Lookups(references);
+        for (ExportFile file : files) {
+            if (size(file.file()) != file.size() || !modified(file.file()).equals(file.modified())) {
+                throw changed(file);
+            }
+            List<InputProblem> problems = new ArrayList<>();
+            CsvFile export = CsvFile.read(folder, file.name(), true, CsvFile.Shape.EXPORT, problems);
+            int[] count = {0};
+            if (export != null) {
+                rows(export, lookups, clockifyDateFormat, problems, row -> {
+                    count[0]++;
+                    sink.accept(row);
+                });
+            }
+            if (export == null || !problems.isEmpty() || count[0] != file.rows()) {
+                throw changed(file);
+            }
+        }
+    }
+
+    private static IllegalStateException changed(ExportFile file) {
+        return new IllegalStateException(file.name() + " changed while the run was using it (it was read with "
+                + file.rows() + " rows, " + file.size() + " bytes, modified " + file.modified() + "); run again: rows "
+                + "already loaded are not loaded twice");
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the size of " + file, e);
+        }
+    }
+
+    private static FileTime modified(Path file) {
+        try {
+            return Files.getLastModifiedTime(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the modification time of " + file, e);
+        }
+    }
+
+    private static void rows(CsvFile export, Lookups lookups, String clockifyDateFormat, List<InputProblem> problems,
+                             Consumer<WorkRow> sink) {
         Optional<TrackerFormat> detected = TrackerFormat.detect(export);
         if (detected.isEmpty()) {
             problems.add(export.problem("UNKNOWN_FORMAT", "the header row is not that of a Harvest \"Detailed time\","
                     + " Toggl Track \"Detailed\" or Clockify \"Detailed report\" CSV export"));
-            return List.of();
+            return;
         }
         TrackerFormat format = detected.get();
         List<String> missing = format.alsoRequired().stream()
@@ -79,15 +162,14 @@ public final class TimeExports {
         missing.forEach(column -> problems.add(export.problem("MISSING_COLUMN",
                 "the " + format.key() + " export has no \"" + column + "\" column")));
         if (!missing.isEmpty()) {
-            return List.of();
+            return;
         }
         RowReader reader = format.reader(lookups, clockifyDateFormat, export.rows());
         SourceKeys keys = new SourceKeys(format.key());
-        List<WorkRow> rows = new ArrayList<>();
         for (CsvFile.Row row : export.rows()) {
-            reader.read(row, problems).ifPresent(entry -> rows.add(entry.toWorkRow(format, keys.next(entry.keyFields()))));
+            reader.read(row, problems).ifPresent(entry -> sink.accept(entry.toWorkRow(format,
+                    keys.next(entry.keyFields()))));
         }
-        return rows;
     }
 
     /**
