@@ -85,6 +85,7 @@ public final class UblEInvoice {
     static final String HOUR = "HUR";
     static final String UNIT = "C62";
     private static final String VAT = "VAT";
+    private static final BigDecimal CENT = new BigDecimal("0.01");
 
     private UblEInvoice() {
     }
@@ -210,7 +211,9 @@ public final class UblEInvoice {
      * is the line's net amount within the cent Finance rounded it by (PEPPOL-EN16931-R120). The price is never
      * negative (BR-27): a line whose amount and quantity differ in sign from its price gets the opposite quantity.
      * A line without a price (an on-account line may have none) is priced at its net amount per unit of its quantity,
-     * or as one unit when its quantity is 0.
+     * or as one unit when its quantity is 0. A line whose stored quantity × price misses its amount by more than a
+     * cent (split billing rounds the share's quantity, not its amount) shows the quantity the amount bills at the price,
+     * to 6 decimals.
      */
     record Quantity(BigDecimal quantity, String unit, BigDecimal price) {
     }
@@ -224,6 +227,15 @@ public final class UblEInvoice {
                 quantity = net.signum() < 0 ? BigDecimal.ONE.negate() : BigDecimal.ONE;
             }
             price = net.divide(quantity, 6, RoundingMode.HALF_UP);
+        }
+        if (quantity.multiply(price).subtract(net).abs().compareTo(CENT) > 0 && price.signum() != 0) {
+            // The stored quantity is rounded where the amount is not (a split-billing share: 60 % of 4.289583 h is
+            // stored as 2.57 h but billed as 411.82 at 160): the quantity billed is the amount at the price.
+            quantity = net.divide(price, 6, RoundingMode.HALF_UP);
+            if (quantity.multiply(price).subtract(net).abs().compareTo(CENT) > 0) {
+                quantity = l.quantity().multiply(BigDecimal.valueOf(sign));
+                price = net.divide(quantity, 6, RoundingMode.HALF_UP);
+            }
         }
         if (price.signum() < 0) {
             price = price.negate();
