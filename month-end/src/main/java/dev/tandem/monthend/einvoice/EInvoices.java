@@ -15,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The e-invoices of posted customer invoices and credit notes (docs/e-invoicing.md): one UBL 2.1 document per
@@ -84,8 +85,75 @@ public final class EInvoices {
      */
     public static byte[] xml(Finance finance, String dataAreaId, String invoiceId) {
         EInvoiceSource source = finance.eInvoiceSources().of(dataAreaId, invoiceId);
-        byte[] pdf = InvoicePdfs.pdf(finance, dataAreaId, invoiceId);
+        byte[] pdf = InvoicePdfs.pdf(finance, dataAreaId, invoiceId, invoice -> pdfFacts(source));
         return UblEInvoice.xml(source, pdf, InvoicePdfs.fileNameOf(invoiceId));
+    }
+
+    /**
+     * What the PDF of an invoice says of its e-invoice, as lines under its facts ({@link InvoicePdfs#write(Finance,
+     * String, Path, Function)}): both parties with address and VAT identifier, the payment means, and the VAT
+     * breakdown from {@link EInvoiceAmounts} in Finance's sign (a credit note's amounts negative, as on its PDF). An
+     * invoice without an e-invoice ({@code EINVOICE_DATA_MISSING}) gets none.
+     */
+    public static Function<CustomerInvoice, List<String>> pdfFacts(Finance finance, String dataAreaId) {
+        return invoice -> {
+            try {
+                return pdfFacts(finance.eInvoiceSources().of(dataAreaId, invoice.invoiceId()));
+            } catch (TandemException e) {
+                if (e.errorCode() == FinanceError.EINVOICE_DATA_MISSING) {
+                    return List.of();
+                }
+                throw e;
+            }
+        };
+    }
+
+    static List<String> pdfFacts(EInvoiceSource s) {
+        EInvoiceAmounts a = EInvoiceAmounts.of(s);
+        String currency = s.invoice().currency();
+        List<String> facts = new ArrayList<>();
+        var seller = s.seller();
+        facts.add("Seller: " + s.sellerName() + ", " + address(seller.address()) + vat(seller.vatId())
+                + (seller.legalRegistrationId() == null ? "" : "; " + seller.legalRegistrationId()));
+        var buyer = s.buyer();
+        facts.add("Buyer: " + s.invoice().customerName() + ", " + address(buyer.address()) + vat(buyer.vatId()));
+        var pm = s.seller().paymentMeans();
+        facts.add("Payment: " + switch (pm.code()) {
+            case "58" -> "SEPA credit transfer";
+            case "30" -> "credit transfer";
+            default -> "payment means " + pm.code();
+        } + (pm.iban() == null ? "" : " to IBAN " + pm.iban()) + (pm.bic() == null ? "" : ", BIC " + pm.bic())
+                + ", reference " + s.invoice().invoiceId());
+        java.math.BigDecimal sign = java.math.BigDecimal.valueOf(a.sign());
+        for (EInvoiceAmounts.Breakdown b : a.breakdown()) {
+            facts.add("VAT " + b.category() + (b.rate() == null ? "" : " " + b.rate().toPlainString() + " %")
+                    + (b.exemptionCode() == null ? "" : " (" + b.exemptionCode() + ")") + " on "
+                    + b.taxable().multiply(sign).toPlainString() + " " + currency + ": "
+                    + b.tax().multiply(sign).toPlainString() + " " + currency);
+        }
+        if (a.taxTotalAccounting() != null) {
+            facts.add("VAT in " + s.accountingCurrency() + " at " + s.exchangeRate().stripTrailingZeros().toPlainString()
+                    + ": " + a.taxTotalAccounting().multiply(sign).toPlainString() + " " + s.accountingCurrency());
+        }
+        return facts;
+    }
+
+    private static String address(dev.tandem.finance.einvoice.EInvoicingSetup.Address a) {
+        StringBuilder b = new StringBuilder();
+        if (a.street() != null) {
+            b.append(a.street()).append(", ");
+        }
+        if (a.postalZone() != null) {
+            b.append(a.postalZone()).append(' ');
+        }
+        if (a.city() != null) {
+            b.append(a.city()).append(", ");
+        }
+        return b.append(a.countryCode()).toString();
+    }
+
+    private static String vat(String vatId) {
+        return vatId == null ? "" : "; VAT ID " + vatId;
     }
 
     /** {@code <invoice number>.xml}, sanitized as the PDF's name is ({@link InvoicePdfs#fileNameOf}). */

@@ -284,4 +284,35 @@ class EInvoiceCasesTest extends DatabaseTest {
         assertThatThrownBy(() -> assertConformant("broken", broken.getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 false)).hasMessageContaining("BR-CO-16");
     }
+
+    /**
+     * The PDF embedded in the e-invoice (the one {@code tandem run} writes) agrees with it: both parties with their VAT
+     * identifiers, the IBAN, and each VAT breakdown's category, rate, taxable amount and tax, read back as text.
+     */
+    @Test
+    void thePdfSaysWhatTheEInvoiceSays() throws Exception {
+        PostedInvoice posted = world.post("PP-000001", "C-DE", List.of(
+                Work.hours("Solution design workshop", "7.5", "140"),
+                new Work(MATERIAL, "Textbook: Domain-Driven Design", "3", "54.99", "REDUCED")));
+        Document doc = conformant("pdf", posted);
+        Element object = (Element) all(doc, false, "EmbeddedDocumentBinaryObject").item(0);
+        byte[] pdf = Base64.getMimeDecoder().decode(object.getTextContent().strip());
+        String text;
+        try (var document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
+        }
+
+        assertThat(text).contains("Seller: Northwind Consulting GmbH, Friedrichstraße 123, 10117 Berlin, DE; VAT ID "
+                + "DE123456789").contains("Buyer: Litware GmbH, Leopoldstraße 1, 80802 München, DE; VAT ID DE987654321")
+                .contains("IBAN DE89370400440532013000");
+        NodeList subtotals = all(doc, true, "TaxSubtotal");
+        assertThat(subtotals.getLength()).isEqualTo(2);
+        for (int i = 0; i < subtotals.getLength(); i++) {
+            Element sub = (Element) subtotals.item(i);
+            String taxable = sub.getElementsByTagNameNS(EInvoiceAssertions.CBC, "TaxableAmount").item(0).getTextContent();
+            String tax = sub.getElementsByTagNameNS(EInvoiceAssertions.CBC, "TaxAmount").item(0).getTextContent();
+            String rate = sub.getElementsByTagNameNS(EInvoiceAssertions.CBC, "Percent").item(0).getTextContent();
+            assertThat(text).contains("VAT S " + rate + " % on " + taxable + " EUR: " + tax + " EUR");
+        }
+    }
 }
