@@ -1,5 +1,7 @@
 package dev.tandem.finance;
 
+import dev.tandem.finance.einvoice.EInvoiceSources;
+import dev.tandem.finance.einvoice.EInvoicingSetup;
 import dev.tandem.finance.journal.ImportFromStaging;
 import dev.tandem.finance.journal.IntegrationJournal;
 import dev.tandem.finance.journal.StagingQueries;
@@ -46,6 +48,8 @@ public final class Finance {
     private final FinanceReconciliation reconciliation;
     private final StagingQueries stagingQueries;
     private final LedgerQueries ledgerQueries;
+    private final EInvoicingSetup eInvoicing;
+    private final EInvoiceSources eInvoiceSources;
 
     public Finance(FinanceContext context) {
         this.context = context;
@@ -71,6 +75,9 @@ public final class Finance {
         this.reconciliation = new FinanceReconciliation(context);
         this.stagingQueries = new StagingQueries(context);
         this.ledgerQueries = new LedgerQueries(context);
+        this.eInvoicing = new EInvoicingSetup(context);
+        this.eInvoiceSources = new EInvoiceSources(context, proposals.customerInvoices(), proposals.lines(), salesTax,
+                eInvoicing);
     }
 
     public FinanceContext context() {
@@ -165,5 +172,15 @@ public final class Finance {
     /** Reads of the fiscal calendar and the general ledger for people: periods, trial balance, an account's lines. */
     public LedgerQueries ledgerQueries() {
         return ledgerQueries;
+    }
+
+    /** E-invoicing details of the seller, the customers and the sales tax codes (docs/e-invoicing.md). */
+    public EInvoicingSetup eInvoicing() {
+        return eInvoicing;
+    }
+
+    /** What the e-invoice of a posted customer invoice or credit note shows (docs/e-invoicing.md). */
+    public EInvoiceSources eInvoiceSources() {
+        return eInvoiceSources;
     }
 }

@@ -27,7 +27,13 @@ public enum FinanceError implements ErrorCode {
      * be reversed on its own: the customer transaction it left would stay open, so the ledger would differ from AR.
      * A posted invoice is corrected by a corrective invoice (credit note) instead (spec §6).
      */
-    CUSTOMER_TRANSACTION_VOUCHER("The voucher belongs to a customer transaction", 409);
+    CUSTOMER_TRANSACTION_VOUCHER("The voucher belongs to a customer transaction", 409),
+    /**
+     * A posted invoice has no e-invoice (docs/e-invoicing.md) because Finance lacks what EN 16931 needs: the seller's
+     * or the buyer's e-invoicing details, or the VAT category of an untaxed line; or a line has two sales tax codes,
+     * which EN 16931 can't express (one VAT category and rate per line, BT-151, BT-152).
+     */
+    EINVOICE_DATA_MISSING("E-invoice data is missing", 422);
 
     private final String title;
     private final int httpStatus;

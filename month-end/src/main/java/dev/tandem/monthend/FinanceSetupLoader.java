@@ -1,6 +1,13 @@
 package dev.tandem.monthend;
 
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.einvoice.EInvoicingSetup.Address;
+import dev.tandem.finance.einvoice.EInvoicingSetup.Buyer;
+import dev.tandem.finance.einvoice.EInvoicingSetup.Contact;
+import dev.tandem.finance.einvoice.EInvoicingSetup.Endpoint;
+import dev.tandem.finance.einvoice.EInvoicingSetup.PaymentMeans;
+import dev.tandem.finance.einvoice.EInvoicingSetup.Seller;
+import dev.tandem.finance.einvoice.EInvoicingSetup.VatTreatment;
 import dev.tandem.finance.rates.EcbRatesImport;
 import dev.tandem.finance.setup.BillingTypes;
 import dev.tandem.finance.setup.FinanceSetup;
@@ -53,6 +60,7 @@ final class FinanceSetupLoader {
             // completed by the next one instead of finding half a setup and skipping it.
             finance.context().inTransaction(() -> createLegalEntity(company));
         }
+        setSeller(company);
         int created = 0;
         Set<String> existing = finance.setupLookup().existingCustomers(le, input.customers().stream()
                 .map(Customer::number).toList());
@@ -62,8 +70,30 @@ final class FinanceSetupLoader {
                         null);
                 created++;
             }
+            if (c.eInvoicing() != null) {
+                RunInput.BuyerDetails b = c.eInvoicing();
+                finance.eInvoicing().setBuyer(le, c.number(), new Buyer(new Address(b.street(), null, b.city(),
+                        b.postalZone(), b.country()), b.vatId(), new Endpoint(b.endpointScheme(), b.endpointId()),
+                        b.buyerReference(), b.vatCategory() == null ? null : new VatTreatment(b.vatCategory(),
+                        b.vatExemptionCode(), b.vatExemptionReason())));
+            }
         }
         return created;
+    }
+
+    /**
+     * The seller's e-invoicing details of company.yaml, set on every run (replacing what an earlier run set), so a
+     * folder that gains them gets e-invoices for the invoices posted before too.
+     */
+    private void setSeller(Company company) {
+        RunInput.SellerDetails e = company.eInvoicing();
+        if (e == null) {
+            return;
+        }
+        finance.eInvoicing().setSeller(company.legalEntity(), new Seller(new Address(e.street(), e.additionalStreet(),
+                e.city(), e.postalZone(), e.country()), e.vatId(), e.legalRegistrationId(), new Endpoint(
+                e.endpointScheme(), e.endpointId()), new Contact(e.contactName(), e.contactPhone(), e.contactEmail()),
+                new PaymentMeans(e.paymentMeansCode(), e.iban(), e.bic(), e.accountName())));
     }
 
     private void importRates(RunInput input) {

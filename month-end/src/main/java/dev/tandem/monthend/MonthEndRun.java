@@ -85,7 +85,7 @@ public final class MonthEndRun {
                 invoicing.milestonesReady(), invoicing.nteHeld(), invoicing.invoicesCreated(),
                 invoicing.invoicesConfirmed(), posting.journalLines(), posting.importErrors(),
                 posting.journalsPosted(), posting.proposalsPosted(), posting.proposalIssues(), written.pdfs().size(),
-                written.ledgerRows());
+                written.eInvoices().files().size(), written.eInvoices().skipped(), written.ledgerRows());
         return progress.compute(REPORT_STEP, 1, bar -> {
             RunReport report = new RunReportBuilder(ops, finance).build(input, asOf, thisRun, written.pdfs(),
                     reconciliation.check());

@@ -1,6 +1,7 @@
 package dev.tandem.monthend;
 
 import dev.tandem.finance.Finance;
+import dev.tandem.monthend.einvoice.EInvoices;
 import dev.tandem.monthend.output.InvoicePdfs;
 import dev.tandem.monthend.output.LedgerCsv;
 import dev.tandem.monthend.report.RunReport;
@@ -13,7 +14,8 @@ import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The files a run writes into its output folder: one PDF per posted customer invoice ({@code <number>.pdf}), the
+ * The files a run writes into its output folder: one PDF per posted customer invoice ({@code <number>.pdf}) and its
+ * e-invoice ({@code <number>.xml}, Peppol BIS Billing 3.0, when the company and the customer have e-invoicing details), the
  * general ledger as {@code general-ledger.csv}, and {@code report.json}.
  */
 final class RunOutputs {
@@ -28,8 +30,11 @@ final class RunOutputs {
         this.finance = finance;
     }
 
-    /** The PDFs written (every posted invoice of the legal entity, not only this run's) and the ledger's rows. */
-    record Written(List<Path> pdfs, int ledgerRows) {
+    /**
+     * The PDFs written (every posted invoice of the legal entity, not only this run's), the e-invoices written beside
+     * them and the invoices without one ({@link EInvoices.Written}), and the ledger's rows.
+     */
+    record Written(List<Path> pdfs, EInvoices.Written eInvoices, int ledgerRows) {
     }
 
     Written write(String legalEntity, Path out, Progress progress) {
@@ -39,7 +44,12 @@ final class RunOutputs {
             throw new UncheckedIOException("Cannot create the output folder " + out, e);
         }
         List<Path> pdfs = progress.compute("Write invoice PDFs", 1, bar -> {
-            List<Path> written = InvoicePdfs.write(finance, legalEntity, out);
+            List<Path> written = InvoicePdfs.write(finance, legalEntity, out, EInvoices.pdfFacts(finance, legalEntity));
+            bar.step();
+            return written;
+        });
+        EInvoices.Written eInvoices = progress.compute("Write e-invoices", 1, bar -> {
+            EInvoices.Written written = EInvoices.write(finance, legalEntity, out);
             bar.step();
             return written;
         });
@@ -48,7 +58,7 @@ final class RunOutputs {
             bar.step();
             return written;
         });
-        return new Written(pdfs, rows);
+        return new Written(pdfs, eInvoices, rows);
     }
 
     static void writeReport(RunReport report, Path file) {

@@ -82,7 +82,11 @@ public final class RunSummary {
                     i.name(), i.checked(), i.violations());
         }
         w.printf("reconcile.ok = %s%n%n", report.reconcile().ok());
-        w.printf("Wrote %d invoice PDFs, %s (%d rows) and report.json to %s%n", run.pdfsWritten(),
-                RunOutputs.LEDGER_FILE, run.ledgerRows(), out.toAbsolutePath().normalize());
+        w.printf("Wrote %d invoice PDFs, %d e-invoices (Peppol BIS 3.0 XML), %s (%d rows) and report.json to %s%n",
+                run.pdfsWritten(), run.eInvoicesWritten(), RunOutputs.LEDGER_FILE, run.ledgerRows(),
+                out.toAbsolutePath().normalize());
+        for (String skipped : run.eInvoicesSkipped()) {
+            w.printf("  no e-invoice: %s%n", skipped);
+        }
     }
 }

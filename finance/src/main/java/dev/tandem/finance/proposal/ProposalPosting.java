@@ -161,21 +161,71 @@ public final class ProposalPosting {
         }
     }
 
-    /** Recalculates each line's tax for its groups on the invoice date and stores what changed. */
+    /**
+     * Recalculates the lines' tax on the invoice date and stores what changed. The tax is calculated on the invoice's
+     * totals (F&amp;O sales tax "Calculation method: Total"): per pair of sales tax group and item sales tax group,
+     * the tax of the lines' summed amount, each code rounded once; the lines carry that tax between them, each line
+     * its own tax first and the rounding difference then cent by cent to the lines of the largest amounts. So the
+     * tax of each VAT category and rate of the invoice is its taxable amount × rate rounded once, as EN 16931 BR-CO-17
+     * computes it (docs/e-invoicing.md), however many lines round the same way, and the lines still sum to it.
+     */
     private List<ProposalLine> withCurrentTax(ProposalHeader h, List<ProposalLine> stored) {
+        ProposalTaxes batchTaxes = taxes.forBatch();
+        BigDecimal[] tax = new BigDecimal[stored.size()];
+        Map<List<String>, List<Integer>> byGroups = new LinkedHashMap<>();
+        for (int i = 0; i < stored.size(); i++) {
+            ProposalLine l = stored.get(i);
+            tax[i] = batchTaxes.taxOf(l, l.taxGroup(), l.itemTaxGroup(), h.invoiceDate());
+            if (l.toBeInvoiced()) {
+                byGroups.computeIfAbsent(java.util.Arrays.asList(l.taxGroup(), l.itemTaxGroup()), k -> new ArrayList<>())
+                        .add(i);
+            }
+        }
+        for (Map.Entry<List<String>, List<Integer>> pair : byGroups.entrySet()) {
+            List<Integer> members = pair.getValue();
+            BigDecimal amount = BigDecimal.ZERO;
+            BigDecimal linesTax = BigDecimal.ZERO;
+            for (int i : members) {
+                amount = amount.add(stored.get(i).lineAmount());
+                linesTax = linesTax.add(tax[i]);
+            }
+            BigDecimal total = batchTaxes.taxOfAmount(h.dataAreaId(), pair.getKey().get(0), pair.getKey().get(1),
+                    Money.round(amount, h.currency()), h.currency(), h.invoiceDate());
+            spread(total.subtract(linesTax), members, stored, tax, h.currency());
+        }
         List<ProposalLine> current = new ArrayList<>();
         List<ProposalLine> changed = new ArrayList<>();
-        ProposalTaxes batchTaxes = taxes.forBatch();
-        for (ProposalLine l : stored) {
-            BigDecimal tax = batchTaxes.taxOf(l, l.taxGroup(), l.itemTaxGroup(), h.invoiceDate());
-            ProposalLine now = l.withTax(l.taxGroup(), l.itemTaxGroup(), tax);
+        for (int i = 0; i < stored.size(); i++) {
+            ProposalLine l = stored.get(i);
+            ProposalLine now = l.withTax(l.taxGroup(), l.itemTaxGroup(), tax[i]);
             current.add(now);
-            if (tax.compareTo(l.taxAmount()) != 0) {
+            if (tax[i].compareTo(l.taxAmount()) != 0) {
                 changed.add(now);
             }
         }
         lines.updateTax(changed);
         return current;
+    }
+
+    /**
+     * Adds {@code difference} (a whole number of the currency's minor units) to the members' tax one minor unit at a
+     * time, the lines of the largest absolute amounts first (ties in line order), round-robin if it is more units
+     * than lines.
+     */
+    private static void spread(BigDecimal difference, List<Integer> members, List<ProposalLine> stored,
+                               BigDecimal[] tax, String currency) {
+        if (difference.signum() == 0) {
+            return;
+        }
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(Money.minorUnits(currency));
+        List<Integer> order = new ArrayList<>(members);
+        order.sort((a, b) -> stored.get(b).lineAmount().abs().compareTo(stored.get(a).lineAmount().abs()));
+        long units = difference.abs().divide(unit).longValueExact();
+        BigDecimal step = difference.signum() > 0 ? unit : unit.negate();
+        for (long k = 0; k < units; k++) {
+            int i = order.get((int) (k % order.size()));
+            tax[i] = tax[i].add(step);
+        }
     }
 
     private Function<String, Profile> profiles(String dataAreaId) {

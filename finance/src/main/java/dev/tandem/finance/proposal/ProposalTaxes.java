@@ -34,6 +34,16 @@ final class ProposalTaxes {
         return Money.round(tax, line.currency());
     }
 
+    /**
+     * The tax of an amount for the given groups on {@code date}: each code's tax rounded once by the code's rounding,
+     * summed ({@link SalesTax#calculate}); in {@code currency} at its minor units.
+     */
+    BigDecimal taxOfAmount(String dataAreaId, String taxGroup, String itemTaxGroup, BigDecimal amount, String currency,
+                           LocalDate date) {
+        return Money.round(salesTax.calculate(dataAreaId, taxGroup, itemTaxGroup, amount, currency, date).taxAmount(),
+                currency);
+    }
+
     /** The default sales tax group of a project transaction (§3.8). */
     String defaultTaxGroup(String dataAreaId, String projectId, String contractId, String customer) {
         return salesTax.defaultTaxGroup(dataAreaId, projectId, contractId, customer);

@@ -28,7 +28,10 @@ final class CompanyFile {
 
     private static final Set<String> KEYS = Set.of("legalEntity", "name", "accountingCurrency", "exchangeRateType",
             "contractingUnit", "firstPeriod", "periods", "clockifyDateFormat", "mainAccounts", "postingProfile",
-            "numberSequences");
+            "numberSequences", "eInvoicing");
+    private static final Set<String> E_INVOICING_KEYS = Set.of("street", "additionalStreet", "city", "postalZone",
+            "country", "vatId", "legalRegistrationId", "endpointScheme", "endpointId", "contactName", "contactPhone",
+            "contactEmail", "paymentMeansCode", "iban", "bic", "accountName");
     private static final Set<String> ACCOUNT_KEYS = Set.of("account", "name", "type");
     private static final List<String> PROFILE_ACCOUNTS = List.of("cost", "costOffset", "wipSalesValue",
             "accruedRevenue", "invoicedRevenue", "onAccountRevenue", "wipOnAccount", "customerBalance",
@@ -81,7 +84,7 @@ final class CompanyFile {
         PostingProfile profile = postingProfile(yaml, accounts);
         Company company = new Company(legalEntity, yaml.cell("name").required(), currency,
                 yaml.cell("exchangeRateType").required(), yaml.cell("contractingUnit").required(), firstPeriod,
-                periods == null ? 0 : periods, accounts, profile, numberSequences(yaml));
+                periods == null ? 0 : periods, accounts, profile, numberSequences(yaml), eInvoicing(yaml));
         return new Read(company, clockify);
     }
 
@@ -123,6 +126,31 @@ final class CompanyFile {
                 values.get("wipSalesValue"), values.get("accruedRevenue"), values.get("invoicedRevenue"),
                 values.get("onAccountRevenue"), values.get("wipOnAccount"), values.get("customerBalance"),
                 values.get("salesTaxPayable"), values.get("rounding"));
+    }
+
+    /**
+     * The optional {@code eInvoicing} mapping: the seller on e-invoices. Street, city, post code, country, Peppol
+     * endpoint and payment means are required in it, and a VAT id or a legal registration id (EN 16931 BR-CO-26);
+     * credit transfer (30, 58) needs an IBAN (BR-61).
+     */
+    private static RunInput.SellerDetails eInvoicing(YamlMapping yaml) {
+        YamlMapping e = yaml.mapping("eInvoicing", E_INVOICING_KEYS, false);
+        if (e == null) {
+            return null;
+        }
+        String vatId = EInvoicingValues.vatId(e.cell("vatId"));
+        String registration = e.cell("legalRegistrationId").text();
+        if (e.cell("vatId").isEmpty() && registration == null) {
+            e.cell("vatId").problem("REQUIRED", "eInvoicing needs vatId or legalRegistrationId (EN 16931 BR-CO-26)");
+        }
+        String means = EInvoicingValues.paymentMeans(e.cell("paymentMeansCode"));
+        boolean transfer = "30".equals(means) || "58".equals(means);
+        return new RunInput.SellerDetails(e.cell("street").required(), e.cell("additionalStreet").text(),
+                e.cell("city").required(), e.cell("postalZone").required(),
+                EInvoicingValues.country(e.cell("country"), true), vatId, registration,
+                EInvoicingValues.endpointScheme(e.cell("endpointScheme"), true), e.cell("endpointId").required(),
+                e.cell("contactName").text(), e.cell("contactPhone").text(), e.cell("contactEmail").text(), means,
+                EInvoicingValues.iban(e.cell("iban"), transfer), e.cell("bic").text(), e.cell("accountName").text());
     }
 
     private static Map<String, String> numberSequences(YamlMapping yaml) {

@@ -36,7 +36,35 @@ public record RunInput(Path folder, Company company, List<Customer> customers, L
     /** company.yaml. Account numbers as strings; {@code numberSequences} by code (voucher, journal, proposal, customerInvoice). */
     public record Company(String legalEntity, String name, String accountingCurrency, String exchangeRateType,
                           String contractingUnit, LocalDate firstPeriod, int periods, List<MainAccount> mainAccounts,
-                          PostingProfile postingProfile, Map<String, String> numberSequences) {
+                          PostingProfile postingProfile, Map<String, String> numberSequences,
+                          SellerDetails eInvoicing) {
+
+        /** A company without e-invoicing details. */
+        public Company(String legalEntity, String name, String accountingCurrency, String exchangeRateType,
+                       String contractingUnit, LocalDate firstPeriod, int periods, List<MainAccount> mainAccounts,
+                       PostingProfile postingProfile, Map<String, String> numberSequences) {
+            this(legalEntity, name, accountingCurrency, exchangeRateType, contractingUnit, firstPeriod, periods,
+                    mainAccounts, postingProfile, numberSequences, null);
+        }
+    }
+
+    /**
+     * company.yaml's {@code eInvoicing} (docs/input-format.md): the seller on e-invoices. {@code country} ISO 3166-1
+     * alpha-2; {@code endpointScheme} a 4-digit EAS code; {@code paymentMeansCode} UNCL4461; optional values null.
+     */
+    public record SellerDetails(String street, String additionalStreet, String city, String postalZone, String country,
+                                String vatId, String legalRegistrationId, String endpointScheme, String endpointId,
+                                String contactName, String contactPhone, String contactEmail,
+                                String paymentMeansCode, String iban, String bic, String accountName) {
+    }
+
+    /**
+     * customers.csv's e-invoicing columns: the buyer on e-invoices. {@code vatCategory} (UNCL5305: E, AE, K, G, O, Z)
+     * with its exemption code/reason is the VAT treatment of the customer's untaxed lines; optional values null.
+     */
+    public record BuyerDetails(String street, String city, String postalZone, String country, String vatId,
+                               String endpointScheme, String endpointId, String buyerReference, String vatCategory,
+                               String vatExemptionCode, String vatExemptionReason) {
     }
 
     /** {@code type}: ASSET, LIABILITY, EQUITY, REVENUE or EXPENSE. */
@@ -50,8 +78,15 @@ public record RunInput(Path folder, Company company, List<Customer> customers, L
                                  String salesTaxPayable, String rounding) {
     }
 
+    /** {@code eInvoicing} null when the customer's e-invoicing columns are empty. */
     public record Customer(Source source, String number, String name, String currency, int paymentTermDays,
-                           String group) {
+                           String group, BuyerDetails eInvoicing) {
+
+        /** A customer without e-invoicing details. */
+        public Customer(Source source, String number, String name, String currency, int paymentTermDays,
+                        String group) {
+            this(source, number, name, currency, paymentTermDays, group, null);
+        }
     }
 
     /** {@code roles}: at least one; the first is the default role. {@code email} may be null. */

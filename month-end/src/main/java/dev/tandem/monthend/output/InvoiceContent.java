@@ -47,13 +47,23 @@ public record InvoiceContent(String seller, String title, String number, List<St
      * invoiced line, described by its description, else its category, else its line type.
      */
     public static InvoiceContent of(String seller, CustomerInvoice invoice) {
-        List<String> facts = List.of(
+        return of(seller, invoice, List.of());
+    }
+
+    /**
+     * {@link #of(String, CustomerInvoice)} with {@code more} facts printed after the invoice's own, e.g. the parties'
+     * addresses and VAT identifiers, the payment means and the VAT breakdown of its e-invoice (docs/e-invoicing.md),
+     * so that the PDF says what the e-invoice says.
+     */
+    public static InvoiceContent of(String seller, CustomerInvoice invoice, List<String> more) {
+        List<String> facts = new java.util.ArrayList<>(List.of(
                 "Invoice number: " + invoice.invoiceId(),
                 "Invoice date: " + invoice.invoiceDate(),
                 "Due date: " + invoice.dueDate(),
                 "Customer: " + invoice.customerAccount() + " " + invoice.customerName(),
                 "Project contract: " + invoice.contractId(),
-                "Currency: " + invoice.currency());
+                "Currency: " + invoice.currency()));
+        facts.addAll(more);
         List<Row> rows = invoice.lines().stream().map(line -> new Row(line.description() != null ? line.description()
                 : line.categoryId() != null ? line.categoryId() : line.type().name(), line.quantity(),
                 line.unitPrice(), line.lineAmount())).toList();

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The invoice documents of {@code tandem run}: one PDF per posted customer invoice or credit note of a legal
@@ -34,6 +35,15 @@ public final class InvoicePdfs {
      * @throws UncheckedIOException naming the file that could not be written
      */
     public static List<Path> write(Finance finance, String dataAreaId, Path directory) {
+        return write(finance, dataAreaId, directory, invoice -> List.of());
+    }
+
+    /**
+     * {@link #write(Finance, String, Path)} with {@code moreFacts} of each invoice printed under its own facts (the
+     * e-invoice's parties, payment means and VAT breakdown: {@code EInvoices.pdfFacts}).
+     */
+    public static List<Path> write(Finance finance, String dataAreaId, Path directory,
+                                   Function<CustomerInvoice, List<String>> moreFacts) {
         String seller = sellerName(finance, dataAreaId);
         List<Path> written = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -42,7 +52,7 @@ public final class InvoicePdfs {
             Files.createDirectories(directory);
             for (CustomerInvoice invoice : finance.proposals().customerInvoices().posted(dataAreaId)) {
                 file = directory.resolve(uniqueName(fileName(invoice.invoiceId()), names));
-                InvoiceDocument.write(InvoiceContent.of(seller, invoice), file);
+                InvoiceDocument.write(InvoiceContent.of(seller, invoice, moreFacts.apply(invoice)), file);
                 written.add(file);
             }
         } catch (IOException e) {
@@ -59,12 +69,18 @@ public final class InvoicePdfs {
      * @throws UncheckedIOException when the document could not be made
      */
     public static byte[] pdf(Finance finance, String dataAreaId, String invoiceId) {
+        return pdf(finance, dataAreaId, invoiceId, invoice -> List.of());
+    }
+
+    /** {@link #pdf(Finance, String, String)} with {@code moreFacts} of the invoice printed under its own facts. */
+    public static byte[] pdf(Finance finance, String dataAreaId, String invoiceId,
+                             Function<CustomerInvoice, List<String>> moreFacts) {
         String seller = sellerName(finance, dataAreaId);
         CustomerInvoice invoice = finance.proposals().customerInvoices().posted(dataAreaId, invoiceId).orElseThrow(
                 () -> new TandemException(FinanceError.NOT_FOUND, "Customer invoice " + invoiceId + " doesn't exist in "
                         + "legal entity " + dataAreaId, Map.of("dataAreaId", dataAreaId, "invoiceId", invoiceId)));
         try {
-            return InvoiceDocument.bytes(InvoiceContent.of(seller, invoice));
+            return InvoiceDocument.bytes(InvoiceContent.of(seller, invoice, moreFacts.apply(invoice)));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the PDF of invoice " + invoiceId + ": " + e.getMessage(), e);
         }

@@ -22,7 +22,8 @@ public record RunReport(String schema, String inputFolder, LocalDate asOf, Strin
     public record ThisRun(int customersCreated, WorkCount time, WorkCount expenses, int actualsMarkedReady,
                           int milestonesMarkedReady, int actualsHeldByNotToExceed, int invoicesCreated,
                           int invoicesConfirmed, int journalLinesImported, int importErrors, int journalsPosted,
-                          int proposalsPosted, List<String> proposalIssues, int pdfsWritten, int ledgerRows) {
+                          int proposalsPosted, List<String> proposalIssues, int pdfsWritten, int eInvoicesWritten,
+                          List<String> eInvoicesSkipped, int ledgerRows) {
     }
 
     /**

@@ -13,6 +13,10 @@ import dev.tandem.server.finance.FinanceViews.CustomerInvoiceView;
 import dev.tandem.server.finance.FinanceViews.PostedInvoiceView;
 import dev.tandem.server.finance.FinanceViews.ProposalSummaryView;
 import jakarta.servlet.http.HttpServletRequest;
+import dev.tandem.monthend.einvoice.EInvoices;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -33,7 +37,7 @@ import org.springframework.web.bind.annotation.RestController;
  * <p>Refusals: 404 {@code NOT_FOUND}; 409 {@code POSTED_READ_ONLY}; 409 {@code STATE} (workflow not enabled or the
  * status does not allow the action; posting a proposal without lines, not Approved under the workflow, not Open
  * without it); 422 {@code PERIOD_CLOSED}, {@code EXCHANGE_RATE_NOT_FOUND}, {@code POSTING_SETUP_MISSING},
- * {@code TAX_VALUE_NOT_FOUND}, {@code UNBILLED_NOT_POSTED}. A refused posting leaves nothing posted: no number, no
+ * {@code TAX_VALUE_NOT_FOUND}, {@code UNBILLED_NOT_POSTED}; an e-invoice 422 {@code EINVOICE_DATA_MISSING}. A refused posting leaves nothing posted: no number, no
  * voucher, no customer transaction, no write-back.
  */
 @RestController
@@ -107,5 +111,21 @@ public class ProposalPostingController {
         CustomerInvoices invoices = proposals.customerInvoices();
         return page.toPage(invoices.exports(dataAreaId, proposalId, page.page(), page.size()).stream()
                 .map(CustomerInvoiceView::of).toList(), invoices.exportCount(dataAreaId, proposalId));
+    }
+
+    /**
+     * The e-invoice of a posted customer invoice or credit note (docs/e-invoicing.md): UBL 2.1, Peppol BIS Billing
+     * 3.0, with the invoice's PDF embedded, as {@code application/xml}, offered for download as
+     * {@code <invoice>.xml}. 404 {@code NOT_FOUND} for an unknown legal entity or invoice; 422
+     * {@code EINVOICE_DATA_MISSING} when Finance lacks what the document needs (the detail says what).
+     */
+    @GetMapping("/customer-invoices/{invoiceId}/ubl")
+    ResponseEntity<byte[]> ubl(@PathVariable String dataAreaId, @PathVariable String invoiceId) {
+        finance.postingSetup().legalEntity(dataAreaId);
+        byte[] xml = EInvoices.xml(finance, dataAreaId, invoiceId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(EInvoices.fileNameOf(invoiceId)).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(xml);
     }
 }

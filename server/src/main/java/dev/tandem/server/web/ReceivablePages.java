@@ -2,6 +2,7 @@ package dev.tandem.server.web;
 
 import dev.tandem.finance.Finance;
 import dev.tandem.finance.proposal.CustomerInvoices;
+import dev.tandem.monthend.einvoice.EInvoices;
 import dev.tandem.monthend.output.InvoicePdfs;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,7 +18,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 /**
  * What posting leaves for the accountant (§5 steps 14–15, §10 item 5): the posted customer invoices and credit notes,
  * paged in the database, each with its PDF as {@code tandem run} renders it ({@link InvoicePdfs}), shown in the
- * browser or downloaded; and accounts receivable: the customers' balances per currency, with totals per currency
+ * browser or downloaded, and its e-invoice ({@link EInvoices}, UBL) to download; and accounts receivable: the customers' balances per currency, with totals per currency
  * over every customer, and a customer's transactions. Read-only.
  */
 @Controller
@@ -52,12 +53,24 @@ class ReceivablePages {
     ResponseEntity<byte[]> pdf(@PathVariable String invoiceId, @RequestParam(name = "company", required = false) String le,
             @RequestParam(required = false) String download) {
         String id = LegalEntities.of(finance, le, null).dataAreaId();
-        byte[] pdf = InvoicePdfs.pdf(finance, id, invoiceId);
+        byte[] pdf = InvoicePdfs.pdf(finance, id, invoiceId, EInvoices.pdfFacts(finance, id));
         ContentDisposition disposition = (download != null ? ContentDisposition.attachment()
                 : ContentDisposition.inline()).filename(InvoicePdfs.fileNameOf(invoiceId)).build();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(pdf);
+    }
+
+    /** The e-invoice of a posted customer invoice or credit note (UBL, Peppol BIS Billing 3.0), as a download. */
+    @GetMapping("/finance/customer-invoices/{invoiceId}/ubl")
+    @PreAuthorize("hasAuthority('finance:read')")
+    ResponseEntity<byte[]> ubl(@PathVariable String invoiceId, @RequestParam(name = "company", required = false) String le) {
+        String id = LegalEntities.of(finance, le, null).dataAreaId();
+        byte[] xml = EInvoices.xml(finance, id, invoiceId);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_XML)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(EInvoices.fileNameOf(invoiceId)).build().toString())
+                .header(HttpHeaders.CACHE_CONTROL, "private, no-store").body(xml);
     }
 
     @GetMapping("/finance/customers")

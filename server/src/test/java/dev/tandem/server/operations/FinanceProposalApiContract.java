@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.Finance;
+import dev.tandem.finance.einvoice.EInvoicingSetup;
+import dev.tandem.monthend.einvoice.EInvoiceValidation;
 import dev.tandem.finance.onaccount.OnAccountTransactions.Milestone;
 import dev.tandem.finance.proposal.ProposalHeaders.HeaderInput;
 import dev.tandem.finance.proposal.TransactionRelationships.Relationship;
@@ -199,6 +201,35 @@ abstract class FinanceProposalApiContract {
         api.patch(hoursLine, object("taxGroup", null)).problem(409, "POSTED_READ_ONLY");
         api.post(base + "/invoice-proposals/" + proposal + "/delete-all-lines").problem(409, "POSTED_READ_ONLY");
         assertThat(financeCode(() -> header(proposal, "2026-03-30"))).isEqualTo("POSTED_READ_ONLY");
+    }
+
+    /**
+     * Issue 17: {@code GET …/customer-invoices/{id}/ubl} answers the posted invoice's e-invoice as application/xml,
+     * conformant to Peppol BIS Billing 3.0 (validated here with the official rules); before the legal entity has its
+     * seller details it answers 422 EINVOICE_DATA_MISSING saying so, and 404 for an unknown invoice.
+     */
+    @Test
+    void thePostedInvoicesEInvoiceIsServedAsUbl() {
+        aProposalIsImportedEditedAndPostedAsACustomerInvoice();
+        api.get(base + "/customer-invoices/CI-000001/ubl").problem(422, "EINVOICE_DATA_MISSING");
+        finance.eInvoicing().setSeller(le, new EInvoicingSetup.Seller(new EInvoicingSetup.Address(
+                "Friedrichstraße 123", null, "Berlin", "10117", "DE"), "DE123456789", null, new EInvoicingSetup.Endpoint(
+                "9930", "DE123456789"), new EInvoicingSetup.Contact("Anna Weber", "+49 30 1234567",
+                "billing@example.test"), new EInvoicingSetup.PaymentMeans("58", "DE89370400440532013000", null, null)));
+        finance.eInvoicing().setBuyer(le, CUSTOMER, new EInvoicingSetup.Buyer(new EInvoicingSetup.Address(
+                "1 Main Street", null, "Springfield", "12345", "US"), null, new EInvoicingSetup.Endpoint("0060",
+                "123456789"), null, new EInvoicingSetup.VatTreatment("Z", null, null)));
+
+        ApiClient.Reply reply = api.get(base + "/customer-invoices/CI-000001/ubl");
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(reply.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/xml");
+        assertThat(reply.headers().firstValue("Content-Disposition").orElseThrow()).contains("CI-000001.xml");
+        assertThat(reply.body()).contains("<cbc:ID>CI-000001</cbc:ID>").contains("application/pdf");
+        EInvoiceValidation.Result result = EInvoiceValidation.validate(reply.body().getBytes(
+                java.nio.charset.StandardCharsets.UTF_8), false);
+        assertThat(result.errors()).as(result.errors().toString()).isEmpty();
+        api.get(base + "/customer-invoices/CI-999999/ubl").problem(404, "NOT_FOUND");
     }
 
     @Test

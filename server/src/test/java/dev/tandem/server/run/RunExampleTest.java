@@ -6,6 +6,7 @@ import dev.tandem.common.testing.TestDatabases;
 import dev.tandem.operations.actuals.BillingType;
 import dev.tandem.operations.actuals.TransactionType;
 import dev.tandem.server.TandemCli;
+import dev.tandem.monthend.einvoice.EInvoiceValidation;
 import dev.tandem.monthend.input.InputFolder;
 import dev.tandem.monthend.input.RunInput;
 import dev.tandem.monthend.input.RunInput.WorkRow;
@@ -330,6 +331,44 @@ class RunExampleTest {
             assertThat(pdfTotals.get(currency)).as(currency).isEqualByComparingTo(ar.get(currency))
                     .isEqualByComparingTo(invoiced.get(currency));
         }
+        assertEInvoicesPassPeppolValidation(outcome, out, pdfs);
+    }
+
+    /**
+     * Issue 17 (acceptance 1): one {@code <invoice>.xml} beside each PDF, each passing the official Peppol BIS Billing
+     * 3.0 and EN 16931 rules with zero errors (warnings printed); the e-invoices' amounts due per currency are the
+     * PDFs' totals (a credit note's amount due counting negative).
+     */
+    private static void assertEInvoicesPassPeppolValidation(Outcome outcome, Path out, List<Path> pdfs)
+            throws IOException {
+        assertThat(outcome.out()).contains("Wrote " + pdfs.size() + " invoice PDFs, " + pdfs.size() + " e-invoices")
+                .doesNotContain("no e-invoice:");
+        assertThat(outcome.report().at("/thisRun/eInvoicesWritten").asInt()).isEqualTo(pdfs.size());
+        Map<String, BigDecimal> due = new TreeMap<>();
+        for (Path pdf : pdfs) {
+            Path xml = pdf.resolveSibling(pdf.getFileName().toString().replaceFirst("\\.pdf$", ".xml"));
+            assertThat(xml).exists();
+            String text = Files.readString(xml);
+            boolean creditNote = text.contains("<CreditNote");
+            EInvoiceValidation.Result result = EInvoiceValidation.validate(text.getBytes(StandardCharsets.UTF_8),
+                    creditNote);
+            result.warnings().forEach(w -> System.out.println(xml.getFileName() + ": " + w));
+            assertThat(result.errors()).as(() -> xml.getFileName() + " breaks Peppol BIS 3.0 / EN 16931 rules:\n"
+                    + result.errors().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(
+                    "\n"))).isEmpty();
+            var payable = java.util.regex.Pattern.compile("<cbc:PayableAmount currencyID=\"([A-Z]{3})\">([-0-9.]+)<")
+                    .matcher(text);
+            assertThat(payable.find()).as(xml.getFileName().toString()).isTrue();
+            BigDecimal amount = new BigDecimal(payable.group(2));
+            due.merge(payable.group(1), creditNote ? amount.negate() : amount, BigDecimal::add);
+        }
+        Map<String, BigDecimal> pdfTotals = new TreeMap<>();
+        for (Path pdf : pdfs) {
+            var total = InvoicePdfText.total(pdf);
+            pdfTotals.merge(total.currency(), total.amount(), BigDecimal::add);
+        }
+        assertThat(due.keySet()).isEqualTo(pdfTotals.keySet());
+        due.forEach((currency, amount) -> assertThat(amount).as(currency).isEqualByComparingTo(pdfTotals.get(currency)));
     }
 
     private Outcome run(Path folder, Path out, Map<String, String> databases) throws IOException {
