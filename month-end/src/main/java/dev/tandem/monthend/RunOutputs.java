@@ -44,7 +44,7 @@ final class RunOutputs {
             throw new UncheckedIOException("Cannot create the output folder " + out, e);
         }
         List<Path> pdfs = progress.compute("Write invoice PDFs", 1, bar -> {
-            List<Path> written = InvoicePdfs.write(finance, legalEntity, out, EInvoices.pdfFacts(finance, legalEntity));
+            List<Path> written = InvoicePdfs.write(finance, legalEntity, out, EInvoices.pdfContent(finance, legalEntity));
             bar.step();
             return written;
         });

@@ -44,10 +44,15 @@ public record EInvoiceSource(CustomerInvoice invoice, String sellerName, Seller 
      * @param vatRate         percent (BT-152), e.g. 19 (scale as stored, up to 4 decimals); 0 for an untaxed line
      * @param exemptionCode   VATEX code of the category's exemption reason (BT-121), or null
      * @param exemptionReason exemption reason text (BT-120), or null
+     * @param contractLineName the contract line's description as Finance has it from Project Operations
+     *                         ({@code projcontractline}), or null when the line has none or it isn't synced
+     * @param person           the bookable resource of the billed actual ({@code bookableresourcename} of its
+     *                         staging row), or null (fees, milestones, materials without one)
      */
     public record Line(String lineTransId, ProposalLineType type, LocalDate transDate, String projectId,
                        UUID contractLine, String categoryId, String description, BigDecimal quantity,
                        BigDecimal unitPrice, BigDecimal lineAmount, BigDecimal taxAmount, String vatCategory,
-                       BigDecimal vatRate, String exemptionCode, String exemptionReason) {
+                       BigDecimal vatRate, String exemptionCode, String exemptionReason, String contractLineName,
+                       String person) {
     }
 }

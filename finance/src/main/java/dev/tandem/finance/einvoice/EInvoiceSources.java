@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Reads what the e-invoice of a posted customer invoice or credit note shows ({@link EInvoiceSource}). Read-only; it
@@ -106,6 +107,18 @@ public final class EInvoiceSources {
         SalesTax batch = salesTax.forBatch();
         Map<List<String>, List<CodeAmount>> codesOf = new LinkedHashMap<>();
         List<EInvoiceSource.Line> out = new ArrayList<>();
+        // The names the PDF groups and labels lines by: the contract's lines, and the billed actuals' resources.
+        Map<UUID, String> contractLines = new java.util.HashMap<>();
+        ctx.jdbc().query("SELECT contractlineid, description FROM projcontractline WHERE projinvoiceprojid = ?",
+                rs -> {
+                    contractLines.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }, invoice.contractId());
+        Map<UUID, String> people = new java.util.HashMap<>();
+        ctx.jdbc().query("SELECT s.actualsimportid, s.bookableresourcename FROM projproposalline l JOIN "
+                + "projcdsactualsimport s ON s.actualsimportid = l.actualsimportid WHERE l.proposalid = ? AND "
+                + "s.bookableresourcename IS NOT NULL", rs -> {
+                    people.put(rs.getObject(1, UUID.class), rs.getString(2));
+                }, invoice.proposalId());
         for (ProposalLine l : proposalLines.lines(invoice.proposalId())) {
             if (!l.toBeInvoiced()) {
                 continue;
@@ -140,7 +153,8 @@ public final class EInvoiceSources {
             out.add(new EInvoiceSource.Line(l.lineTransId(), l.type(), l.transDate(), l.projectId(), l.contractLine(),
                     l.categoryId(), l.description(), l.quantity(), l.salesPrice(), amount,
                     Money.round(l.taxAmount(), invoice.currency()), category, rate, treatment.exemptionCode(),
-                    treatment.exemptionReason()));
+                    treatment.exemptionReason(), l.contractLine() == null ? null : contractLines.get(l.contractLine()),
+                    people.get(l.stagingId())));
         }
         return out;
     }

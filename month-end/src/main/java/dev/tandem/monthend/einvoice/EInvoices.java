@@ -5,9 +5,11 @@ import dev.tandem.finance.Finance;
 import dev.tandem.finance.FinanceError;
 import dev.tandem.finance.einvoice.EInvoiceSource;
 import dev.tandem.finance.proposal.CustomerInvoice;
+import dev.tandem.monthend.output.InvoiceContent;
 import dev.tandem.monthend.output.InvoicePdfs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,57 +87,104 @@ public final class EInvoices {
      */
     public static byte[] xml(Finance finance, String dataAreaId, String invoiceId) {
         EInvoiceSource source = finance.eInvoiceSources().of(dataAreaId, invoiceId);
-        byte[] pdf = InvoicePdfs.pdf(finance, dataAreaId, invoiceId, invoice -> pdfFacts(source));
+        byte[] pdf = InvoicePdfs.pdf(finance, dataAreaId, invoiceId, invoice -> pdfContent(source));
         return UblEInvoice.xml(source, pdf, InvoicePdfs.fileNameOf(invoiceId));
     }
 
     /**
-     * What the PDF of an invoice says of its e-invoice, as lines under its facts ({@link InvoicePdfs#write(Finance,
-     * String, Path, Function)}): both parties with address and VAT identifier, the payment means, and the VAT
-     * breakdown from {@link EInvoiceAmounts} in Finance's sign (a credit note's amounts negative, as on its PDF). An
-     * invoice without an e-invoice ({@code EINVOICE_DATA_MISSING}) gets none.
+     * The PDF's content of each posted invoice of {@code dataAreaId} ({@link InvoicePdfs#write(Finance, String, Path,
+     * Function)}): from its e-invoice's source ({@link #pdfContent(EInvoiceSource)}), so that the PDF and the UBL
+     * document say the same; an invoice without e-invoicing details ({@code EINVOICE_DATA_MISSING}) gets the plain
+     * document ({@link InvoiceContent#of}).
      */
-    public static Function<CustomerInvoice, List<String>> pdfFacts(Finance finance, String dataAreaId) {
+    public static Function<CustomerInvoice, InvoiceContent> pdfContent(Finance finance, String dataAreaId) {
         return invoice -> {
             try {
-                return pdfFacts(finance.eInvoiceSources().of(dataAreaId, invoice.invoiceId()));
+                return pdfContent(finance.eInvoiceSources().of(dataAreaId, invoice.invoiceId()));
             } catch (TandemException e) {
                 if (e.errorCode() == FinanceError.EINVOICE_DATA_MISSING) {
-                    return List.of();
+                    String seller = finance.setupLookup().legalEntityName(dataAreaId).orElse(dataAreaId);
+                    return InvoiceContent.of(seller, invoice);
                 }
                 throw e;
             }
         };
     }
 
-    static List<String> pdfFacts(EInvoiceSource s) {
+    /**
+     * The PDF's content of an invoice with e-invoicing details, in Finance's sign (a credit note's amounts negative):
+     * the seller with address, VAT identifier (BT-31), registration (BT-30) and contact (BG-6); the buyer's block with
+     * address and VAT identifier (BT-48); the facts (number, dates, payment terms, contract, currency, the corrected
+     * invoice of a credit note, the tax in the accounting currency when it differs); one row per line, grouped by
+     * contract line, with its date, person and unit, and the quantity and price the UBL line shows
+     * ({@link UblEInvoice#quantity}, so split-billing shares agree); the VAT breakdown ({@link EInvoiceAmounts}) and
+     * the payment means with the account.
+     */
+    static InvoiceContent pdfContent(EInvoiceSource s) {
         EInvoiceAmounts a = EInvoiceAmounts.of(s);
-        String currency = s.invoice().currency();
-        List<String> facts = new ArrayList<>();
+        CustomerInvoice invoice = s.invoice();
+        String currency = invoice.currency();
+        BigDecimal sign = BigDecimal.valueOf(a.sign());
         var seller = s.seller();
-        facts.add("Seller: " + s.sellerName() + ", " + address(seller.address()) + vat(seller.vatId())
-                + (seller.legalRegistrationId() == null ? "" : "; " + seller.legalRegistrationId()));
+        List<String> sellerDetails = new ArrayList<>();
+        sellerDetails.add(address(seller.address()));
+        sellerDetails.add("VAT ID " + seller.vatId() + (seller.legalRegistrationId() == null ? ""
+                : " · Registration " + seller.legalRegistrationId()));
+        if (seller.contact() != null) {
+            sellerDetails.add("Contact: " + String.join(", ", java.util.stream.Stream.of(seller.contact().name(),
+                    seller.contact().phone(), seller.contact().email()).filter(v -> v != null && !v.isBlank())
+                    .toList()));
+        }
         var buyer = s.buyer();
-        facts.add("Buyer: " + s.invoice().customerName() + ", " + address(buyer.address()) + vat(buyer.vatId()));
-        var pm = s.seller().paymentMeans();
-        facts.add("Payment: " + switch (pm.code()) {
+        List<String> billTo = new ArrayList<>();
+        billTo.add(invoice.customerName());
+        billTo.add(address(buyer.address()));
+        if (buyer.vatId() != null) {
+            billTo.add("VAT ID " + buyer.vatId());
+        }
+        billTo.add("Customer " + invoice.customerAccount());
+        List<String> facts = new ArrayList<>();
+        facts.add("Invoice number: " + invoice.invoiceId());
+        facts.add("Invoice date: " + invoice.invoiceDate());
+        facts.add("Due date: " + invoice.dueDate() + " (" + s.paymentTermDays() + " days)");
+        facts.add("Project contract: " + invoice.contractId());
+        if (buyer.buyerReference() != null) {
+            facts.add("Your reference: " + buyer.buyerReference());
+        }
+        if (s.correctedInvoiceId() != null) {
+            facts.add("Corrects invoice: " + s.correctedInvoiceId() + (s.correctedInvoiceDate() == null ? ""
+                    : " of " + s.correctedInvoiceDate()));
+        }
+        facts.add("Currency: " + currency);
+        if (a.taxTotalAccounting() != null) {
+            facts.add("VAT in " + s.accountingCurrency() + ": " + a.taxTotalAccounting().multiply(sign).toPlainString()
+                    + " at " + s.exchangeRate().stripTrailingZeros().toPlainString());
+        }
+        List<InvoiceContent.Row> rows = new ArrayList<>();
+        for (int i = 0; i < s.lines().size(); i++) {
+            EInvoiceSource.Line l = s.lines().get(i);
+            UblEInvoice.Quantity q = UblEInvoice.quantity(l, a.lineNets().get(i), a.sign());
+            rows.add(new InvoiceContent.Row(l.contractLineName(), l.transDate(), UblEInvoice.itemName(l), l.person(),
+                    InvoiceContent.unitOf(l.type()), q.quantity().multiply(sign), q.price(), l.lineAmount()));
+        }
+        List<InvoiceContent.TaxRow> taxes = new ArrayList<>();
+        for (EInvoiceAmounts.Breakdown b : a.breakdown()) {
+            taxes.add(new InvoiceContent.TaxRow("VAT " + b.category() + (b.rate() == null ? "" : " "
+                    + b.rate().toPlainString() + " %") + (b.exemptionCode() == null ? "" : " (" + b.exemptionCode()
+                    + ")"), b.taxable().multiply(sign), b.tax().multiply(sign), b.exemptionReason()));
+        }
+        var pm = seller.paymentMeans();
+        List<String> payment = new ArrayList<>();
+        payment.add("Payment: " + switch (pm.code()) {
             case "58" -> "SEPA credit transfer";
             case "30" -> "credit transfer";
             default -> "payment means " + pm.code();
         } + (pm.iban() == null ? "" : " to IBAN " + pm.iban()) + (pm.bic() == null ? "" : ", BIC " + pm.bic())
-                + ", reference " + s.invoice().invoiceId());
-        java.math.BigDecimal sign = java.math.BigDecimal.valueOf(a.sign());
-        for (EInvoiceAmounts.Breakdown b : a.breakdown()) {
-            facts.add("VAT " + b.category() + (b.rate() == null ? "" : " " + b.rate().toPlainString() + " %")
-                    + (b.exemptionCode() == null ? "" : " (" + b.exemptionCode() + ")") + " on "
-                    + b.taxable().multiply(sign).toPlainString() + " " + currency + ": "
-                    + b.tax().multiply(sign).toPlainString() + " " + currency);
-        }
-        if (a.taxTotalAccounting() != null) {
-            facts.add("VAT in " + s.accountingCurrency() + " at " + s.exchangeRate().stripTrailingZeros().toPlainString()
-                    + ": " + a.taxTotalAccounting().multiply(sign).toPlainString() + " " + s.accountingCurrency());
-        }
-        return facts;
+                + (pm.accountName() == null ? "" : ", account " + pm.accountName()));
+        payment.add("Reference: " + invoice.invoiceId() + " · due " + invoice.dueDate());
+        return new InvoiceContent(s.sellerName(), sellerDetails, invoice.creditNote() ? "Credit note" : "Invoice",
+                invoice.invoiceId(), facts, billTo, currency, rows, invoice.amountExcludingTax(), taxes,
+                invoice.taxAmount(), invoice.invoiceTotal(), payment, null);
     }
 
     private static String address(dev.tandem.finance.einvoice.EInvoicingSetup.Address a) {

@@ -254,15 +254,19 @@ public final class UblEInvoice {
     }
 
     /** BT-153 item name: the line's description, else its category, else what kind of line it is. */
-    private static ItemType item(EInvoiceSource.Line l) {
-        ItemType item = new ItemType();
-        item.setName(firstNonBlank(l.description(), l.categoryId(), switch (l.type()) {
+    static String itemName(EInvoiceSource.Line l) {
+        return firstNonBlank(l.description(), l.categoryId(), switch (l.type()) {
             case HOUR -> "Time";
             case EXPENSE -> "Expense";
             case ITEM -> "Material";
             case FEE -> "Fee";
             case ON_ACCOUNT -> "On-account (milestone)";
-        }));
+        });
+    }
+
+    private static ItemType item(EInvoiceSource.Line l) {
+        ItemType item = new ItemType();
+        item.setName(itemName(l));
         if (l.categoryId() != null && !l.categoryId().isBlank()) {
             ItemIdentificationType id = new ItemIdentificationType();
             id.setID(l.categoryId());

@@ -35,16 +35,17 @@ public final class InvoicePdfs {
      * @throws UncheckedIOException naming the file that could not be written
      */
     public static List<Path> write(Finance finance, String dataAreaId, Path directory) {
-        return write(finance, dataAreaId, directory, invoice -> List.of());
+        String seller = sellerName(finance, dataAreaId);
+        return write(finance, dataAreaId, directory, invoice -> InvoiceContent.of(seller, invoice));
     }
 
     /**
-     * {@link #write(Finance, String, Path)} with {@code moreFacts} of each invoice printed under its own facts (the
-     * e-invoice's parties, payment means and VAT breakdown: {@code EInvoices.pdfFacts}).
+     * {@link #write(Finance, String, Path)} with each invoice's document made by {@code contentOf} (the full document
+     * with both parties, the tax breakdown and the payment means: {@code EInvoices.pdfContent}).
      */
     public static List<Path> write(Finance finance, String dataAreaId, Path directory,
-                                   Function<CustomerInvoice, List<String>> moreFacts) {
-        String seller = sellerName(finance, dataAreaId);
+                                   Function<CustomerInvoice, InvoiceContent> contentOf) {
+        sellerName(finance, dataAreaId);
         List<Path> written = new ArrayList<>();
         Set<String> names = new HashSet<>();
         Path file = directory;
@@ -52,7 +53,7 @@ public final class InvoicePdfs {
             Files.createDirectories(directory);
             for (CustomerInvoice invoice : finance.proposals().customerInvoices().posted(dataAreaId)) {
                 file = directory.resolve(uniqueName(fileName(invoice.invoiceId()), names));
-                InvoiceDocument.write(InvoiceContent.of(seller, invoice, moreFacts.apply(invoice)), file);
+                InvoiceDocument.write(contentOf.apply(invoice), file);
                 written.add(file);
             }
         } catch (IOException e) {
@@ -69,18 +70,19 @@ public final class InvoicePdfs {
      * @throws UncheckedIOException when the document could not be made
      */
     public static byte[] pdf(Finance finance, String dataAreaId, String invoiceId) {
-        return pdf(finance, dataAreaId, invoiceId, invoice -> List.of());
+        String seller = sellerName(finance, dataAreaId);
+        return pdf(finance, dataAreaId, invoiceId, invoice -> InvoiceContent.of(seller, invoice));
     }
 
-    /** {@link #pdf(Finance, String, String)} with {@code moreFacts} of the invoice printed under its own facts. */
+    /** {@link #pdf(Finance, String, String)} with the invoice's document made by {@code contentOf}. */
     public static byte[] pdf(Finance finance, String dataAreaId, String invoiceId,
-                             Function<CustomerInvoice, List<String>> moreFacts) {
-        String seller = sellerName(finance, dataAreaId);
+                             Function<CustomerInvoice, InvoiceContent> contentOf) {
+        sellerName(finance, dataAreaId);
         CustomerInvoice invoice = finance.proposals().customerInvoices().posted(dataAreaId, invoiceId).orElseThrow(
                 () -> new TandemException(FinanceError.NOT_FOUND, "Customer invoice " + invoiceId + " doesn't exist in "
                         + "legal entity " + dataAreaId, Map.of("dataAreaId", dataAreaId, "invoiceId", invoiceId)));
         try {
-            return InvoiceDocument.bytes(InvoiceContent.of(seller, invoice, moreFacts.apply(invoice)));
+            return InvoiceDocument.bytes(contentOf.apply(invoice));
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make the PDF of invoice " + invoiceId + ": " + e.getMessage(), e);
         }

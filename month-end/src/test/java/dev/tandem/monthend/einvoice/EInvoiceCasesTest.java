@@ -302,9 +302,9 @@ class EInvoiceCasesTest extends DatabaseTest {
             text = new org.apache.pdfbox.text.PDFTextStripper().getText(document);
         }
 
-        assertThat(text).contains("Seller: Northwind Consulting GmbH, Friedrichstraße 123, 10117 Berlin, DE; VAT ID "
-                + "DE123456789").contains("Buyer: Litware GmbH, Leopoldstraße 1, 80802 München, DE; VAT ID DE987654321")
-                .contains("IBAN DE89370400440532013000");
+        assertThat(text).contains("Northwind Consulting GmbH", "Friedrichstraße 123, 10117 Berlin, DE",
+                "VAT ID DE123456789", "Bill to", "Litware GmbH", "Leopoldstraße 1, 80802 München, DE",
+                "VAT ID DE987654321", "IBAN DE89370400440532013000");
         NodeList subtotals = all(doc, true, "TaxSubtotal");
         assertThat(subtotals.getLength()).isEqualTo(2);
         for (int i = 0; i < subtotals.getLength(); i++) {
@@ -312,7 +312,21 @@ class EInvoiceCasesTest extends DatabaseTest {
             String taxable = sub.getElementsByTagNameNS(EInvoiceAssertions.CBC, "TaxableAmount").item(0).getTextContent();
             String tax = sub.getElementsByTagNameNS(EInvoiceAssertions.CBC, "TaxAmount").item(0).getTextContent();
             String rate = sub.getElementsByTagNameNS(EInvoiceAssertions.CBC, "Percent").item(0).getTextContent();
-            assertThat(text).contains("VAT S " + rate + " % on " + taxable + " EUR: " + tax + " EUR");
+            assertThat(text).contains("VAT S " + rate + " % on " + taxable + " " + tax);
         }
+        // Each e-invoice line is a row of the PDF with the same quantity, unit and net amount.
+        NodeList lines = all(doc, true, "InvoiceLine");
+        assertThat(lines.getLength()).isEqualTo(2);
+        for (int i = 0; i < lines.getLength(); i++) {
+            Element line = (Element) lines.item(i);
+            Element quantity = (Element) line.getElementsByTagNameNS(EInvoiceAssertions.CBC, "InvoicedQuantity").item(0);
+            String unit = quantity.getAttribute("unitCode").equals("HUR") ? "h" : "pc";
+            String net = line.getElementsByTagNameNS(EInvoiceAssertions.CBC, "LineExtensionAmount").item(0)
+                    .getTextContent();
+            assertThat(text).containsPattern(java.util.regex.Pattern.quote(quantity.getTextContent()) + " " + unit
+                    + " [0-9.]+ " + java.util.regex.Pattern.quote(net));
+        }
+        String payable = all(doc, false, "PayableAmount").item(0).getTextContent();
+        assertThat(text).contains("Invoice total: EUR " + payable);
     }
 }

@@ -86,21 +86,32 @@ class InvoiceLayoutTest {
     }
 
     @Test
-    void anyContentIsLaidOutWithItsFactsRowsTotalsAndNoteOverAsManyPagesAsItsRowsNeed() throws IOException {
+    void anyContentIsLaidOutWithItsPartiesGroupsSubtotalsBreakdownAndNoteOverAsManyPagesAsItsRowsNeed()
+            throws IOException {
         List<String> facts = new ArrayList<>();
         for (int i = 1; i <= 9; i++) {
             facts.add("Fact " + i + ": value " + i);
         }
         List<InvoiceContent.Row> rows = new ArrayList<>();
         BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal design = BigDecimal.ZERO;
         for (int i = 1; i <= 120; i++) {
             BigDecimal amount = new BigDecimal("33.33").multiply(BigDecimal.valueOf(i)).setScale(2);
-            rows.add(new InvoiceContent.Row("Row " + i, new BigDecimal(i), new BigDecimal("33.330000"), amount));
+            // Interleaved, as line details come in date order: the document prints each contract line's rows together.
+            String group = i % 3 == 0 ? "Design" : "Build";
+            rows.add(new InvoiceContent.Row(group, java.time.LocalDate.of(2025, 4, 1 + i % 28), "Row " + i,
+                    "Person " + i % 7, "h", new BigDecimal(i), new BigDecimal("33.330000"), amount));
             sum = sum.add(amount);
+            design = group.equals("Design") ? design.add(amount) : design;
         }
         BigDecimal tax = sum.multiply(new BigDecimal("0.19")).setScale(2, java.math.RoundingMode.HALF_UP);
-        InvoiceContent content = new InvoiceContent("Seller Ltd", "Proforma invoice", "PI-7", facts, "EUR", rows, sum,
-                tax, sum.add(tax), "Proforma invoice: not a tax invoice.");
+        String longPayment = "Payment: SEPA credit transfer to IBAN DE89370400440532013000, BIC COBADEFFXXX, account "
+                + "Seller Ltd, reference PI-7, and a sentence long enough that it must wrap onto a second line";
+        InvoiceContent content = new InvoiceContent("Seller Ltd", List.of("Main Street 1, 10115 Berlin, DE",
+                "VAT ID DE123456789"), "Proforma invoice", "PI-7", facts, List.of("Buyer AG", "Bahnhofstrasse 1, "
+                + "8001 Zürich, CH"), "EUR", rows, sum, List.of(new InvoiceContent.TaxRow("VAT S 19 %", sum, tax,
+                "Standard rate")),
+                tax, sum.add(tax), List.of(longPayment), "Proforma invoice: not a tax invoice.");
         Path pdf = dir.resolve("content.pdf");
 
         InvoiceDocument.write(content, pdf);
@@ -108,9 +119,15 @@ class InvoiceLayoutTest {
         String text = InvoicePdfText.text(pdf);
         int pages = (int) Pattern.compile("Page \\d+ of \\d+").matcher(text).results().count();
         assertThat(pages).isGreaterThan(1);
-        assertThat(text).contains("Proforma invoice", "Fact 9: value 9", "Row 1", "Row 120",
-                "Proforma invoice PI-7 (continued)", "Page " + pages + " of " + pages,
-                "Amount excluding tax: EUR " + sum.toPlainString(), "Proforma invoice: not a tax invoice.");
+        assertThat(text).contains("Seller Ltd", "VAT ID DE123456789", "Bill to", "Buyer AG", "Proforma invoice",
+                "Fact 9: value 9", "Row 1 · Person 1", "Row 120", "Proforma invoice PI-7 (continued)",
+                "Page " + pages + " of " + pages, "Amount excluding tax: EUR " + sum.toPlainString(),
+                "VAT S 19 % on " + sum.toPlainString() + " " + tax.toPlainString(), "Standard rate", "Subtotal Design "
+                + design.toPlainString(), "Subtotal Build " + sum.subtract(design).toPlainString(),
+                "IBAN DE89370400440532013000", "wrap onto a second line", "Proforma invoice: not a tax invoice.");
+        // The rows of a group are printed together, under its name, whatever order they came in.
+        assertThat(text.indexOf("Row 3 ")).isGreaterThan(text.indexOf("Subtotal Build"));
+        assertThat(text.indexOf("Row 119 ")).isLessThan(text.indexOf("Subtotal Build"));
         assertThat(InvoicePdfText.total(pdf)).isEqualTo(dev.tandem.common.Money.of(sum.add(tax).toPlainString(),
                 "EUR"));
         assertThat(InvoiceDocument.bytes(content)).startsWith("%PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));

@@ -21,9 +21,10 @@ import org.springframework.stereotype.Component;
 /**
  * The PDF of a proforma invoice (§4.1) as the project manager views and downloads it: Project Operations' invoice laid
  * out by the same {@link InvoiceDocument} as Finance's posted customer invoices. The seller is the contract's
- * contracting unit; one row per line detail, in the editor's order (document date, then id), described by its
- * external description, else its description, else its transaction class, with its date and project, and its
- * chargeability when it isn't chargeable (§3.4: such a detail is on the invoice at no amount). The totals are the
+ * contracting unit; one row per line detail, in the editor's order (document date, then id), grouped under its
+ * invoice line (the contract line), with its date, the resource of the actual it bills, and a description: its
+ * external description, else its description, else its transaction class, with its project, and its chargeability
+ * when it isn't chargeable (§3.4: such a detail is on the invoice at no amount). The totals are the
  * invoice's own (line details, tax, total in the invoice currency, §3.4 recomputes them on each edit); nothing is
  * recomputed here.
  *
@@ -75,19 +76,30 @@ class ProformaDocuments {
         facts.add("Proforma invoice number: " + invoice.number());
         facts.add("Invoice date: " + (invoice.invoiceDate() == null ? "not set" : invoice.invoiceDate()));
         facts.add("Status: " + invoice.status().label());
-        facts.add("Customer: " + names.customer(invoice.customerId()));
         facts.add("Project contract: " + names.contract(invoice.contractId()));
         if (invoice.correctedInvoiceId() != null) {
             facts.add("Corrects: " + store.invoice(invoice.correctedInvoiceId()).number());
         }
         facts.add("Currency: " + invoice.currency());
+        java.util.Map<UUID, String> lineNames = new java.util.HashMap<>();
+        store.lines(invoice.id()).forEach(l -> lineNames.put(l.id(), l.name()));
         List<InvoiceContent.Row> rows = new ArrayList<>();
         LineDetail last = null;
         for (List<LineDetail> page = store.detailsAfter(invoice.id(), null, READ_PAGE); !page.isEmpty();
                 page = store.detailsAfter(invoice.id(), last, READ_PAGE)) {
+            java.util.Map<UUID, UUID> resourceOf = new java.util.HashMap<>();
+            operations.actuals().actuals(page.stream().map(LineDetail::sourceActualId).filter(Objects::nonNull)
+                    .toList()).forEach(a -> {
+                        if (a.resourceId() != null) {
+                            resourceOf.put(a.id(), a.resourceId());
+                        }
+                    });
             for (LineDetail detail : page) {
-                rows.add(new InvoiceContent.Row(describe(detail, names), detail.quantity(), detail.price(),
-                        detail.amount()));
+                UUID resource = detail.sourceActualId() == null ? null : resourceOf.get(detail.sourceActualId());
+                rows.add(new InvoiceContent.Row(lineNames.get(detail.lineId()), detail.documentDate(),
+                        describe(detail, names), resource == null ? null : names.resource(resource),
+                        detail.classification() == dev.tandem.operations.actuals.TransactionClassification.TIME
+                                ? "h" : "pc", detail.quantity(), detail.price(), detail.amount()));
             }
             last = page.getLast();
         }
@@ -95,18 +107,15 @@ class ProformaDocuments {
         String title = invoice.creditNote() ? "Corrective proforma invoice" : "Proforma invoice";
         String note = settled ? "Proforma invoice: not a tax invoice. The customer invoice follows from Finance."
                 : "Draft (" + invoice.status().label() + "): amounts may change until the invoice is confirmed.";
-        return new InvoiceContent(seller, title, invoice.number(), facts, invoice.currency(), rows,
-                invoice.detailAmount(), invoice.totalTax(), invoice.totalAmount(), note);
+        return new InvoiceContent(seller, List.of(), title, invoice.number(), facts,
+                List.of(names.customer(invoice.customerId())), invoice.currency(), rows, invoice.detailAmount(),
+                List.of(), invoice.totalTax(), invoice.totalAmount(), List.of(), note);
     }
 
     private static String describe(LineDetail detail, PageNames names) {
         String text = firstPresent(detail.externalDescription(), detail.description(),
                 detail.classification() == null ? null : detail.classification().label());
-        StringBuilder s = new StringBuilder();
-        if (detail.documentDate() != null) {
-            s.append(detail.documentDate()).append(' ');
-        }
-        s.append(text == null ? "" : text);
+        StringBuilder s = new StringBuilder(text == null ? "" : text);
         String project = names.project(detail.projectId());
         if (!project.isEmpty()) {
             s.append(" · ").append(project);

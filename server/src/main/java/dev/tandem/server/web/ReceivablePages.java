@@ -53,7 +53,7 @@ class ReceivablePages {
     ResponseEntity<byte[]> pdf(@PathVariable String invoiceId, @RequestParam(name = "company", required = false) String le,
             @RequestParam(required = false) String download) {
         String id = LegalEntities.of(finance, le, null).dataAreaId();
-        byte[] pdf = InvoicePdfs.pdf(finance, id, invoiceId, EInvoices.pdfFacts(finance, id));
+        byte[] pdf = InvoicePdfs.pdf(finance, id, invoiceId, EInvoices.pdfContent(finance, id));
         ContentDisposition disposition = (download != null ? ContentDisposition.attachment()
                 : ContentDisposition.inline()).filename(InvoicePdfs.fileNameOf(invoiceId)).build();
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)

@@ -230,6 +230,14 @@ abstract class FinanceProposalApiContract {
                 java.nio.charset.StandardCharsets.UTF_8), false);
         assertThat(result.errors()).as(result.errors().toString()).isEmpty();
         api.get(base + "/customer-invoices/CI-999999/ubl").problem(404, "NOT_FOUND");
+
+        // The address, by the number alone: the one legal entity that posted it is found.
+        ApiClient.Reply unscoped = api.get("/customer-invoices/CI-000001/ubl");
+        assertThat(unscoped.status()).as(unscoped.body()).isEqualTo(200);
+        assertThat(unscoped.body()).contains("<cbc:ID>CI-000001</cbc:ID>");
+        assertThat(api.get("/customer-invoices/CI-000001/ubl?legalEntity=" + le).status()).isEqualTo(200);
+        api.get("/customer-invoices/CI-999999/ubl").problem(404, "NOT_FOUND");
+        api.get("/customer-invoices/CI-000001/ubl?legalEntity=NOPE").problem(404, "NOT_FOUND");
     }
 
     @Test
