@@ -50,6 +50,29 @@ public final class CustomerInvoices {
     }
 
     /**
+     * The posted customer invoices and credit notes of a legal entity as {@link #posted(String)} reads them, but
+     * without their lines ({@link CustomerInvoice#lines()} empty; the totals are the invoice's own): for reports that
+     * need the headers of a month of many large invoices.
+     */
+    public List<CustomerInvoice> postedHeaders(String dataAreaId) {
+        return ctx.jdbc().query("SELECT e.invoiceid, e.invoicedate, e.duedate, e.proposalid, j.projinvoiceprojid, "
+                + "e.invoiceaccount, c.name, e.currencyid, e.invoiceamount, e.sumtax, e.ledgervoucher, e.iscreditnote "
+                + "FROM projcustinvoiceexport e JOIN projproposaljour j ON j.proposalid = e.proposalid JOIN custtable c "
+                + "ON c.dataareaid = e.dataareaid AND c.accountnum = e.invoiceaccount WHERE e.dataareaid = ? "
+                + "ORDER BY e.invoiceid", (rs, n) -> invoice(rs, Map.of()), dataAreaId);
+    }
+
+    /**
+     * The numbers of the posted customer invoices and credit notes of a legal entity, in invoice-number order (the
+     * order of {@link #posted(String)}): for writers that read one invoice at a time ({@link #posted(String, String)}),
+     * so that a month of many large invoices is not held at once.
+     */
+    public List<String> postedNumbers(String dataAreaId) {
+        return ctx.jdbc().queryForList("SELECT invoiceid FROM projcustinvoiceexport WHERE dataareaid = ? ORDER BY "
+                + "invoiceid", String.class, dataAreaId);
+    }
+
+    /**
      * One posted customer invoice or credit note by its number, with its invoiced lines, as {@link #posted} reads
      * every one; empty when the legal entity has no such invoice.
      */

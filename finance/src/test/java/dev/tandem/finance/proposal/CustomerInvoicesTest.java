@@ -93,6 +93,11 @@ class CustomerInvoicesTest extends ProposalTestBase {
 
         assertThat(all).extracting(CustomerInvoice::invoiceId).containsExactly(usd.customerInvoiceId(),
                 gbp.customerInvoiceId(), credit.customerInvoiceId()).isSorted();
+        // The writers' reads, one invoice at a time and headers only, see the same invoices in the same order.
+        assertThat(invoices().postedNumbers(LE)).isEqualTo(all.stream().map(CustomerInvoice::invoiceId).toList());
+        assertThat(invoices().postedNumbers(LE)).map(n -> invoices().posted(LE, n).orElseThrow()).isEqualTo(all);
+        assertThat(invoices().postedHeaders(LE)).allSatisfy(h -> assertThat(h.lines()).isEmpty())
+                .usingRecursiveFieldByFieldElementComparatorIgnoringFields("lines").containsExactlyElementsOf(all);
         CustomerInvoice note = all.get(2);
         assertThat(note.creditNote()).isTrue();
         assertThat(note.invoiceTotal()).isNegative().isEqualByComparingTo(credit.invoiceAmount());

@@ -57,16 +57,17 @@ public final class EInvoices {
         Path file = directory;
         try {
             Files.createDirectories(directory);
-            for (CustomerInvoice invoice : finance.proposals().customerInvoices().posted(dataAreaId)) {
-                String name = uniqueName(fileNameOf(invoice.invoiceId()), names);
+            // One invoice at a time: a month of many invoices of thousands of lines each is never held at once.
+            for (String number : finance.proposals().customerInvoices().postedNumbers(dataAreaId)) {
+                String name = uniqueName(fileNameOf(number), names);
                 byte[] xml;
                 try {
-                    xml = xml(finance, dataAreaId, invoice.invoiceId());
+                    xml = xml(finance, dataAreaId, number);
                 } catch (TandemException e) {
                     if (e.errorCode() != FinanceError.EINVOICE_DATA_MISSING) {
                         throw e;
                     }
-                    skipped.add(invoice.invoiceId() + ": " + e.detail());
+                    skipped.add(number + ": " + e.detail());
                     continue;
                 }
                 file = directory.resolve(name);

@@ -51,7 +51,10 @@ public final class InvoicePdfs {
         Path file = directory;
         try {
             Files.createDirectories(directory);
-            for (CustomerInvoice invoice : finance.proposals().customerInvoices().posted(dataAreaId)) {
+            // One invoice at a time: a month of many invoices of thousands of lines each is never held at once.
+            for (String number : finance.proposals().customerInvoices().postedNumbers(dataAreaId)) {
+                CustomerInvoice invoice = finance.proposals().customerInvoices().posted(dataAreaId, number)
+                        .orElseThrow();
                 file = directory.resolve(uniqueName(fileName(invoice.invoiceId()), names));
                 InvoiceDocument.write(contentOf.apply(invoice), file);
                 written.add(file);

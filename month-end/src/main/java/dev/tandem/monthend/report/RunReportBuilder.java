@@ -51,8 +51,9 @@ public final class RunReportBuilder {
     public RunReport build(RunInput input, LocalDate asOf, ThisRun thisRun, List<Path> pdfs,
                            Reconcile reconcile) {
         String le = input.company().legalEntity();
-        List<CustomerInvoice> posted = finance.proposals().customerInvoices().posted(le);
-        // InvoicePdfs writes one file per posted invoice in the order of posted(): the same list, read moments before.
+        // The headers only (a month's invoices may hold a million lines); InvoicePdfs writes one file per posted
+        // invoice in invoice-number order: the same list, read moments before.
+        List<CustomerInvoice> posted = finance.proposals().customerInvoices().postedHeaders(le);
         Map<String, Path> pdfByInvoice = new TreeMap<>();
         for (int i = 0; i < Math.min(pdfs.size(), posted.size()); i++) {
             pdfByInvoice.put(posted.get(i).invoiceId(), pdfs.get(i));
