@@ -43,13 +43,23 @@ final class RunOutputs {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot create the output folder " + out, e);
         }
-        List<Path> pdfs = progress.compute("Write invoice PDFs", 1, bar -> {
-            List<Path> written = InvoicePdfs.write(finance, legalEntity, out, EInvoices.pdfContent(finance, legalEntity));
+        java.util.SequencedMap<String, Path> pdfByNumber = progress.compute("Write invoice PDFs", 1, bar -> {
+            java.util.SequencedMap<String, Path> written = InvoicePdfs.writeByNumber(finance, legalEntity, out,
+                    EInvoices.pdfContent(finance, legalEntity));
             bar.step();
             return written;
         });
+        List<Path> pdfs = List.copyOf(pdfByNumber.values());
         EInvoices.Written eInvoices = progress.compute("Write e-invoices", 1, bar -> {
-            EInvoices.Written written = EInvoices.write(finance, legalEntity, out);
+            // The e-invoices embed the very PDFs just written, not a second rendering of each.
+            EInvoices.Written written = EInvoices.write(finance, legalEntity, out, number -> {
+                Path pdf = pdfByNumber.get(number);
+                try {
+                    return pdf == null ? null : Files.readAllBytes(pdf);
+                } catch (IOException e) {
+                    throw new UncheckedIOException("Cannot read the invoice PDF " + pdf, e);
+                }
+            });
             bar.step();
             return written;
         });

@@ -51,6 +51,16 @@ public final class EInvoices {
      * @throws UncheckedIOException naming the file that could not be written
      */
     public static Written write(Finance finance, String dataAreaId, Path directory) {
+        return write(finance, dataAreaId, directory, invoiceId -> null);
+    }
+
+    /**
+     * {@link #write(Finance, String, Path)} embedding, for each invoice, the PDF {@code pdfOf} gives for its number
+     * (the file the run's PDF step wrote a moment before, so the e-invoice carries those very bytes and the PDF is not
+     * made twice), or, when it gives {@code null}, the PDF made anew.
+     */
+    public static Written write(Finance finance, String dataAreaId, Path directory,
+                                Function<String, byte[]> pdfOf) {
         List<Path> files = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -62,7 +72,7 @@ public final class EInvoices {
                 String name = uniqueName(fileNameOf(number), names);
                 byte[] xml;
                 try {
-                    xml = xml(finance, dataAreaId, number);
+                    xml = xml(finance, dataAreaId, number, pdfOf.apply(number));
                 } catch (TandemException e) {
                     if (e.errorCode() != FinanceError.EINVOICE_DATA_MISSING) {
                         throw e;
@@ -87,9 +97,15 @@ public final class EInvoices {
      *                         Finance lacks what the document needs (the message says what)
      */
     public static byte[] xml(Finance finance, String dataAreaId, String invoiceId) {
+        return xml(finance, dataAreaId, invoiceId, null);
+    }
+
+    /** {@link #xml(Finance, String, String)} embedding {@code pdf}, or the PDF made anew when it is {@code null}. */
+    private static byte[] xml(Finance finance, String dataAreaId, String invoiceId, byte[] pdf) {
         EInvoiceSource source = finance.eInvoiceSources().of(dataAreaId, invoiceId);
-        byte[] pdf = InvoicePdfs.pdf(finance, dataAreaId, invoiceId, invoice -> pdfContent(source));
-        return UblEInvoice.xml(source, pdf, InvoicePdfs.fileNameOf(invoiceId));
+        byte[] embedded = pdf != null ? pdf
+                : InvoicePdfs.pdf(finance, dataAreaId, invoiceId, invoice -> pdfContent(source));
+        return UblEInvoice.xml(source, embedded, InvoicePdfs.fileNameOf(invoiceId));
     }
 
     /**

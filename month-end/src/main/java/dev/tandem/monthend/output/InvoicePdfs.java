@@ -45,8 +45,18 @@ public final class InvoicePdfs {
      */
     public static List<Path> write(Finance finance, String dataAreaId, Path directory,
                                    Function<CustomerInvoice, InvoiceContent> contentOf) {
+        return new ArrayList<>(writeByNumber(finance, dataAreaId, directory, contentOf).values());
+    }
+
+    /**
+     * {@link #write(Finance, String, Path, Function)}, answering each file by its invoice's number (in invoice-number
+     * order), so that a later step finds an invoice's very file even when two numbers sanitize to one name.
+     */
+    public static java.util.SequencedMap<String, Path> writeByNumber(Finance finance, String dataAreaId,
+                                                                    Path directory,
+                                                                    Function<CustomerInvoice, InvoiceContent> contentOf) {
         sellerName(finance, dataAreaId);
-        List<Path> written = new ArrayList<>();
+        java.util.SequencedMap<String, Path> written = new java.util.LinkedHashMap<>();
         Set<String> names = new HashSet<>();
         Path file = directory;
         try {
@@ -57,7 +67,7 @@ public final class InvoicePdfs {
                         .orElseThrow();
                 file = directory.resolve(uniqueName(fileName(invoice.invoiceId()), names));
                 InvoiceDocument.write(contentOf.apply(invoice), file);
-                written.add(file);
+                written.put(number, file);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("Could not write invoice PDF " + file + ": " + e.getMessage(), e);

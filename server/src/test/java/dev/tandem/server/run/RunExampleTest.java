@@ -356,6 +356,12 @@ class RunExampleTest {
             assertThat(result.errors()).as(() -> xml.getFileName() + " breaks Peppol BIS 3.0 / EN 16931 rules:\n"
                     + result.errors().stream().map(Object::toString).collect(java.util.stream.Collectors.joining(
                     "\n"))).isEmpty();
+            // It embeds the very PDF written beside it.
+            var embedded = java.util.regex.Pattern.compile("<cbc:EmbeddedDocumentBinaryObject[^>]*>([^<]+)<")
+                    .matcher(text);
+            assertThat(embedded.find()).as(xml.getFileName().toString()).isTrue();
+            assertThat(java.util.Base64.getMimeDecoder().decode(embedded.group(1).strip()))
+                    .as(xml.getFileName() + " embeds " + pdf.getFileName()).isEqualTo(Files.readAllBytes(pdf));
             var payable = java.util.regex.Pattern.compile("<cbc:PayableAmount currencyID=\"([A-Z]{3})\">([-0-9.]+)<")
                     .matcher(text);
             assertThat(payable.find()).as(xml.getFileName().toString()).isTrue();
