@@ -61,7 +61,7 @@ class InvoicePages {
         org.springframework.http.ContentDisposition disposition = (download != null
                 ? org.springframework.http.ContentDisposition.attachment()
                 : org.springframework.http.ContentDisposition.inline())
-                .filename(ProformaDocuments.fileName(invoice.number())).build();
+                .filename(dev.tandem.monthend.output.InvoicePdfs.fileNameOf(invoice.number())).build();
         return org.springframework.http.ResponseEntity.ok().contentType(org.springframework.http.MediaType.APPLICATION_PDF)
                 .header(org.springframework.http.HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .header(org.springframework.http.HttpHeaders.CACHE_CONTROL, "private, no-store").body(pdf);

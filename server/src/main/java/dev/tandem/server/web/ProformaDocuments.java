@@ -60,12 +60,6 @@ class ProformaDocuments {
         }
     }
 
-    /** {@code <invoice number>.pdf} with anything but letters, digits, {@code .}, {@code -}, {@code _} replaced. */
-    static String fileName(String number) {
-        String safe = Objects.toString(number, "").replaceAll("[^A-Za-z0-9._-]", "_").replaceFirst("^\\.", "_");
-        return (safe.isEmpty() ? "_" : safe) + ".pdf";
-    }
-
     private InvoiceContent content(InvoiceStore store, Invoice invoice) {
         PageNames names = new PageNames(operations);
         Contract contract = operations.contracts().findContract(invoice.contractId()).orElse(null);
