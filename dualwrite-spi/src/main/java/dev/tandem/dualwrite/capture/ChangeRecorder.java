@@ -24,7 +24,7 @@ import tools.jackson.core.StreamWriteFeature;
  *       (batch, map) applied live, and the full ordered images ({@link #writeOutbox}) of the changes of a map that
  *       is paused, so its queue can be replayed in order. A change no map carries is not kept at all; a map started
  *       later starts from an initial sync, which reads the tables, not the outbox. A transaction that records
- *       more than {@link #setPartSize the part size} hands them over in parts as it goes
+ *       more than {@link #setPartSize the part size} hands them over in parts of that size as it goes
  *       ({@link SyncHook#deliverPart}), so its memory stays bounded however many rows it writes.</li>
  *   <li><b>Without a hook</b> (no runtime): each change is written to the app's {@code dw_outbox} as it is
  *       recorded, one row per change with its full row image.</li>
@@ -81,13 +81,16 @@ public final class ChangeRecorder {
                 c.integrationKey(), c.operation(), c.row(), origin)).toList();
         if (hook != null) {
             Pending pending = pending(batchId);
-            pending.changes.addAll(recorded);
-            if (pending.changes.size() >= partSize) {
-                // A big transaction (a contract's invoice of 50,000 details) hands its changes over in parts, so
-                // that no more than about partSize row images are held at once (issue 13).
-                List<SyncHook.RecordedChange> part = List.copyOf(pending.changes);
-                pending.changes.clear();
-                pending.hook.deliverPart(batchId, part);
+            // A big transaction (a contract's invoice of 50,000 details) hands its changes over in parts of the part
+            // size as they come, so that the recorder holds fewer than partSize row images between calls and a
+            // part is never bigger than partSize, however many changes one call brings (issue 13).
+            for (SyncHook.RecordedChange change : recorded) {
+                pending.changes.add(change);
+                if (pending.changes.size() >= partSize) {
+                    List<SyncHook.RecordedChange> part = List.copyOf(pending.changes);
+                    pending.changes.clear();
+                    pending.hook.deliverPart(batchId, part);
+                }
             }
         } else {
             writeOutbox(batchId, recorded);

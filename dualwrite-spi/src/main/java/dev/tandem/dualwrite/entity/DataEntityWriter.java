@@ -64,16 +64,25 @@ public final class DataEntityWriter {
             return;
         }
         ChangeRecorder.currentBatchId(); // fail before writing anything when there is no transaction
-        List<Map<String, Object>> images = rows.stream().map(row -> image(entity, row)).toList();
+        rows.forEach(row -> image(entity, row)); // every row checked before the first is written
         String sql = "INSERT INTO " + entity.table() + " (" + String.join(", ", entity.fields()) + ") VALUES ("
                 + entity.fields().stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
-        jdbc.batchUpdate(sql, images, BATCH, (ps, image) -> bind(ps, entity.fields(), image, 1));
-        if (!recorder.records(entity.name(), ChangeOperation.INSERT)) {
-            return;
+        boolean recorded = recorder.records(entity.name(), ChangeOperation.INSERT);
+        // Chunk by chunk: the images of one chunk exist at a time, and the recorder hands a big transaction's
+        // changes over in parts as they come instead of receiving them all at once (issue 13).
+        for (int from = 0; from < rows.size(); from += BATCH) {
+            List<Map<String, Object>> images = rows.subList(from, Math.min(rows.size(), from + BATCH)).stream()
+                    .map(row -> image(entity, row)).toList();
+            jdbc.batchUpdate(sql, images, BATCH, (ps, image) -> bind(ps, entity.fields(), image, 1));
+            if (recorded) {
+                recorder.record(changes(entity, ChangeOperation.INSERT, images));
+            }
         }
-        recorder.record(images.stream()
-                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.INSERT, image))
-                .toList());
+    }
+
+    private static List<Change> changes(DataEntityDefinition entity, ChangeOperation operation,
+                                        List<Map<String, Object>> images) {
+        return images.stream().map(image -> new Change(entity.name(), key(entity, image), operation, image)).toList();
     }
 
     /**
@@ -138,36 +147,43 @@ public final class DataEntityWriter {
     }
 
     /**
-     * Records an UPDATE change with the full image of each updated row, read back after the update; reads nothing
-     * when no table map carries updates of the entity (the recorder would drop them), which spares a query per
-     * 1,000 rows and the images' memory until commit on the month end's biggest steps (issue 13).
+     * Records an UPDATE change with the full image of each updated row, read back after the update 1,000 keys at a
+     * time, each chunk recorded before the next is read: a proposal posting that writes back 100,000 staged actuals
+     * holds 1,000 images and the recorder's part, not 100,000 images (issue 13, the out-of-heap of the million-row
+     * month end). Reads nothing when no table map carries updates of the entity (the recorder would drop them).
      */
     private void recordUpdates(DataEntityDefinition entity, List<?> keys) {
         if (!recorder.records(entity.name(), ChangeOperation.UPDATE)) {
             return;
         }
-        List<Map<String, Object>> images = read(entity, keys);
-        recorder.record(images.stream()
-                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.UPDATE, image))
-                .toList());
+        for (int from = 0; from < keys.size(); from += BATCH) {
+            recorder.record(changes(entity, ChangeOperation.UPDATE,
+                    readChunk(entity, keys.subList(from, Math.min(keys.size(), from + BATCH)))));
+        }
     }
 
-    /** Reads full row images by integration key (chunks of 1,000 keys). */
+    /**
+     * Reads full row images by integration key (queries of 1,000 keys), in no particular order. Holds them all:
+     * for many keys, read a chunk at a time.
+     */
     public List<Map<String, Object>> read(DataEntityDefinition entity, List<?> keys) {
         List<Map<String, Object>> rows = new ArrayList<>(keys.size());
         for (int from = 0; from < keys.size(); from += BATCH) {
-            List<?> chunk = keys.subList(from, Math.min(keys.size(), from + BATCH));
-            String sql = "SELECT " + String.join(", ", entity.fields()) + " FROM " + entity.table() + " WHERE "
-                    + entity.integrationKey() + " IN (" + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")";
-            rows.addAll(jdbc.query(sql, (rs, n) -> {
-                Map<String, Object> row = new LinkedHashMap<>();
-                for (String field : entity.fields()) {
-                    row.put(field, normalise(rs.getObject(field)));
-                }
-                return row;
-            }, chunk.toArray()));
+            rows.addAll(readChunk(entity, keys.subList(from, Math.min(keys.size(), from + BATCH))));
         }
         return rows;
+    }
+
+    private List<Map<String, Object>> readChunk(DataEntityDefinition entity, List<?> chunk) {
+        String sql = "SELECT " + String.join(", ", entity.fields()) + " FROM " + entity.table() + " WHERE "
+                + entity.integrationKey() + " IN (" + chunk.stream().map(k -> "?").collect(Collectors.joining(", ")) + ")";
+        return jdbc.query(sql, (rs, n) -> {
+            Map<String, Object> row = new LinkedHashMap<>();
+            for (String field : entity.fields()) {
+                row.put(field, normalise(rs.getObject(field)));
+            }
+            return row;
+        }, chunk.toArray());
     }
 
     /** Deletes rows by key, recording a DELETE change with the last image of each row. */
@@ -177,13 +193,14 @@ public final class DataEntityWriter {
         }
         ChangeRecorder.currentBatchId();
         List<Object> keyList = inLockOrder(keys);
-        List<Map<String, Object>> images = recorder.records(entity.name(), ChangeOperation.DELETE)
-                ? read(entity, keyList) : List.of();
-        jdbc.batchUpdate("DELETE FROM " + entity.table() + " WHERE " + entity.integrationKey() + " = ?", keyList, BATCH,
-                (ps, key) -> ps.setObject(1, key));
-        recorder.record(images.stream()
-                .map(image -> new Change(entity.name(), key(entity, image), ChangeOperation.DELETE, image))
-                .toList());
+        boolean recorded = recorder.records(entity.name(), ChangeOperation.DELETE);
+        for (int from = 0; from < keyList.size(); from += BATCH) {
+            List<Object> chunk = keyList.subList(from, Math.min(keyList.size(), from + BATCH));
+            List<Map<String, Object>> images = recorded ? readChunk(entity, chunk) : List.of();
+            jdbc.batchUpdate("DELETE FROM " + entity.table() + " WHERE " + entity.integrationKey() + " = ?", chunk,
+                    BATCH, (ps, key) -> ps.setObject(1, key));
+            recorder.record(changes(entity, ChangeOperation.DELETE, images));
+        }
     }
 
     private static Map<String, Object> image(DataEntityDefinition entity, Map<String, Object> row) {

@@ -193,8 +193,9 @@ class DataEntityWriterTest extends DatabaseTest {
     }
 
     /**
-     * Issue 13: a transaction that records more than the part size hands its changes over in parts as it goes, in
-     * order, and the commit gets only the rest; every part and the commit carry the transaction's batch id.
+     * Issue 13: a transaction that records more than the part size hands its changes over in parts of that size as
+     * it goes, in order, also when one call brings more than a part; the commit gets only the rest; every part and
+     * the commit carry the transaction's batch id.
      */
     @Test
     void aBigTransactionHandsItsChangesOverInParts() {
@@ -226,9 +227,68 @@ class DataEntityWriterTest extends DatabaseTest {
             writer.insert(THINGS, List.of(row("6")));
         });
 
-        assertThat(seen).containsExactly("part [1, 2]", "part [3, 4, 5]", "commit [6]");
-        assertThat(batches).hasSize(4).containsOnly(batches.get(0));
+        assertThat(seen).containsExactly("part [1, 2]", "part [3, 4]", "part [5, 6]", "commit []");
+        assertThat(batches).hasSize(5).containsOnly(batches.get(0));
         assertThatThrownBy(() -> recorder.setPartSize(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Issue 13 (the million-row month end ran out of heap posting an invoice proposal): writing back thousands of
+     * rows reads their images a chunk of 1,000 at a time and records each chunk before reading the next, so the
+     * first part goes to the hook after one read, not after every image of the update was read and held. The same
+     * for inserts and deletes; every change arrives once, in parts no bigger than the part size.
+     */
+    @Test
+    void aBigWriteHandsItsImagesOverChunkByChunk() {
+        int rows = 2_500;
+        List<String> reads = new ArrayList<>();
+        JdbcTemplate counting = new JdbcTemplate(dataSource()) {
+            @Override
+            public <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+                reads.add(sql);
+                return super.query(sql, mapper, args);
+            }
+        };
+        ChangeRecorder parted = new ChangeRecorder(counting, Clock.systemUTC());
+        DataEntityWriter chunked = new DataEntityWriter(counting, parted);
+        parted.setPartSize(1_000);
+        List<String> parts = new ArrayList<>();
+        parted.setHook(new SyncHook() {
+            @Override
+            public void beforeCommit(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                parts.add("commit " + changes.size() + " " + operations(changes));
+            }
+
+            @Override
+            public void deliverPart(UUID batchId, List<SyncHook.RecordedChange> changes) {
+                parts.add("part " + changes.size() + " " + operations(changes) + " after " + reads.size() + " reads");
+            }
+
+            @Override
+            public void afterCompletion(UUID batchId, boolean committed) {
+            }
+        });
+        List<Map<String, Object>> inserted = new ArrayList<>();
+        for (int i = 0; i < rows; i++) {
+            inserted.add(row(String.valueOf(i)));
+        }
+        List<UUID> keys = inserted.stream().map(r -> (UUID) r.get("thingid")).toList();
+        Map<UUID, Map<String, Object>> updates = new java.util.LinkedHashMap<>();
+        keys.forEach(k -> updates.put(k, new HashMap<>(Map.of("label", "y"))));
+
+        tx.executeWithoutResult(s -> chunked.insert(THINGS, inserted));
+        tx.executeWithoutResult(s -> chunked.updateEach(THINGS, updates));
+        tx.executeWithoutResult(s -> chunked.delete(THINGS, keys));
+
+        assertThat(parts).containsExactly(
+                "part 1000 [INSERT] after 0 reads", "part 1000 [INSERT] after 0 reads", "commit 500 [INSERT]",
+                "part 1000 [UPDATE] after 1 reads", "part 1000 [UPDATE] after 2 reads", "commit 500 [UPDATE]",
+                "part 1000 [DELETE] after 4 reads", "part 1000 [DELETE] after 5 reads", "commit 500 [DELETE]");
+        assertThat(count("thing")).isZero();
+    }
+
+    private static List<String> operations(List<SyncHook.RecordedChange> changes) {
+        return changes.stream().map(c -> c.operation().name()).distinct().toList();
     }
 
     private int count(String table) {
