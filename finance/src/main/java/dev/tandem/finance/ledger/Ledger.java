@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The general ledger (§9, DESIGN §4 invariant 3). A voucher is posted whole or not at all:
@@ -151,47 +152,12 @@ public final class Ledger {
                         + "voucher of " + draft.dataAreaId());
             }
             LocalDate date = calendar.accountingDate(draft.date());
-            Map<String, BigDecimal> perCurrency = new TreeMap<>();
+            Balance balance = new Balance(draft.description());
             List<PostedLine> lines = new ArrayList<>();
-            BigDecimal accountingSum = BigDecimal.ZERO;
             for (Line l : draft.lines()) {
-                requireAccount(l.mainAccount());
-                if (l.amount().compareTo(Money.round(l.amount(), l.currency())) != 0) {
-                    throw new TandemException(INVALID_INPUT, "Voucher line amount " + l.amount().toPlainString() + " "
-                            + l.currency() + " is not at the currency's minor units");
-                }
-                perCurrency.merge(l.currency(), l.amount(), BigDecimal::add);
-                BigDecimal accounting = Money.round(l.amount().multiply(l.exchangeRate()), entity.accountingCurrency());
-                accountingSum = accountingSum.add(accounting);
-                lines.add(new PostedLine(lines.size() + 1, l.mainAccount(), l.currency(), l.amount(), accounting,
-                        l.exchangeRate(), l.projectId(), l.customerAccount(), l.description()));
+                lines.add(balance.convert(l, lines.size() + 1));
             }
-            perCurrency.forEach((currency, sum) -> {
-                if (sum.signum() != 0) {
-                    throw new TandemException(UNBALANCED_VOUCHER, "Voucher '" + draft.description() + "' does not balance in "
-                            + currency + ": debits and credits differ by " + sum.toPlainString(),
-                            Map.of("currency", currency, "difference", sum.toPlainString()));
-                }
-            });
-            if (accountingSum.signum() != 0) {
-                BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(Money.minorUnits(entity.accountingCurrency()))
-                        .divide(BigDecimal.valueOf(2));
-                if (accountingSum.abs().compareTo(halfUnit.multiply(BigDecimal.valueOf(lines.size()))) > 0) {
-                    throw new TandemException(UNBALANCED_VOUCHER, "Voucher '" + draft.description() + "' does not balance "
-                            + "in the accounting currency " + entity.accountingCurrency() + ": the lines differ by "
-                            + accountingSum.toPlainString() + ", more than conversion rounding can explain");
-                }
-                if (entity.roundingAccount() == null) {
-                    throw new TandemException(POSTING_SETUP_MISSING, "Legal entity " + entity.dataAreaId() + " has no "
-                            + "rounding account for the " + accountingSum.toPlainString() + " "
-                            + entity.accountingCurrency() + " conversion difference of voucher '" + draft.description()
-                            + "'");
-                }
-                requireAccount(entity.roundingAccount());
-                lines.add(new PostedLine(lines.size() + 1, entity.roundingAccount(), entity.accountingCurrency(),
-                        BigDecimal.ZERO, accountingSum.negate(), BigDecimal.ONE, null, null,
-                        "Currency conversion rounding"));
-            }
+            balance.roundingLine(lines.size() + 1).ifPresent(lines::add);
             return new Prepared(draft, date, List.copyOf(lines));
         }
 
@@ -230,6 +196,100 @@ public final class Ledger {
             return posted;
         }
 
+        /**
+         * Opens a voucher written as its lines come ({@link OpenVoucher}): takes its number, checks its date
+         * (PERIOD_CLOSED) and writes its header now, in the caller's transaction.
+         *
+         * @throws TandemException PERIOD_CLOSED
+         * @throws IllegalStateException outside a transaction
+         */
+        public OpenVoucher open(String dataAreaId, LocalDate date, String description, String sourceType,
+                                String sourceId) {
+            if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+                throw new IllegalStateException("a voucher is written in its caller's transaction, and there is none");
+            }
+            if (!dataAreaId.equals(entity.dataAreaId())) {
+                throw new IllegalArgumentException("a batch of legal entity " + entity.dataAreaId() + " can't post a "
+                        + "voucher of " + dataAreaId);
+            }
+            LocalDate accounting = calendar.accountingDate(date);
+            String number = numbers.nextBlock(dataAreaId, NumberSequences.VOUCHER, 1).get(0);
+            return new OpenVoucher(this, new Draft(dataAreaId, date, description, sourceType, sourceId, List.of()),
+                    number, accounting);
+        }
+
+        /**
+         * What a voucher's lines add up to while they are converted: per transaction currency and in the accounting
+         * currency; the one place where a line's accounting amount is rounded and the conversion difference booked.
+         */
+        private final class Balance {
+            private final String description;
+            private final Map<String, BigDecimal> perCurrency = new TreeMap<>();
+            private BigDecimal accountingSum = BigDecimal.ZERO;
+            private int lines;
+
+            private Balance(String description) {
+                this.description = description;
+            }
+
+            /**
+             * The line converted: its accounting amount = amount × exchange rate, rounded once to the accounting
+             * currency.
+             *
+             * @throws TandemException INVALID_INPUT for an amount not at its currency's minor units;
+             *                         POSTING_SETUP_MISSING for an unknown main account
+             */
+            PostedLine convert(Line l, int lineNo) {
+                requireAccount(l.mainAccount());
+                if (l.amount().compareTo(Money.round(l.amount(), l.currency())) != 0) {
+                    throw new TandemException(INVALID_INPUT, "Voucher line amount " + l.amount().toPlainString() + " "
+                            + l.currency() + " is not at the currency's minor units");
+                }
+                perCurrency.merge(l.currency(), l.amount(), BigDecimal::add);
+                BigDecimal accounting = Money.round(l.amount().multiply(l.exchangeRate()), entity.accountingCurrency());
+                accountingSum = accountingSum.add(accounting);
+                lines++;
+                return new PostedLine(lineNo, l.mainAccount(), l.currency(), l.amount(), accounting, l.exchangeRate(),
+                        l.projectId(), l.customerAccount(), l.description());
+            }
+
+            /**
+             * The line that books the conversion difference to the rounding account, if there is one.
+             *
+             * @throws TandemException UNBALANCED_VOUCHER when a currency does not balance, or the accounting amounts
+             *                         differ by more than half a minor unit per line; POSTING_SETUP_MISSING when
+             *                         the legal entity has no rounding account
+             */
+            java.util.Optional<PostedLine> roundingLine(int lineNo) {
+                perCurrency.forEach((currency, sum) -> {
+                    if (sum.signum() != 0) {
+                        throw new TandemException(UNBALANCED_VOUCHER, "Voucher '" + description + "' does not "
+                                + "balance in " + currency + ": debits and credits differ by " + sum.toPlainString(),
+                                Map.of("currency", currency, "difference", sum.toPlainString()));
+                    }
+                });
+                if (accountingSum.signum() == 0) {
+                    return java.util.Optional.empty();
+                }
+                BigDecimal halfUnit = BigDecimal.ONE.movePointLeft(Money.minorUnits(entity.accountingCurrency()))
+                        .divide(BigDecimal.valueOf(2));
+                if (accountingSum.abs().compareTo(halfUnit.multiply(BigDecimal.valueOf(lines))) > 0) {
+                    throw new TandemException(UNBALANCED_VOUCHER, "Voucher '" + description + "' does not balance "
+                            + "in the accounting currency " + entity.accountingCurrency() + ": the lines differ by "
+                            + accountingSum.toPlainString() + ", more than conversion rounding can explain");
+                }
+                if (entity.roundingAccount() == null) {
+                    throw new TandemException(POSTING_SETUP_MISSING, "Legal entity " + entity.dataAreaId() + " has no "
+                            + "rounding account for the " + accountingSum.toPlainString() + " "
+                            + entity.accountingCurrency() + " conversion difference of voucher '" + description + "'");
+                }
+                requireAccount(entity.roundingAccount());
+                return java.util.Optional.of(new PostedLine(lineNo, entity.roundingAccount(),
+                        entity.accountingCurrency(), BigDecimal.ZERO, accountingSum.negate(), BigDecimal.ONE, null,
+                        null, "Currency conversion rounding"));
+            }
+        }
+
         private void requireAccount(String account) {
             if (account == null) {
                 throw new TandemException(POSTING_SETUP_MISSING, "A posting account is not set up in legal entity "
@@ -237,6 +297,99 @@ public final class Ledger {
             }
             if (!accounts.computeIfAbsent(account, a -> exists(entity.dataAreaId(), a))) {
                 throw missingAccount(entity.dataAreaId(), account);
+            }
+        }
+    }
+
+    /**
+     * A voucher written as its lines come, for a voucher too big to hold at once (posting an invoice proposal of
+     * 100,000 lines, issue 13): {@link Batch#open} numbers it and writes its header; {@link #add} checks, converts and
+     * writes lines as they come, in JDBC batches; {@link #complete} checks that it balances, books the conversion
+     * rounding and closes it. The checks are {@link Ledger#post}'s, in the same place ({@code Balance}); a check that
+     * fails throws, and the caller's transaction, which holds everything written so far, rolls back, so a voucher is
+     * still posted whole or not at all. Holds the sums, not the lines.
+     */
+    public final class OpenVoucher {
+
+        private final Batch batch;
+        private final Draft header;
+        private final String voucher;
+        private final LocalDate accountingDate;
+        private final Batch.Balance balance;
+        private final OffsetDateTime now;
+        private final String user;
+        private int lines;
+        private boolean completed;
+
+        private OpenVoucher(Batch batch, Draft header, String voucher, LocalDate accountingDate) {
+            this.batch = batch;
+            this.header = header;
+            this.voucher = voucher;
+            this.accountingDate = accountingDate;
+            this.balance = batch.new Balance(header.description());
+            Map<String, Object> audit = ctx.created();
+            this.now = (OffsetDateTime) audit.get("createdon");
+            this.user = (String) audit.get("createdby");
+            ctx.jdbc().update(INSERT_VOUCHER, header.dataAreaId(), voucher, accountingDate, header.description(),
+                    header.sourceType(), header.sourceId(), null, now, user);
+        }
+
+        /** The voucher number, taken when it was opened. */
+        public String voucher() {
+            return voucher;
+        }
+
+        /** The accounting date, moved to an open period when the legal entity allows it (§11 item 20). */
+        public LocalDate accountingDate() {
+            return accountingDate;
+        }
+
+        /**
+         * Converts and writes lines, numbered on from the last.
+         *
+         * @return the lines as written, with their accounting amounts (accounting currency)
+         * @throws TandemException INVALID_INPUT for an amount not at its currency's minor units;
+         *                         POSTING_SETUP_MISSING for an unknown main account
+         * @throws IllegalStateException after {@link #complete}
+         */
+        public List<PostedLine> add(List<Line> more) {
+            requireOpen();
+            List<PostedLine> written = new ArrayList<>(more.size());
+            List<Object[]> rows = new ArrayList<>(more.size());
+            for (Line l : more) {
+                PostedLine p = balance.convert(l, ++lines);
+                written.add(p);
+                rows.add(lineRow(header.dataAreaId(), voucher, accountingDate, p, now, user));
+            }
+            batch(INSERT_LINE, rows);
+            return written;
+        }
+
+        /**
+         * Checks the voucher and closes it: writes the conversion rounding line if there is a difference.
+         *
+         * @return the number of lines the voucher has, the rounding line included
+         * @throws TandemException INVALID_INPUT for fewer than two lines; UNBALANCED_VOUCHER naming the currency and
+         *                         difference; POSTING_SETUP_MISSING for a missing rounding account (the caller's
+         *                         transaction must then roll back: the lines are written)
+         */
+        public int complete() {
+            requireOpen();
+            completed = true;
+            if (lines < 2) {
+                throw new TandemException(INVALID_INPUT, "A voucher needs at least two lines");
+            }
+            balance.roundingLine(lines + 1).ifPresent(rounding -> {
+                lines++;
+                batch(INSERT_LINE, List.<Object[]>of(lineRow(header.dataAreaId(), voucher, accountingDate, rounding,
+                        now, user)));
+            });
+            return lines;
+        }
+
+        private void requireOpen() {
+            if (completed) {
+                throw new IllegalStateException("voucher " + voucher + " is complete");
             }
         }
     }

@@ -2,7 +2,6 @@ package dev.tandem.finance.proposal;
 
 import dev.tandem.common.Money;
 import dev.tandem.finance.FinanceContext;
-import dev.tandem.finance.ledger.Ledger.Voucher;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -238,17 +237,18 @@ public final class CustomerInvoices {
     }
 
     /**
-     * @param totals       the proposal totals (proposal currency)
-     * @param rate         the invoice's exchange rate
-     * @param receivableMst the accounting amount of the voucher's customer-balance lines, which AR must equal
+     * @param voucher        the invoice's voucher number, posted on {@code accountingDate}
+     * @param totals         the proposal totals (proposal currency)
+     * @param rate           the invoice's exchange rate
+     * @param receivableMst  the accounting amount of the voucher's customer-balance lines, which AR must equal
      */
-    void record(ProposalHeader h, String invoiceId, Voucher voucher, ProposalTotals totals, BigDecimal rate,
-                BigDecimal receivableMst) {
+    void record(ProposalHeader h, String invoiceId, String voucher, LocalDate accountingDate, ProposalTotals totals,
+                BigDecimal rate, BigDecimal receivableMst) {
         Map<String, Object> audit = ctx.created();
         ctx.jdbc().update("INSERT INTO custtrans (dataareaid, invoice, accountnum, transdate, duedate, currencycode, "
                 + "amountcur, amountmst, exchrate, voucher, proposalid, createdon, createdby) VALUES (?, ?, ?, ?, ?, ?, ?, "
-                + "?, ?, ?, ?, ?, ?)", h.dataAreaId(), invoiceId, h.invoiceAccount(), voucher.accountingDate(),
-                h.dueDate(), h.currency(), totals.invoiceAmount(), receivableMst, rate, voucher.voucher(),
+                + "?, ?, ?, ?, ?, ?)", h.dataAreaId(), invoiceId, h.invoiceAccount(), accountingDate,
+                h.dueDate(), h.currency(), totals.invoiceAmount(), receivableMst, rate, voucher,
                 h.proposalId(), (OffsetDateTime) audit.get("createdon"), audit.get("createdby"));
         Map<String, Object> export = new LinkedHashMap<>();
         export.put("proposalid", h.proposalId());
@@ -263,7 +263,7 @@ public final class CustomerInvoices {
         export.put("invoiceamountmst", receivableMst);
         export.put("status", POSTED);
         export.put("iscreditnote", totals.invoiceAmount().signum() < 0);
-        export.put("ledgervoucher", voucher.voucher());
+        export.put("ledgervoucher", voucher);
         export.putAll(audit);
         ctx.writer().insert(ProposalDataEntities.CUSTOMER_INVOICE_EXPORT, List.of(export));
     }

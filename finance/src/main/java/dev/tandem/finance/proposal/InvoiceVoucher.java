@@ -40,33 +40,51 @@ final class InvoiceVoucher {
     private record Key(String account, String projectId, String customer, String description) {
     }
 
-    private final String currency;
+    private final ProposalHeader header;
     private final BigDecimal rate;
     private final Map<Key, BigDecimal> receivable = new LinkedHashMap<>();
     private final Map<Key, BigDecimal> revenue = new LinkedHashMap<>();
-    private final List<Ledger.Line> wipReversal = new ArrayList<>();
+    private List<Ledger.Line> wipReversal = new ArrayList<>();
 
-    private InvoiceVoucher(String currency, BigDecimal rate) {
-        this.currency = currency;
+    /**
+     * A voucher built page by page (issue 13: a proposal of 100,000 lines is not held whole): {@link #add} sums a
+     * page's customer balance, revenue and tax into the voucher's few lines and gives the page's WIP reversal pairs
+     * back at once; {@link #summed} gives the summed lines at the end.
+     *
+     * @param rate 1 proposal currency in the accounting currency, for revenue, tax and customer balance
+     */
+    InvoiceVoucher(ProposalHeader header, BigDecimal rate) {
+        this.header = header;
         this.rate = rate;
     }
 
     /**
-     * @param rate       1 proposal currency in the accounting currency, for revenue, tax and customer balance
+     * Adds a page of lines (those to be invoiced; the others give nothing).
+     *
      * @param profileOf  the profile of a project
      * @param unbilledOf the related unbilled staging rows of a billed actual (empty list when none)
+     * @return the page's WIP reversal lines (accrued revenue / WIP sales value pairs), in the order of the lines
      * @throws TandemException POSTING_SETUP_MISSING naming the profile and the missing account; UNBILLED_NOT_POSTED
      *                         when a related unbilled row has no voucher or exchange rate written back
      */
-    static List<Ledger.Line> lines(ProposalHeader h, List<ProposalLine> lines, BigDecimal rate,
-                                   Function<String, Profile> profileOf, Function<UUID, List<UnbilledRow>> unbilledOf) {
-        InvoiceVoucher v = new InvoiceVoucher(h.currency(), rate);
+    List<Ledger.Line> add(List<ProposalLine> lines, Function<String, Profile> profileOf,
+                          Function<UUID, List<UnbilledRow>> unbilledOf) {
         for (ProposalLine l : lines) {
             if (l.toBeInvoiced()) {
-                v.add(h, l, profileOf.apply(l.projectId()), unbilledOf.apply(l.actualId()));
+                add(header, l, profileOf.apply(l.projectId()), unbilledOf.apply(l.actualId()));
             }
         }
-        return v.result();
+        List<Ledger.Line> page = wipReversal;
+        wipReversal = new ArrayList<>();
+        return page;
+    }
+
+    /** The summed lines so far: customer balance per account, then revenue and sales tax per account and project. */
+    List<Ledger.Line> summed() {
+        List<Ledger.Line> out = new ArrayList<>();
+        receivable.forEach((k, amount) -> line(out, k, amount));
+        revenue.forEach((k, amount) -> line(out, k, amount));
+        return out;
     }
 
     private void add(ProposalHeader h, ProposalLine l, Profile p, List<UnbilledRow> unbilled) {
@@ -107,17 +125,9 @@ final class InvoiceVoucher {
         }
     }
 
-    private List<Ledger.Line> result() {
-        List<Ledger.Line> out = new ArrayList<>();
-        receivable.forEach((k, amount) -> line(out, k, amount));
-        revenue.forEach((k, amount) -> line(out, k, amount));
-        out.addAll(wipReversal);
-        return out;
-    }
-
     private void line(List<Ledger.Line> out, Key k, BigDecimal amount) {
         if (amount.signum() != 0) {
-            out.add(new Ledger.Line(k.account(), currency, amount, rate, k.projectId(), k.customer(), k.description()));
+            out.add(new Ledger.Line(k.account(), header.currency(), amount, rate, k.projectId(), k.customer(), k.description()));
         }
     }
 

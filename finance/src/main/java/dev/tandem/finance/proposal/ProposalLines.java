@@ -5,9 +5,13 @@ import static dev.tandem.finance.FinanceError.NOT_FOUND;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.rows.RowRecords;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import org.springframework.jdbc.core.RowMapper;
 
 /**
  * Storage of proposal lines ({@code projproposalline}). Lines are Finance's own rows, not a data entity: no map
@@ -29,6 +33,58 @@ public final class ProposalLines {
     public List<ProposalLine> lines(String proposalId) {
         return ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? ORDER BY createdon, transdate, "
                 + "linetransid", ProposalLine::map, proposalId);
+    }
+
+    /**
+     * Hands a proposal's lines to {@code page} in import order (as {@link #lines}), {@code size} at a time, read in
+     * keyset pages of (createdon, transdate, linetransid): a proposal of 100,000 lines is never held whole (issue
+     * 13). The consumer may update the lines it is given.
+     */
+    void forEachPage(String proposalId, int size, Consumer<List<ProposalLine>> page) {
+        OffsetDateTime createdOn = null;
+        LocalDate transDate = null;
+        String lineTransId = null;
+        while (true) {
+            List<OffsetDateTime> createdOns = new ArrayList<>();
+            RowMapper<ProposalLine> mapper = (rs, n) -> {
+                createdOns.add(rs.getObject("createdon", OffsetDateTime.class));
+                return ProposalLine.map(rs, n);
+            };
+            List<ProposalLine> read = createdOn == null
+                    ? ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? ORDER BY createdon, "
+                            + "transdate, linetransid LIMIT ?", mapper, proposalId, size)
+                    : ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? AND (createdon, transdate, "
+                            + "linetransid) > (?, ?, ?) ORDER BY createdon, transdate, linetransid LIMIT ?", mapper,
+                            proposalId, createdOn, transDate, lineTransId, size);
+            if (read.isEmpty()) {
+                return;
+            }
+            page.accept(read);
+            if (read.size() < size) {
+                return;
+            }
+            ProposalLine last = read.get(read.size() - 1);
+            createdOn = createdOns.get(createdOns.size() - 1);
+            transDate = last.transDate();
+            lineTransId = last.lineTransId();
+        }
+    }
+
+    /** Whether a proposal has a line. */
+    boolean any(String proposalId) {
+        return !ctx.jdbc().queryForList("SELECT 1 FROM projproposalline WHERE proposalid = ? LIMIT 1", Integer.class,
+                proposalId).isEmpty();
+    }
+
+    /**
+     * The invoiced lines of a proposal under one pair of tax groups (either may be null), the largest absolute line
+     * amounts first, ties in import order; at most {@code limit}.
+     */
+    List<ProposalLine> largestInvoiced(String proposalId, String taxGroup, String itemTaxGroup, int limit) {
+        return ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? AND tobeinvoiced = TRUE AND "
+                + "taxgroup IS NOT DISTINCT FROM ? AND taxitemgroup IS NOT DISTINCT FROM ? ORDER BY ABS(lineamount) "
+                + "DESC, createdon, transdate, linetransid LIMIT ?", ProposalLine::map, proposalId, taxGroup,
+                itemTaxGroup, limit);
     }
 
     /** @throws TandemException NOT_FOUND naming the line and proposal */

@@ -6,7 +6,6 @@ import dev.tandem.common.Money;
 import dev.tandem.common.TandemException;
 import dev.tandem.finance.FinanceContext;
 import dev.tandem.finance.ledger.Ledger;
-import dev.tandem.finance.ledger.Ledger.Voucher;
 import dev.tandem.finance.proposal.ProposalStaging.UnbilledRow;
 import dev.tandem.finance.rates.ExchangeRates;
 import dev.tandem.finance.setup.NumberSequences;
@@ -27,8 +26,9 @@ import java.util.function.Function;
 
 /**
  * Posts an invoice proposal as a customer invoice (§5 steps 14–15, §9, §10 items 3 and 5), all in one transaction:
- * the customer invoice number from the CUSTOMER_INVOICE sequence; the GL voucher of {@link InvoiceVoucher} through
- * {@link Ledger#post} (balanced per currency and in the accounting currency); the customer transaction; the
+ * the customer invoice number from the CUSTOMER_INVOICE sequence; the GL voucher of {@link InvoiceVoucher}, written
+ * page by page through {@link Ledger.OpenVoucher} (balanced per currency and in the accounting currency, checked as
+ * {@link Ledger#post} checks); the customer transaction; the
  * write-back to the billed staging rows (voucher, accounting amount, exchange rate, line sales tax); the customer
  * invoice export; and the proposal Invoiced with its invoice number, voucher and totals. Sales tax is recalculated
  * first, so the invoice carries the tax of its invoice date. A net-negative proposal posts as a credit note.
@@ -36,7 +36,8 @@ import java.util.function.Function;
  * <p>Exchange rate: the contract's fixed rate for the proposal currency, else the market rate of the legal entity's
  * rate type on the invoice date ({@link ExchangeRates#rateForContract}).
  *
- * <p>Refusals, each leaving nothing posted (no number, voucher, customer transaction or write-back): NOT_FOUND;
+ * <p>Refusals, each leaving nothing posted (no number, voucher, customer transaction or write-back; what a refusal
+ * found half-way through the lines had written rolls back with the transaction): NOT_FOUND;
  * POSTED_READ_ONLY when already posted; STATE when not Approved under the workflow (§11 item 22), not Open without
  * it, without lines (§13: nothing is posted before the lines are imported) or with nothing to post; PERIOD_CLOSED
  * unless the legal entity moves the date to the next open period (§11 item 20); POSTING_SETUP_MISSING (profile rule,
@@ -108,33 +109,66 @@ public final class ProposalPosting {
                 needed.value(), StagingRow.BILLED_SALES);
     }
 
-    /** @throws TandemException as listed on the class */
+    /** Lines read, taxed, posted and written back at a time. */
+    static final int PAGE = 1_000;
+
+    private int pageSize = PAGE;
+
+    /**
+     * Sets how many lines posting reads at a time ({@value #PAGE} by default): tests make proposals of a few lines
+     * span several pages.
+     *
+     * @throws IllegalArgumentException when {@code size} is not positive
+     */
+    void pageSize(int size) {
+        if (size < 1) {
+            throw new IllegalArgumentException("page size must be positive: " + size);
+        }
+        this.pageSize = size;
+    }
+
+    /**
+     * Posts the proposal in its own transaction. Its lines are read {@value #PAGE} at a time, twice: once to tax them
+     * on the invoice date, once to post them (the voucher's lines are written as they come, {@link Ledger.OpenVoucher})
+     * and write the posting back to their staging rows; so the heap holds a page and the voucher's sums, not the
+     * proposal (issue 13: a contract's proposal of tens of thousands of lines ran a 1 GB heap out).
+     *
+     * @throws TandemException as listed on the class
+     */
     public PostedInvoice post(String dataAreaId, String proposalId) {
         return ctx.inTransaction(() -> {
             ProposalHeader h = headers.lock(dataAreaId, proposalId);
             ProposalRules.requireNotPosted(h, "posting it again");
             LegalEntity entity = setup.legalEntity(dataAreaId);
             requirePostable(h, entity);
-            List<ProposalLine> current = withCurrentTax(h, lines.lines(proposalId));
-            ProposalTotals totals = ProposalTotals.of(current);
             LocalDate date = setup.accountingDate(dataAreaId, h.invoiceDate());
             BigDecimal rate = rates.rateForContract(dataAreaId, h.contractId(), entity.exchangeRateType(), h.currency(),
                     entity.accountingCurrency(), h.invoiceDate());
-            List<Ledger.Line> gl = InvoiceVoucher.lines(h, current, rate, profiles(dataAreaId), unbilledOf(current));
-            if (gl.size() < 2) {
+            ProposalTotals totals = taxOnInvoiceDate(h);
+            String invoiceId = numbers.next(dataAreaId, NumberSequences.CUSTOMER_INVOICE);
+            boolean credit = totals.invoiceAmount().signum() < 0;
+            Ledger.OpenVoucher voucher = ledger.batch(dataAreaId).open(dataAreaId, date, (credit ? "Credit note "
+                    : "Customer invoice ") + invoiceId + " of invoice proposal " + proposalId, SOURCE_TYPE, proposalId);
+            InvoiceVoucher gl = new InvoiceVoucher(h, rate);
+            Function<String, Profile> profiles = profiles(dataAreaId);
+            int[] written = {0};
+            lines.forEachPage(proposalId, pageSize, page -> {
+                written[0] += voucher.add(gl.add(page, profiles, unbilledOf(page))).size();
+                staging.writePosted(writeBack(page, voucher.voucher(), voucher.accountingDate(), rate,
+                        entity.accountingCurrency()));
+            });
+            List<Ledger.Line> summed = gl.summed();
+            if (written[0] + summed.size() < 2) {
+                // Thrown before the voucher is completed: the transaction rolls back what was written.
                 throw new TandemException(STATE, "Invoice proposal " + proposalId + " has nothing to post: its "
                         + "invoiced lines total " + totals.invoiceAmount().toPlainString() + " " + h.currency(),
                         ProposalRules.props(h));
             }
-            String invoiceId = numbers.next(dataAreaId, NumberSequences.CUSTOMER_INVOICE);
-            boolean credit = totals.invoiceAmount().signum() < 0;
-            Voucher voucher = ledger.post(new Ledger.Draft(dataAreaId, date, (credit ? "Credit note " : "Customer invoice ")
-                    + invoiceId + " of invoice proposal " + proposalId, SOURCE_TYPE, proposalId, gl));
-            BigDecimal receivableMst = voucher.lines().stream().filter(l -> l.customerAccount() != null)
+            BigDecimal receivableMst = voucher.add(summed).stream().filter(l -> l.customerAccount() != null)
                     .map(Ledger.PostedLine::accountingAmount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            customerInvoices.record(h, invoiceId, voucher, totals, rate, receivableMst);
-            staging.writePosted(writeBack(current, voucher.voucher(), voucher.accountingDate(), rate,
-                    entity.accountingCurrency()));
+            voucher.complete();
+            customerInvoices.record(h, invoiceId, voucher.voucher(), voucher.accountingDate(), totals, rate,
+                    receivableMst);
             Map<String, Object> values = totals.headerValues();
             values.put("status", ProposalStatus.INVOICED.value());
             values.put("projinvoiceid", invoiceId);
@@ -154,7 +188,7 @@ public final class ProposalPosting {
                     + "proposals in workflow, so only an approved proposal is posted (§11 item 22)"
                     : "only an open proposal is posted"), ProposalRules.props(h));
         }
-        if (lines.lines(h.proposalId()).isEmpty()) {
+        if (!lines.any(h.proposalId())) {
             String why = issues.issue(h.proposalId()).map(i -> " The last import said: " + i.message()).orElse("");
             throw new TandemException(STATE, "Invoice proposal " + h.proposalId() + " has no lines yet (0.00); it is "
                     + "posted after its lines are imported (§5 step 12, §13)." + why, ProposalRules.props(h));
@@ -162,70 +196,85 @@ public final class ProposalPosting {
     }
 
     /**
-     * Recalculates the lines' tax on the invoice date and stores what changed. The tax is calculated on the invoice's
-     * totals (F&amp;O sales tax "Calculation method: Total"): per pair of sales tax group and item sales tax group,
-     * the tax of the lines' summed amount, each code rounded once; the lines carry that tax between them, each line
-     * its own tax first and the rounding difference then cent by cent to the lines of the largest amounts. So the
-     * tax of each VAT category and rate of the invoice is its taxable amount × rate rounded once, as EN 16931 BR-CO-17
-     * computes it (docs/e-invoicing.md), however many lines round the same way, and the lines still sum to it.
+     * Recalculates the lines' tax on the invoice date and stores what changed; returns the proposal's totals with
+     * that tax. The tax is calculated on the invoice's totals (F&amp;O sales tax "Calculation method: Total"): per
+     * pair of sales tax group and item sales tax group, the tax of the lines' summed amount, each code rounded once;
+     * the lines carry that tax between them, each line its own tax first and the rounding difference then cent by
+     * cent to the lines of the largest amounts. So the tax of each VAT category and rate of the invoice is its
+     * taxable amount × rate rounded once, as EN 16931 BR-CO-17 computes it (docs/e-invoicing.md), however many lines
+     * round the same way, and the lines still sum to it. Reads the lines a page at a time and holds per pair of tax
+     * groups only its sums.
      */
-    private List<ProposalLine> withCurrentTax(ProposalHeader h, List<ProposalLine> stored) {
+    private ProposalTotals taxOnInvoiceDate(ProposalHeader h) {
         ProposalTaxes batchTaxes = taxes.forBatch();
-        BigDecimal[] tax = new BigDecimal[stored.size()];
-        Map<List<String>, List<Integer>> byGroups = new LinkedHashMap<>();
-        for (int i = 0; i < stored.size(); i++) {
-            ProposalLine l = stored.get(i);
-            tax[i] = batchTaxes.taxOf(l, l.taxGroup(), l.itemTaxGroup(), h.invoiceDate());
-            if (l.toBeInvoiced()) {
-                byGroups.computeIfAbsent(java.util.Arrays.asList(l.taxGroup(), l.itemTaxGroup()), k -> new ArrayList<>())
-                        .add(i);
+        Map<List<String>, TaxGroupSums> groups = new LinkedHashMap<>();
+        ProposalTotals[] totals = {ProposalTotals.ZERO};
+        lines.forEachPage(h.proposalId(), pageSize, page -> {
+            List<ProposalLine> current = new ArrayList<>(page.size());
+            List<ProposalLine> changed = new ArrayList<>();
+            for (ProposalLine l : page) {
+                BigDecimal tax = batchTaxes.taxOf(l, l.taxGroup(), l.itemTaxGroup(), h.invoiceDate());
+                ProposalLine now = l.withTax(l.taxGroup(), l.itemTaxGroup(), tax);
+                current.add(now);
+                if (tax.compareTo(l.taxAmount()) != 0) {
+                    changed.add(now);
+                }
+                if (l.toBeInvoiced()) {
+                    groups.computeIfAbsent(java.util.Arrays.asList(l.taxGroup(), l.itemTaxGroup()),
+                            k -> new TaxGroupSums()).add(l.lineAmount(), tax);
+                }
             }
-        }
-        for (Map.Entry<List<String>, List<Integer>> pair : byGroups.entrySet()) {
-            List<Integer> members = pair.getValue();
-            BigDecimal amount = BigDecimal.ZERO;
-            BigDecimal linesTax = BigDecimal.ZERO;
-            for (int i : members) {
-                amount = amount.add(stored.get(i).lineAmount());
-                linesTax = linesTax.add(tax[i]);
-            }
+            lines.updateTax(changed);
+            totals[0] = totals[0].plus(ProposalTotals.of(current));
+        });
+        BigDecimal spread = BigDecimal.ZERO;
+        for (Map.Entry<List<String>, TaxGroupSums> pair : groups.entrySet()) {
+            TaxGroupSums sums = pair.getValue();
             BigDecimal total = batchTaxes.taxOfAmount(h.dataAreaId(), pair.getKey().get(0), pair.getKey().get(1),
-                    Money.round(amount, h.currency()), h.currency(), h.invoiceDate());
-            spread(total.subtract(linesTax), members, stored, tax, h.currency());
+                    Money.round(sums.amount, h.currency()), h.currency(), h.invoiceDate());
+            BigDecimal difference = total.subtract(sums.tax);
+            spread(h, pair.getKey(), difference, sums.lines);
+            spread = spread.add(difference);
         }
-        List<ProposalLine> current = new ArrayList<>();
-        List<ProposalLine> changed = new ArrayList<>();
-        for (int i = 0; i < stored.size(); i++) {
-            ProposalLine l = stored.get(i);
-            ProposalLine now = l.withTax(l.taxGroup(), l.itemTaxGroup(), tax[i]);
-            current.add(now);
-            if (tax[i].compareTo(l.taxAmount()) != 0) {
-                changed.add(now);
-            }
+        return totals[0].withMoreTax(spread);
+    }
+
+    /** The invoiced lines of one pair of tax groups: how many, their summed amount and their own taxes' sum. */
+    private static final class TaxGroupSums {
+        private BigDecimal amount = BigDecimal.ZERO;
+        private BigDecimal tax = BigDecimal.ZERO;
+        private int lines;
+
+        void add(BigDecimal lineAmount, BigDecimal lineTax) {
+            amount = amount.add(lineAmount);
+            tax = tax.add(lineTax);
+            lines++;
         }
-        lines.updateTax(changed);
-        return current;
     }
 
     /**
-     * Adds {@code difference} (a whole number of the currency's minor units) to the members' tax one minor unit at a
-     * time, the lines of the largest absolute amounts first (ties in line order), round-robin if it is more units
-     * than lines.
+     * Adds {@code difference} (a whole number of the currency's minor units) to the tax of the invoiced lines of a
+     * pair of tax groups ({@code lineCount} of them) one minor unit at a time, the lines of the largest absolute
+     * amounts first (ties in import order), round-robin if it is more units than lines; stores the lines it changes.
      */
-    private static void spread(BigDecimal difference, List<Integer> members, List<ProposalLine> stored,
-                               BigDecimal[] tax, String currency) {
+    private void spread(ProposalHeader h, List<String> taxGroups, BigDecimal difference, int lineCount) {
         if (difference.signum() == 0) {
             return;
         }
-        BigDecimal unit = BigDecimal.ONE.movePointLeft(Money.minorUnits(currency));
-        List<Integer> order = new ArrayList<>(members);
-        order.sort((a, b) -> stored.get(b).lineAmount().abs().compareTo(stored.get(a).lineAmount().abs()));
+        BigDecimal unit = BigDecimal.ONE.movePointLeft(Money.minorUnits(h.currency()));
         long units = difference.abs().divide(unit).longValueExact();
         BigDecimal step = difference.signum() > 0 ? unit : unit.negate();
-        for (long k = 0; k < units; k++) {
-            int i = order.get((int) (k % order.size()));
-            tax[i] = tax[i].add(step);
+        long each = units / lineCount;
+        long extra = units % lineCount;
+        List<ProposalLine> largest = lines.largestInvoiced(h.proposalId(), taxGroups.get(0), taxGroups.get(1),
+                (int) Math.min(units, lineCount));
+        List<ProposalLine> changed = new ArrayList<>(largest.size());
+        for (int k = 0; k < largest.size(); k++) {
+            ProposalLine l = largest.get(k);
+            BigDecimal add = step.multiply(BigDecimal.valueOf(each + (k < extra ? 1 : 0)));
+            changed.add(l.withTax(l.taxGroup(), l.itemTaxGroup(), l.taxAmount().add(add)));
         }
+        lines.updateTax(changed);
     }
 
     private Function<String, Profile> profiles(String dataAreaId) {

@@ -12,6 +12,19 @@ import java.util.Map;
  */
 record ProposalTotals(BigDecimal lines, BigDecimal tax, BigDecimal onAccount) {
 
+    /** No lines. */
+    static final ProposalTotals ZERO = new ProposalTotals(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+
+    /** These totals and those of more lines of the same proposal. */
+    ProposalTotals plus(ProposalTotals more) {
+        return new ProposalTotals(lines.add(more.lines), tax.add(more.tax), onAccount.add(more.onAccount));
+    }
+
+    /** The same totals with {@code more} tax (the rounding difference spread over the lines, same currency). */
+    ProposalTotals withMoreTax(BigDecimal more) {
+        return new ProposalTotals(lines, tax.add(more), onAccount);
+    }
+
     static ProposalTotals of(List<ProposalLine> lines) {
         BigDecimal sum = BigDecimal.ZERO;
         BigDecimal tax = BigDecimal.ZERO;

@@ -103,6 +103,62 @@ class ProposalPostingTest extends ProposalTestBase {
                 Integer.class)).isOne();
     }
 
+    /**
+     * Issue 13: posting reads a proposal's lines a page at a time (a contract's proposal of tens of thousands of
+     * lines ran a 1 GB heap out when held whole). The same proposal posted in pages of 3 and in one page is the same
+     * invoice: each line's tax, with the rounding cents of the totals' tax on the same lines; the totals; the
+     * write-back to staging; the voucher's lines with their WIP reversals.
+     */
+    @Test
+    void aProposalPostedInPagesIsTheSameInvoiceAsInOnePage() {
+        useWipProfile();
+        tax.defaultGroup("VAT20");
+        String[] prices = {"11.11", "11.11", "12.34", "11.11", "5.02", "11.11", "1.01", "11.11", "11.11", "0.07", "11.11"};
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal ownTaxes = BigDecimal.ZERO;
+        for (String price : prices) {
+            sum = sum.add(new BigDecimal(price));
+            ownTaxes = ownTaxes.add(dev.tandem.common.Money.round(new BigDecimal(price).multiply(new BigDecimal("0.2")),
+                    "USD"));
+        }
+        BigDecimal invoiceTax = dev.tandem.common.Money.round(sum.multiply(new BigDecimal("0.2")), "USD");
+        assertThat(ownTaxes).as("the lines' own taxes leave cents to spread").isNotEqualByComparingTo(invoiceTax);
+
+        Map<String, Object> onePage = postedAs("INV-ONE", prices, 1_000);
+        Map<String, Object> inPages = postedAs("INV-PAGES", prices, 3);
+
+        assertThat(inPages).isEqualTo(onePage);
+        assertThat((BigDecimal) onePage.get("sumTax")).isEqualByComparingTo(invoiceTax);
+        assertThat((BigDecimal) onePage.get("invoiceAmount")).isEqualByComparingTo(sum.add(invoiceTax));
+        assertThat((List<?>) onePage.get("voucher")).hasSize(3 + 2 * prices.length);
+    }
+
+    /** Posts a proposal of one hour at each price, in pages of {@code pageSize}; what it posted, ids left out. */
+    private Map<String, Object> postedAs(String proposalId, String[] prices, int pageSize) {
+        header(proposalId, "USD");
+        List<UUID> billed = new ArrayList<>();
+        for (String price : prices) {
+            billed.add(readyBilled(proposalId, "USD", "1", price, TIME, "1"));
+        }
+        proposals.lineImport().importForProposal(LE, proposalId);
+        proposals.posting().pageSize(pageSize);
+        PostedInvoice posted = proposals.posting().post(LE, proposalId);
+        Map<String, Object> result = new java.util.LinkedHashMap<>();
+        result.put("invoiceAmount", posted.invoiceAmount().stripTrailingZeros());
+        result.put("sumTax", posted.sumTax().stripTrailingZeros());
+        result.put("receivableMst", posted.receivableMst().stripTrailingZeros());
+        result.put("lineTaxes", jdbc.queryForList("SELECT taxamount FROM projproposalline WHERE proposalid = ? ORDER BY "
+                + "lineamount, taxamount", BigDecimal.class, proposalId).stream().map(BigDecimal::stripTrailingZeros)
+                .toList());
+        result.put("writeBack", billed.stream().map(this::staging).map(row -> ((BigDecimal) row.get("salestaxamount"))
+                .stripTrailingZeros() + " " + ((BigDecimal) row.get("accountingamount")).stripTrailingZeros() + " "
+                + (posted.voucher().equals(row.get("vouchernumber")))).toList());
+        result.put("voucher", voucherLines(posted.voucher()).stream().map(l -> l.mainAccount() + " "
+                + l.amount().stripTrailingZeros() + " " + l.accountingAmount().stripTrailingZeros() + " "
+                + l.description()).sorted().toList());
+        return result;
+    }
+
     @Test
     void salesTaxIsCreditedToTaxPayableAndWrittenBackPerLine() {
         tax.defaultGroup("VAT10");
