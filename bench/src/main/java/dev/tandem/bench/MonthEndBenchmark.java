@@ -129,7 +129,7 @@ public final class MonthEndBenchmark {
         Map<String, String> databases = TestDatabases.appDatabaseProperties(postgresql ? null : temp.resolve("data"), "bench");
         RowsWritten counter = new RowsWritten();
         Phases phases = new Phases(counter);
-        HeapWatch heap = HeapWatch.start();
+        HeapWatch heap = HeapWatch.start(postgresql ? null : temp.resolve("data"));
         long start = System.nanoTime();
         RunReport report;
         try (ConfigurableApplicationContext context = start(databases, counter)) {
@@ -169,6 +169,10 @@ public final class MonthEndBenchmark {
         }
         System.out.printf(Locale.ROOT, "Heap: peak in use %,d MB (sampled), heap pools' peaks %,d MB, max %,d MB%n",
                 heap.peakUsed() >> 20, heap.poolPeaks() >> 20, Runtime.getRuntime().maxMemory() >> 20);
+        if (!postgresql) {
+            System.out.printf(Locale.ROOT, "H2 files: %,d MB after the run (the database shut down), at most %,d MB "
+                    + "during it (sampled every second)%n", h2Bytes >> 20, Math.max(heap.peakFiles(), h2Bytes) >> 20);
+        }
         System.out.printf(Locale.ROOT, "Report: reconcile %s, %d invoices confirmed, %d proposals posted, "
                 + "%d proposal issues%n", report.reconcile().ok() ? "ok" : "FAILED",
                 report.thisRun().invoicesConfirmed(), report.thisRun().proposalsPosted(),
@@ -186,7 +190,8 @@ public final class MonthEndBenchmark {
                 + "| %s | %s | %s | %s |",
                 timeRows, label, wall, phases.first(), rowsWritten, (double) rowsWritten / Math.max(1, timeRows),
                 all.statements(), all.roundTrips(), Math.max(heap.peakUsed(), 0) >> 20,
-                postgresql ? "" : String.format(Locale.ROOT, "%,d", h2Bytes >> 20),
+                postgresql ? "" : String.format(Locale.ROOT, "%,d (peak %,d)", h2Bytes >> 20,
+                        Math.max(heap.peakFiles(), h2Bytes) >> 20),
                 postgresql ? String.format(Locale.ROOT, "%.1f", copySeconds) : "",
                 postgresql ? String.format(Locale.ROOT, "%.1f×", wall / copySeconds) : "",
                 report.reconcile().ok() ? "ok" : "FAILED");
@@ -488,16 +493,26 @@ public final class MonthEndBenchmark {
     /** Peak heap in use, sampled every 20 ms, and the heap pools' peak usage, reset at start. */
     private static final class HeapWatch {
         private final AtomicLong peakUsed = new AtomicLong();
+        private final AtomicLong peakFiles = new AtomicLong();
         private volatile boolean running = true;
         private Thread sampler;
 
-        static HeapWatch start() {
+        /** Samples the heap every 20 ms and, when {@code h2Directory} is not null, its files' size every second. */
+        static HeapWatch start(Path h2Directory) {
             HeapWatch watch = new HeapWatch();
             heapPools().forEach(MemoryPoolMXBean::resetPeakUsage);
             watch.sampler = Thread.ofPlatform().daemon().start(() -> {
+                long samples = 0;
                 while (watch.running) {
                     watch.peakUsed.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage()
                             .getUsed(), Math::max);
+                    if (h2Directory != null && samples++ % 50 == 0 && Files.isDirectory(h2Directory)) {
+                        try {
+                            watch.peakFiles.accumulateAndGet(size(h2Directory), Math::max);
+                        } catch (IOException | java.io.UncheckedIOException e) {
+                            // A file appeared or went while it was listed: the next sample counts it.
+                        }
+                    }
                     try {
                         Thread.sleep(20);
                     } catch (InterruptedException e) {
@@ -515,6 +530,11 @@ public final class MonthEndBenchmark {
 
         long peakUsed() {
             return peakUsed.get();
+        }
+
+        /** The largest size of the H2 files sampled during the run, in bytes (0 on PostgreSQL). */
+        long peakFiles() {
+            return peakFiles.get();
         }
 
         long poolPeaks() {

@@ -40,11 +40,21 @@ public final class DatabaseUrls {
      * <p>{@code COMPRESS=TRUE}: pages are written compressed. Every commit writes the changed pages to the end of the
      * file and the old versions are only freed later, so the file grows by many times what it holds; compressed
      * pages make that churn ten times smaller (the example's two files: 156 MB before, 11 MB with it; issue 13).
+     *
+     * <p>{@code MAX_COMPACT_TIME=}{@value #H2_MAX_COMPACT_MILLIS}: when the database shuts down, H2 rewrites its
+     * sparse chunks and moves them to the front of the file for up to 30 s (H2's default is 0.2 s), so that the file
+     * left on disk is near the size of its data. H2 would do that while it runs only from its background writer,
+     * which {@code WRITE_DELAY=0} switches off: the files of a month end of 10,000 time rows were 328 MB after the
+     * run with the default and 61 MB with this (33 MB fully compacted), at no measurable cost to the run (issue 13).
      */
     public static String h2File(Path directory, String name) {
         return "jdbc:h2:retry:" + directory.resolve(name).toAbsolutePath() + H2_OPTIONS
-                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE";
+                + ";AUTO_SERVER=FALSE;WRITE_DELAY=0;DB_CLOSE_DELAY=-1;DB_CLOSE_ON_EXIT=FALSE;COMPRESS=TRUE"
+                + ";MAX_COMPACT_TIME=" + H2_MAX_COMPACT_MILLIS;
     }
+
+    /** How long an H2 file database may spend compacting its file when it shuts down, in milliseconds. */
+    public static final int H2_MAX_COMPACT_MILLIS = 30_000;
 
     /**
      * Whether a JDBC url opens H2 inside this JVM (a file or in-memory database, not an H2 server over TCP/SSL).
