@@ -70,6 +70,32 @@ public final class ProposalLines {
         }
     }
 
+    /**
+     * Hands a proposal's lines to {@code page} in the order of their actual ids (then line ids), {@code size} at a
+     * time, in keyset pages: the order in which the data-entity writer locks the staging rows it writes back
+     * ({@code DataEntityWriter.LOCK_ORDER}, the key's text, which for UUIDs is their order in SQL), so that a
+     * write-back done page by page still locks the rows in one global order.
+     */
+    void forEachPageByActual(String proposalId, int size, Consumer<List<ProposalLine>> page) {
+        ProposalLine last = null;
+        while (true) {
+            List<ProposalLine> read = last == null
+                    ? ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? ORDER BY actualid, "
+                            + "linetransid LIMIT ?", ProposalLine::map, proposalId, size)
+                    : ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? AND (actualid, linetransid) "
+                            + "> (?, ?) ORDER BY actualid, linetransid LIMIT ?", ProposalLine::map, proposalId,
+                            last.actualId(), last.lineTransId(), size);
+            if (read.isEmpty()) {
+                return;
+            }
+            page.accept(read);
+            if (read.size() < size) {
+                return;
+            }
+            last = read.get(read.size() - 1);
+        }
+    }
+
     /** Whether a proposal has a line. */
     boolean any(String proposalId) {
         return !ctx.jdbc().queryForList("SELECT 1 FROM projproposalline WHERE proposalid = ? LIMIT 1", Integer.class,

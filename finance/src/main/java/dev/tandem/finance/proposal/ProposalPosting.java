@@ -129,9 +129,11 @@ public final class ProposalPosting {
 
     /**
      * Posts the proposal in its own transaction. Its lines are read {@value #PAGE} at a time, twice: once to tax them
-     * on the invoice date, once to post them (the voucher's lines are written as they come, {@link Ledger.OpenVoucher})
-     * and write the posting back to their staging rows; so the heap holds a page and the voucher's sums, not the
-     * proposal (issue 13: a contract's proposal of tens of thousands of lines ran a 1 GB heap out).
+     * on the invoice date (in import order), once to post them (the voucher's lines are written as they come,
+     * {@link Ledger.OpenVoucher}) and write the posting back to their staging rows (in actual-id order, the order in
+     * which the writer locks those rows, so that pages lock them in one global order); so the heap holds a page and
+     * the voucher's sums, not the proposal (issue 13: a contract's proposal of tens of thousands of lines ran a 1 GB
+     * heap out).
      *
      * @throws TandemException as listed on the class
      */
@@ -152,7 +154,8 @@ public final class ProposalPosting {
             InvoiceVoucher gl = new InvoiceVoucher(h, rate);
             Function<String, Profile> profiles = profiles(dataAreaId);
             int[] written = {0};
-            lines.forEachPage(proposalId, pageSize, page -> {
+            // In actual-id order: the write-back locks the staging rows page by page in the writer's one order.
+            lines.forEachPageByActual(proposalId, pageSize, page -> {
                 written[0] += voucher.add(gl.add(page, profiles, unbilledOf(page))).size();
                 staging.writePosted(writeBack(page, voucher.voucher(), voucher.accountingDate(), rate,
                         entity.accountingCurrency()));
