@@ -56,6 +56,23 @@ class BatchReadsTest extends FinanceTestBase {
         assertThat(finance.generalLedger().vouchers(LE)).isEqualTo(new GeneralLedger.VoucherCount(2, 0));
     }
 
+    /**
+     * Issue 13: PostgreSQL's driver reads a result in pieces of the statement's fetch size only inside a transaction;
+     * outside one it reads all of it first, and the general-ledger export of a million-row month end (about 6 M lines)
+     * ran a 1 GB heap out. Each line is handed over inside a transaction.
+     */
+    @Test
+    void theLedgerIsHandedOverFromAStreamingQuery() {
+        finance.ledger().post(new Draft(LE, DAY, "Time", "test", "1", List.of(
+                line("600100", "EUR", "100.00", "1.1"), line("600900", "EUR", "-100.00", "1.1"))));
+        List<Boolean> inTransaction = new ArrayList<>();
+
+        finance.generalLedger().forEachEntry(LE, e -> inTransaction.add(org.springframework.transaction.support
+                .TransactionSynchronizationManager.isActualTransactionActive()));
+
+        assertThat(inTransaction).containsExactly(true, true);
+    }
+
     @Test
     void anUnknownLegalEntityHasNoLedgerNoNameAndNoCustomers() {
         assertThat(finance.generalLedger().forEachEntry("XXXX", e -> { })).isZero();
