@@ -64,7 +64,7 @@ public final class DataEntityWriter {
             return;
         }
         ChangeRecorder.currentBatchId(); // fail before writing anything when there is no transaction
-        rows.forEach(row -> image(entity, row)); // every row checked before the first is written
+        rows.forEach(row -> check(entity, row)); // every row checked before the first is written
         String sql = "INSERT INTO " + entity.table() + " (" + String.join(", ", entity.fields()) + ") VALUES ("
                 + entity.fields().stream().map(f -> "?").collect(Collectors.joining(", ")) + ")";
         boolean recorded = recorder.records(entity.name(), ChangeOperation.INSERT);
@@ -203,11 +203,16 @@ public final class DataEntityWriter {
         }
     }
 
-    private static Map<String, Object> image(DataEntityDefinition entity, Map<String, Object> row) {
+    /** @throws IllegalArgumentException when the row names a field the entity does not have, or has no key */
+    private static void check(DataEntityDefinition entity, Map<String, Object> row) {
         row.keySet().forEach(f -> requireField(entity, f));
         if (row.get(entity.integrationKey()) == null) {
             throw new IllegalArgumentException(entity.name() + ": row has no " + entity.integrationKey());
         }
+    }
+
+    /** The row's full image, every field of the entity in its order; the row must have passed {@link #check}. */
+    private static Map<String, Object> image(DataEntityDefinition entity, Map<String, Object> row) {
         Map<String, Object> image = new LinkedHashMap<>();
         for (String field : entity.fields()) {
             image.put(field, normalise(row.get(field)));

@@ -183,8 +183,7 @@ public final class Ledger {
                 Prepared p = vouchers.get(i);
                 Draft draft = p.draft();
                 String voucher = voucherNumbers.get(i);
-                headers.add(new Object[] {draft.dataAreaId(), voucher, p.accountingDate(), draft.description(),
-                    draft.sourceType(), draft.sourceId(), null, now, user});
+                headers.add(headerRow(draft, voucher, p.accountingDate(), null, now, user));
                 for (PostedLine l : p.lines()) {
                     rows.add(lineRow(draft.dataAreaId(), voucher, p.accountingDate(), l, now, user));
                 }
@@ -330,8 +329,7 @@ public final class Ledger {
             Map<String, Object> audit = ctx.created();
             this.now = (OffsetDateTime) audit.get("createdon");
             this.user = (String) audit.get("createdby");
-            ctx.jdbc().update(INSERT_VOUCHER, header.dataAreaId(), voucher, accountingDate, header.description(),
-                    header.sourceType(), header.sourceId(), null, now, user);
+            ctx.jdbc().update(INSERT_VOUCHER, headerRow(header, voucher, accountingDate, null, now, user));
         }
 
         /** The voucher number, taken when it was opened. */
@@ -488,6 +486,13 @@ public final class Ledger {
                 + dataAreaId, Map.of("mainAccount", account));
     }
 
+    /** The values of {@link #INSERT_VOUCHER} for a voucher header; {@code reverses} is null but for a reversal. */
+    private static Object[] headerRow(Draft draft, String voucher, LocalDate accountingDate, String reverses,
+                                      OffsetDateTime now, String user) {
+        return new Object[] {draft.dataAreaId(), voucher, accountingDate, draft.description(), draft.sourceType(),
+            draft.sourceId(), reverses, now, user};
+    }
+
     private static Object[] lineRow(String dataAreaId, String voucher, LocalDate date, PostedLine l, OffsetDateTime now,
                                     String user) {
         return new Object[] {dataAreaId, voucher, l.lineNo(), l.mainAccount(), l.currency(), l.amount(),
@@ -505,8 +510,7 @@ public final class Ledger {
         Map<String, Object> audit = ctx.created();
         OffsetDateTime now = (OffsetDateTime) audit.get("createdon");
         String user = (String) audit.get("createdby");
-        ctx.jdbc().update(INSERT_VOUCHER, draft.dataAreaId(), voucher, date, draft.description(), draft.sourceType(),
-                draft.sourceId(), reverses, now, user);
+        ctx.jdbc().update(INSERT_VOUCHER, headerRow(draft, voucher, date, reverses, now, user));
         List<Object[]> rows = new ArrayList<>();
         for (PostedLine l : lines) {
             rows.add(lineRow(draft.dataAreaId(), voucher, date, l, now, user));

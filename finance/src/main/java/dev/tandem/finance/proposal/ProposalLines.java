@@ -8,8 +8,10 @@ import dev.tandem.finance.rows.RowRecords;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -36,55 +38,59 @@ public final class ProposalLines {
     }
 
     /**
-     * Hands a proposal's lines to {@code page} in import order (as {@link #lines}), {@code size} at a time, read in
-     * keyset pages of (createdon, transdate, linetransid): a proposal of 100,000 lines is never held whole (issue
-     * 13). The consumer may update the lines it is given.
+     * An order in which {@link #forEachPage} hands a proposal's lines over: the columns of the key, each with the
+     * Java type it is read back as to continue after it.
      */
-    void forEachPage(String proposalId, int size, Consumer<List<ProposalLine>> page) {
-        OffsetDateTime createdOn = null;
-        LocalDate transDate = null;
-        String lineTransId = null;
-        while (true) {
-            List<OffsetDateTime> createdOns = new ArrayList<>();
-            RowMapper<ProposalLine> mapper = (rs, n) -> {
-                createdOns.add(rs.getObject("createdon", OffsetDateTime.class));
-                return ProposalLine.map(rs, n);
-            };
-            List<ProposalLine> read = createdOn == null
-                    ? ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? ORDER BY createdon, "
-                            + "transdate, linetransid LIMIT ?", mapper, proposalId, size)
-                    : ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? AND (createdon, transdate, "
-                            + "linetransid) > (?, ?, ?) ORDER BY createdon, transdate, linetransid LIMIT ?", mapper,
-                            proposalId, createdOn, transDate, lineTransId, size);
-            if (read.isEmpty()) {
-                return;
-            }
-            page.accept(read);
-            if (read.size() < size) {
-                return;
-            }
-            ProposalLine last = read.get(read.size() - 1);
-            createdOn = createdOns.get(createdOns.size() - 1);
-            transDate = last.transDate();
-            lineTransId = last.lineTransId();
+    enum Order {
+        /** Import order, as {@link #lines}: (createdon, transdate, linetransid). */
+        IMPORT(List.of("createdon", "transdate", "linetransid"), List.of(OffsetDateTime.class, LocalDate.class,
+                String.class)),
+        /**
+         * The order of the lines' actual ids, then line ids: the order in which the data-entity writer locks the
+         * staging rows it writes back ({@code DataEntityWriter.LOCK_ORDER}, the key's text, which for UUIDs is their
+         * order in SQL), so that a write-back done page by page still locks the rows in one global order.
+         */
+        ACTUAL(List.of("actualid", "linetransid"), List.of(UUID.class, String.class));
+
+        private final List<String> columns;
+        private final List<Class<?>> types;
+
+        Order(List<String> columns, List<Class<?>> types) {
+            this.columns = columns;
+            this.types = types;
         }
     }
 
     /**
-     * Hands a proposal's lines to {@code page} in the order of their actual ids (then line ids), {@code size} at a
-     * time, in keyset pages: the order in which the data-entity writer locks the staging rows it writes back
-     * ({@code DataEntityWriter.LOCK_ORDER}, the key's text, which for UUIDs is their order in SQL), so that a
-     * write-back done page by page still locks the rows in one global order.
+     * Hands a proposal's lines to {@code page} in {@code order}, {@code size} at a time, read in keyset pages: a
+     * proposal of 100,000 lines is never held whole (issue 13). The consumer may update the lines it is given, but
+     * not their key columns.
      */
-    void forEachPageByActual(String proposalId, int size, Consumer<List<ProposalLine>> page) {
-        ProposalLine last = null;
+    void forEachPage(String proposalId, Order order, int size, Consumer<List<ProposalLine>> page) {
+        String key = String.join(", ", order.columns);
+        String first = "SELECT * FROM projproposalline WHERE proposalid = ? ORDER BY " + key + " LIMIT ?";
+        String next = "SELECT * FROM projproposalline WHERE proposalid = ? AND (" + key + ") > ("
+                + String.join(", ", Collections.nCopies(order.columns.size(), "?")) + ") ORDER BY " + key
+                + " LIMIT ?";
+        Object[] after = null;
         while (true) {
-            List<ProposalLine> read = last == null
-                    ? ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? ORDER BY actualid, "
-                            + "linetransid LIMIT ?", ProposalLine::map, proposalId, size)
-                    : ctx.jdbc().query("SELECT * FROM projproposalline WHERE proposalid = ? AND (actualid, linetransid) "
-                            + "> (?, ?) ORDER BY actualid, linetransid LIMIT ?", ProposalLine::map, proposalId,
-                            last.actualId(), last.lineTransId(), size);
+            Object[] lastKey = new Object[order.columns.size()];
+            RowMapper<ProposalLine> mapper = (rs, n) -> {
+                for (int i = 0; i < lastKey.length; i++) {
+                    lastKey[i] = rs.getObject(order.columns.get(i), order.types.get(i));
+                }
+                return ProposalLine.map(rs, n);
+            };
+            List<ProposalLine> read;
+            if (after == null) {
+                read = ctx.jdbc().query(first, mapper, proposalId, size);
+            } else {
+                List<Object> args = new ArrayList<>();
+                args.add(proposalId);
+                args.addAll(List.of(after));
+                args.add(size);
+                read = ctx.jdbc().query(next, mapper, args.toArray());
+            }
             if (read.isEmpty()) {
                 return;
             }
@@ -92,7 +98,7 @@ public final class ProposalLines {
             if (read.size() < size) {
                 return;
             }
-            last = read.get(read.size() - 1);
+            after = lastKey;
         }
     }
 

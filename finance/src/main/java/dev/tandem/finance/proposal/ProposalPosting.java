@@ -155,7 +155,7 @@ public final class ProposalPosting {
             Function<String, Profile> profiles = profiles(dataAreaId);
             int[] written = {0};
             // In actual-id order: the write-back locks the staging rows page by page in the writer's one order.
-            lines.forEachPageByActual(proposalId, pageSize, page -> {
+            lines.forEachPage(proposalId, ProposalLines.Order.ACTUAL, pageSize, page -> {
                 written[0] += voucher.add(gl.add(page, profiles, unbilledOf(page))).size();
                 staging.writePosted(writeBack(page, voucher.voucher(), voucher.accountingDate(), rate,
                         entity.accountingCurrency()));
@@ -212,7 +212,7 @@ public final class ProposalPosting {
         ProposalTaxes batchTaxes = taxes.forBatch();
         Map<List<String>, TaxGroupSums> groups = new LinkedHashMap<>();
         ProposalTotals[] totals = {ProposalTotals.ZERO};
-        lines.forEachPage(h.proposalId(), pageSize, page -> {
+        lines.forEachPage(h.proposalId(), ProposalLines.Order.IMPORT, pageSize, page -> {
             List<ProposalLine> current = new ArrayList<>(page.size());
             List<ProposalLine> changed = new ArrayList<>();
             for (ProposalLine l : page) {
