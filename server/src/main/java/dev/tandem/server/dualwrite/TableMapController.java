@@ -130,8 +130,11 @@ public class TableMapController {
             if (!initialSync) {
                 return ResponseEntity.ok(runtime.run(id, false, DualWriteApi.user()));
             }
+            // The acting user is read here, on the request's thread: the job runs on a thread of its own, which has
+            // no security context and would record the change as the system's.
+            String user = DualWriteApi.user();
             InitialSyncRun run = initialSyncs.start(id, () -> {
-                runtime.run(id, true, DualWriteApi.user());
+                runtime.run(id, true, user);
                 return runtime.initialSyncRuns(id).getFirst();
             });
             return InitialSyncController.accepted(id, run);

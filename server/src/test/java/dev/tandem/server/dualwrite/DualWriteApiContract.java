@@ -222,6 +222,9 @@ abstract class DualWriteApiContract {
         assertThat(runWithSync.status()).as(runWithSync.body()).isEqualTo(202);
         awaitRun(runWithSync.json().get("runId").asString());
         awaitState("msdyn_projects", "RUNNING");
+        // Run in the background, the change is still the signed-in user's, not the system's.
+        assertThat(http.get(API + "/maps/msdyn_projects").ok().get("changedBy").asString())
+                .isEqualTo(dev.tandem.server.TestAuth.ADMIN);
         JsonNode runs = http.get(API + "/maps/msdyn_projects/initial-sync-runs").ok();
         assertThat(runs.get("total").asInt()).isEqualTo(2);
 
