@@ -291,10 +291,35 @@ public final class InvoiceCreation {
     static final int CHUNK = 1000;
 
     /**
+     * The order of a backlog's pages: document date, then id, named as the whole index {@code actual_backlog}
+     * (Operations V14; its first three columns are fixed by {@link Backlog#where}), so that both databases read a
+     * page from the index in its order and stop after it instead of sorting the contract's remaining backlog for
+     * every page, which made creation grow with the square of a contract's backlog (issue 13).
+     */
+    static final String PAGE_ORDER = "msdyn_salescontract, msdyn_transactiontypecode, msdyn_billingstatus, "
+            + "msdyn_documentdate, msdyn_actualid";
+
+    /**
      * The billing backlog a creation takes: a contract's unbilled sales actuals Ready to invoice, not adjusted and on
      * no invoice, dated on or before {@code onOrBefore}; only of {@code lines} when not empty.
      */
-    private record Backlog(UUID contractId, List<UUID> lines, LocalDate onOrBefore) {
+    record Backlog(UUID contractId, List<UUID> lines, LocalDate onOrBefore) {
+
+        /**
+         * The query of one page of {@code customerId}'s actuals (id, document date), {@value #CHUNK} of them in
+         * {@link #PAGE_ORDER}: the first page when {@code lastId} is null, else the page after that actual.
+         */
+        String page(UUID customerId, LocalDate lastDate, UUID lastId, List<Object> args) {
+            StringBuilder sql = new StringBuilder("SELECT msdyn_actualid, msdyn_documentdate")
+                    .append(where(customerId, args));
+            if (lastId != null) {
+                // The plain range on the date is what lets either database start the index scan at the last page's
+                // date; the rest skips that date's actuals already attached.
+                sql.append(" AND msdyn_documentdate >= ? AND (msdyn_documentdate > ? OR msdyn_actualid > ?)");
+                args.addAll(List.of(lastDate, lastDate, lastId));
+            }
+            return sql.append(" ORDER BY ").append(PAGE_ORDER).append(" LIMIT ").append(CHUNK).toString();
+        }
 
         /** The WHERE clause and its arguments, for one customer when {@code customerId} is given. */
         String where(UUID customerId, List<Object> args) {
@@ -337,16 +362,10 @@ public final class InvoiceCreation {
         UUID lastId = null;
         while (true) {
             List<Object> args = new ArrayList<>();
-            StringBuilder sql = new StringBuilder("SELECT msdyn_actualid, msdyn_documentdate")
-                    .append(backlog.where(customerId, args));
-            if (lastId != null) {
-                sql.append(" AND (msdyn_documentdate > ? OR (msdyn_documentdate = ? AND msdyn_actualid > ?))");
-                args.addAll(List.of(lastDate, lastDate, lastId));
-            }
-            sql.append(" ORDER BY msdyn_documentdate, msdyn_actualid LIMIT ").append(CHUNK);
+            String sql = backlog.page(customerId, lastDate, lastId, args);
             List<UUID> ids = new ArrayList<>(CHUNK);
             LocalDate[] date = new LocalDate[1];
-            ctx.jdbc().query(sql.toString(), rs -> {
+            ctx.jdbc().query(sql, rs -> {
                 ids.add(rs.getObject(1, UUID.class));
                 date[0] = rs.getObject(2, LocalDate.class);
             }, args.toArray());
